@@ -1,0 +1,244 @@
+"""The vocabulary of coop-tui: frozen dataclasses for sourced, bilingual facts.
+
+Nothing here knows about TOML, Textual or Rich. The loader builds these objects
+after validating a data folder; every view (the TUI, the report, the export)
+reads them and never changes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, Mapping, get_args
+
+Lang = Literal["ru", "en"]
+LANGS: tuple[Lang, ...] = ("ru", "en")
+
+EntityKind = Literal["organisation", "person", "place", "event"]
+ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
+
+# How a figure relates to the number stored: "more than $3bn" is 3.0 with
+# qualifier "more-than". Dropping the qualifier would overstate what a source says.
+Qualifier = Literal["exact", "more-than", "at-least", "about", "up-to", "less-than"]
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+
+
+def other_lang(lang: Lang) -> Lang:
+    return "en" if lang == "ru" else "ru"
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Text a reader sees, in Russian (the original) and English.
+
+    One side may be missing; `get` then falls back to the other language and
+    `is_fallback` tells the view to mark it as untranslated.
+    """
+
+    ru: str | None = None
+    en: str | None = None
+
+    @classmethod
+    def same(cls, text: str) -> Localized:
+        """Text that reads the same in both languages (a URL, a model number)."""
+        return cls(ru=text, en=text)
+
+    def get(self, lang: Lang) -> str:
+        own = self.ru if lang == "ru" else self.en
+        if own is not None:
+            return own
+        other = self.en if lang == "ru" else self.ru
+        return other if other is not None else ""
+
+    def is_fallback(self, lang: Lang) -> bool:
+        return (self.ru if lang == "ru" else self.en) is None
+
+    def variants(self) -> tuple[str, ...]:
+        """Every distinct wording, for search and palette matching."""
+        seen: list[str] = []
+        for text in (self.ru, self.en):
+            if text is not None and text not in seen:
+                seen.append(text)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in a data file something was written, for messages and reloads."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A publication that facts, quotes and figures cite by `id`."""
+
+    id: str
+    title: Localized
+    publisher: Localized | None = None
+    date: date | None = None
+    url: str | None = None
+    note: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An organisation, person, place or event that the data mentions by `id`."""
+
+    id: str
+    kind: EntityKind
+    name: Localized
+    short_name: Localized | None = None
+    description: Localized | None = None
+    # For people: the post they held when the sources quote them.
+    role: Localized | None = None
+    url: str | None = None
+    start: date | None = None
+    end: date | None = None
+    source: str | None = None
+
+    def label(self, lang: Lang) -> str:
+        """The name to show where space is short."""
+        return (self.short_name or self.name).get(lang)
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: Localized
+    source: str
+    mentions: tuple[str, ...] = ()
+    note: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote, always attributed: who said it, when, and where it was reported."""
+
+    text: Localized
+    speaker: str
+    date: date
+    source: str
+    mentions: tuple[str, ...] = ()
+    context: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One reported figure of a metric, e.g. 2024: more than 3.0 (USD bn).
+
+    `value` is None when a source reports the period but gives no number;
+    the view shows it as missing rather than as zero.
+    """
+
+    period: Localized
+    date: date
+    value: float | None
+    source: str
+    qualifier: Qualifier = "exact"
+    note: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    label: Localized
+    value: float
+    source: str
+    due: date | None = None
+    note: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A series of dated observations and targets in one unit.
+
+    Series from different statisticians stay separate metrics: their figures
+    are not comparable and must never share a bar.
+    """
+
+    id: str
+    title: Localized
+    unit: Localized
+    observations: tuple[Observation, ...] = ()
+    targets: tuple[Target, ...] = ()
+    note: Localized | None = None
+
+    def latest(self) -> Observation | None:
+        """The most recent observation (by date) that carries a value, else the most recent."""
+        with_value = [o for o in self.observations if o.value is not None]
+        pool = with_value or list(self.observations)
+        return max(pool, key=lambda o: o.date) if pool else None
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: Localized
+    parent: str | None = None
+    summary: Localized | None = None
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    mentions: tuple[str, ...] = ()
+    metrics: tuple[str, ...] = ()
+    short_title: Localized | None = None
+
+    def label(self, lang: Lang) -> str:
+        """The title to show in the tree, where space is short."""
+        return (self.short_title or self.title).get(lang)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything loaded, already validated: every id referred to exists.
+
+    Topic order is the order of the data files (sorted by name) and of the
+    topics within them; the roots come first in that order.
+    """
+
+    topics: Mapping[str, Topic]
+    sources: Mapping[str, Source]
+    entities: Mapping[str, Entity]
+    metrics: Mapping[str, Metric]
+    locations: Mapping[str, Location] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+
+    @property
+    def roots(self) -> tuple[Topic, ...]:
+        return tuple(t for t in self.topics.values() if t.parent is None)
+
+    def children(self, topic_id: str | None) -> tuple[Topic, ...]:
+        return self._children_index().get(topic_id, ())
+
+    def path(self, topic_id: str) -> tuple[Topic, ...]:
+        """The topic and its ancestors, root first (for breadcrumbs)."""
+        chain: list[Topic] = []
+        current: str | None = topic_id
+        while current is not None:
+            topic = self.topics[current]
+            chain.append(topic)
+            current = topic.parent
+        return tuple(reversed(chain))
+
+    def _children_index(self) -> dict[str | None, tuple[Topic, ...]]:
+        # Built once and cached on the frozen instance: every tree expansion asks.
+        cached: dict[str | None, tuple[Topic, ...]] | None = self.__dict__.get("_children")
+        if cached is None:
+            lists: dict[str | None, list[Topic]] = {}
+            for topic in self.topics.values():
+                lists.setdefault(topic.parent, []).append(topic)
+            cached = {key: tuple(value) for key, value in lists.items()}
+            object.__setattr__(self, "_children", cached)
+        return cached
+
+    @property
+    def fact_count(self) -> int:
+        return sum(len(t.facts) for t in self.topics.values())
