@@ -1,0 +1,104 @@
+"""The Textual App: layout, bindings and the two pieces of state (topic, language).
+
+The App is handed a loaded Dataset; it never reads files itself (see factory.py).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Tree
+
+from . import __version__
+from .i18n import label
+from .model import Dataset, Lang, other_lang
+from .render import topic_page, topic_title
+from .screens import HelpScreen
+from .widgets import DetailPane, KeyBar, TitleBar, TopicTree
+
+
+class CoopApp(App[None]):
+    """coop-tui: walk the topics on the left, read the open one on the right."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "coop-tui"
+    SUB_TITLE = __version__
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "toggle_language", "Language"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    lang: reactive[Lang] = reactive("en", init=False)
+    """The reader's language; every label and every data text follows it."""
+
+    topic_id: reactive[str | None] = reactive(None, init=False)
+    """The topic shown in the detail pane: the one under the tree cursor."""
+
+    def __init__(self, dataset: Dataset, lang: Lang = "en") -> None:
+        super().__init__()
+        self.dataset = dataset
+        self.set_reactive(CoopApp.lang, lang)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar().data_bind(CoopApp.lang)
+        with Horizontal(id="panes"):
+            tree = TopicTree(self.dataset, self.lang, id="topics").data_bind(CoopApp.lang)
+            yield tree
+            yield DetailPane(id="detail")
+        yield KeyBar().data_bind(CoopApp.lang)
+
+    def on_mount(self) -> None:
+        tree = self.query_one(TopicTree)
+        tree.focus()
+        self._label_panes()
+        roots = self.dataset.roots
+        if roots:
+            tree.select_topic(roots[0].id)
+            self.topic_id = roots[0].id
+
+    @on(Tree.NodeHighlighted, "#topics")
+    def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.topic_id = event.node.data
+
+    @on(Tree.NodeSelected, "#topics")
+    def _open_leaf(self, event: Tree.NodeSelected[str]) -> None:
+        # Enter on a topic with no subtopics has nothing to expand: take the
+        # reader to its text instead.
+        event.stop()
+        if not event.node.allow_expand:
+            self.query_one(DetailPane).focus()
+
+    def watch_topic_id(self) -> None:
+        self._show_topic()
+
+    def watch_lang(self) -> None:
+        self._label_panes()
+        self._show_topic()
+
+    def _label_panes(self) -> None:
+        self.query_one(TopicTree).border_title = Content(label("topics", self.lang))
+
+    def _show_topic(self) -> None:
+        if self.topic_id is None or self.topic_id not in self.dataset.topics:
+            return
+        self.query_one(DetailPane).show(
+            topic_title(self.dataset, self.topic_id, self.lang),
+            topic_page(self.dataset, self.topic_id, self.lang),
+        )
+
+    def action_toggle_language(self) -> None:
+        self.lang = other_lang(self.lang)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.lang))

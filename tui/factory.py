@@ -1,0 +1,24 @@
+"""Load first, then build the App: one path for the command line, tests and screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from .loader import load_dataset
+from .model import Lang
+from .paths import bundled_data_path
+
+if TYPE_CHECKING:
+    from .app import CoopApp
+
+
+def make_app(data_paths: Sequence[Path] | None = None, lang: Lang = "en") -> CoopApp:
+    """Load the data (raising loader.DataError when it is bad), then build the App.
+
+    Textual is imported only here, after the data is known to be good.
+    """
+    dataset = load_dataset(list(data_paths) if data_paths else [bundled_data_path()])
+    from .app import CoopApp
+
+    return CoopApp(dataset, lang=lang)

@@ -1,0 +1,125 @@
+"""coop-tui's own words in Russian and English, and locale-aware formatting.
+
+Data text is bilingual in the data files; this module holds only the labels
+the program itself prints, so that `l` switches every word on screen.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Mapping
+
+from .model import Lang, Qualifier
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # key: (ru, en)
+    "app.subtitle": ("Санкт-Петербург ⇄ Беларусь", "St Petersburg ⇄ Belarus"),
+    "topics": ("Темы", "Topics"),
+    "detail": ("Подробности", "Details"),
+    "summary": ("Кратко", "Summary"),
+    "facts": ("Факты", "Facts"),
+    "quotes": ("Цитаты", "Quotes"),
+    "figures": ("Показатели", "Figures"),
+    "mentions": ("Упоминаются", "Mentions"),
+    "subtopics": ("Подтемы", "Subtopics"),
+    "sources": ("Источники", "Sources"),
+    "organisation": ("Организации", "Organisations"),
+    "person": ("Люди", "People"),
+    "place": ("Места", "Places"),
+    "event": ("События", "Events"),
+    "reported": ("Опубликованные значения", "Reported figures"),
+    "target": ("цель", "target"),
+    "as_of": ("на", "as of"),
+    "no_figure": ("нет данных", "no figure"),
+    "no_target": ("целей нет", "no targets set"),
+    "no_value_for_bar": ("значение не опубликовано", "no reported value"),
+    "untranslated": ("нет перевода", "untranslated"),
+    "lang.switch": ("Язык", "Language"),
+    "help.title": ("Справка по клавишам", "Keys"),
+    "help.close": ("Esc, q или ? — закрыть", "Esc, q or ? closes this"),
+    "help.tree": ("Дерево тем", "Topic tree"),
+    "help.detail": ("Панель подробностей", "Detail pane"),
+    "help.everywhere": ("Везде", "Everywhere"),
+    "key.move": ("вниз / вверх", "move down / up"),
+    "key.first_last": ("первая / последняя строка", "first / last line"),
+    "key.page": ("страница вверх / вниз", "page up / down"),
+    "key.toggle": ("раскрыть / свернуть тему", "expand / collapse a topic"),
+    "key.expand": ("раскрыть тему", "expand a topic"),
+    "key.collapse": ("свернуть тему или перейти к родительской", "collapse, or go to the parent topic"),
+    "key.scroll": ("прокрутка", "scroll"),
+    "key.scroll_lr": ("прокрутка влево / вправо", "scroll left / right"),
+    "key.focus": ("следующая / предыдущая панель", "next / previous pane"),
+    "key.language": ("русский ⇄ английский", "Russian ⇄ English"),
+    "key.help": ("эта справка", "this help"),
+    "key.palette": ("палитра команд", "command palette"),
+    "key.quit": ("выход", "quit"),
+    "binding.move": ("выбор", "move"),
+    "binding.help": ("справка", "help"),
+    "binding.quit": ("выход", "quit"),
+    "binding.language": ("English", "Русский"),
+    "binding.pane": ("панель", "pane"),
+    "binding.open": ("раскрыть", "open"),
+    "binding.palette": ("команды", "palette"),
+    "quote.said": ("сказал(а)", "said"),
+}
+
+_QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
+    "exact": ("", ""),
+    "more-than": ("более", "more than"),
+    "at-least": ("не менее", "at least"),
+    "about": ("около", "about"),
+    "up-to": ("до", "up to"),
+    "less-than": ("менее", "less than"),
+}
+
+# How a qualifier carries over to a percentage of a target: "more than 3.0"
+# against 4.0 is "≥75 %", never a flat "75 %".
+_QUALIFIER_SIGNS: Mapping[Qualifier, str] = {
+    "exact": "",
+    "more-than": "≥",
+    "at-least": "≥",
+    "about": "≈",
+    "up-to": "≤",
+    "less-than": "<",
+}
+
+
+def label(key: str, lang: Lang) -> str:
+    ru, en = _LABELS[key]
+    return ru if lang == "ru" else en
+
+
+def qualifier_words(qualifier: Qualifier, lang: Lang) -> str:
+    ru, en = _QUALIFIER_WORDS[qualifier]
+    return ru if lang == "ru" else en
+
+
+def qualifier_sign(qualifier: Qualifier) -> str:
+    return _QUALIFIER_SIGNS[qualifier]
+
+
+def format_number(value: float, lang: Lang) -> str:
+    """3.0 -> "3.0", 1.743 -> "1.743" (ru: "1,743"): as precise as the source, no more."""
+    text = f"{value:.3f}".rstrip("0")
+    if text.endswith("."):
+        text += "0"
+    return text.replace(".", ",") if lang == "ru" else text
+
+
+def format_date(value: date) -> str:
+    # ISO dates read the same in both languages and sort as they read.
+    return value.isoformat()
+
+
+def lang_from_environment(environ: Mapping[str, str] | None = None) -> Lang:
+    """The language a POSIX locale asks for: LC_ALL, then LC_MESSAGES, then LANG.
+
+    Only Russian locales give Russian; anything else (C, POSIX, unset) gives English.
+    """
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "ru" if value.lower().startswith("ru") else "en"
+    return "en"

@@ -1,0 +1,8 @@
+"""The widgets of coop-tui, one class per module."""
+
+from .detail_pane import DetailPane
+from .key_bar import KeyBar
+from .title_bar import TitleBar
+from .topic_tree import TopicTree
+
+__all__ = ["DetailPane", "KeyBar", "TitleBar", "TopicTree"]

@@ -1,0 +1,38 @@
+"""The top line: the program's name, what it covers, and which language is on."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from ..i18n import label
+from ..model import Lang
+
+
+class TitleBar(Static):
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+    """
+
+    lang: reactive[Lang] = reactive("en")
+
+    def render(self) -> Text:
+        width = self.size.width
+        left = Text(" coop-tui ", style="bold")
+        left.append(f" {label('app.subtitle', self.lang)}")
+        right = Text()
+        for index, code in enumerate(("en", "ru")):
+            if index:
+                right.append(" │ ")
+            right.append(code.upper(), style="bold reverse" if code == self.lang else "dim")
+        right.append(" ")
+        gap = width - left.cell_len - right.cell_len
+        if gap < 1:
+            return right if width < left.cell_len else left
+        return Text.assemble(left, " " * gap, right)
