@@ -124,7 +124,8 @@ class MetricBar:
         self.lang = lang
 
     def bar_text(self, width: int) -> Text:
-        percent = self.figures.percent_text()
+        # A fixed-width percentage keeps the bars of one metric the same length.
+        percent = self.figures.percent_text().rjust(6)
         bar_width = max(4, width - len(percent) - 1)
         bar = Text()
         ratio = self.figures.ratio
@@ -157,8 +158,6 @@ def metric_block(metric: Metric, lang: Lang, cite: Citations) -> list[Renderable
     heading = localized(metric.title, lang, TITLE)
     heading.append(f" ({unit})", style=DIM)
     parts.append(heading)
-    if metric.note is not None:
-        parts.append(localized(metric.note, lang, DIM))
 
     latest = metric.latest()
     if latest is not None:
@@ -195,6 +194,10 @@ def metric_block(metric: Metric, lang: Lang, cite: Citations) -> list[Renderable
                 line.append(" — ", style=DIM)
                 line.append_text(localized(obs.note, lang, DIM))
             parts.append(_with_marker(line, cite.marker(obs.source)))
+    # The note explains the series; it comes after the bars so that they are on
+    # the first screen of the page.
+    if metric.note is not None:
+        parts.append(Text("  ").append_text(localized(metric.note, lang, DIM)))
     return parts
 
 

@@ -1,0 +1,38 @@
+"""Pinned pictures of the screens people look at, at 80x24.
+
+Update after an intended change with `pytest tests/test_snapshots.py --snapshot-update`,
+then look at the report or the SVGs before committing.
+"""
+
+from __future__ import annotations
+
+from tui.factory import make_app
+
+
+def test_first_screen(snap_compare) -> None:
+    assert snap_compare(make_app(lang="en"), terminal_size=(80, 24))
+
+
+def test_trade_overview(snap_compare) -> None:
+    assert snap_compare(make_app(lang="en"), press=["j", "j", "j"], terminal_size=(80, 24))
+
+
+def test_topic_with_quotes(snap_compare) -> None:
+    # The tractor cooperation topic: Industry, expanded, its quote on screen after scrolling.
+    async def open_tractors(pilot) -> None:
+        app = pilot.app
+        app.query_one("#topics").select_topic("industry.tractors")
+        await pilot.pause()
+        app.query_one("#detail").focus()
+        await pilot.press("G")
+        await pilot.pause()
+
+    assert snap_compare(make_app(lang="en"), run_before=open_tractors, terminal_size=(80, 24))
+
+
+def test_russian_mode(snap_compare) -> None:
+    assert snap_compare(make_app(lang="en"), press=["l", "j", "j", "j"], terminal_size=(80, 24))
+
+
+def test_help_screen(snap_compare) -> None:
+    assert snap_compare(make_app(lang="en"), press=["question_mark"], terminal_size=(80, 24))
