@@ -1,0 +1,172 @@
+"""Pages and what links to them: page references, the backlink index, and history.
+
+A page is anything the detail pane can show: a topic, an entity (organisation,
+person, place, event) or a source. A `PageRef` names one by kind and id, so the
+tree, links, search, the palette, history and bookmarks all speak the same
+language. Nothing here knows about Textual or Rich.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Mapping, Sequence, get_args
+
+from .model import Dataset
+
+PageKind = Literal["topic", "organisation", "person", "place", "event", "source"]
+PAGE_KINDS: tuple[PageKind, ...] = get_args(PageKind)
+
+# Where on a topic page a backlink points: the topic as a whole, or one fact or quote.
+ItemKind = Literal["topic", "fact", "quote"]
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """One page: `PageRef("topic", "industry.tractors")`, `PageRef("organisation", "ptz")`."""
+
+    kind: PageKind
+    id: str
+
+    def exists_in(self, dataset: Dataset) -> bool:
+        if self.kind == "topic":
+            return self.id in dataset.topics
+        if self.kind == "source":
+            return self.id in dataset.sources
+        entity = dataset.entities.get(self.id)
+        return entity is not None and entity.kind == self.kind
+
+    def to_json(self) -> list[str]:
+        return [self.kind, self.id]
+
+    @classmethod
+    def from_json(cls, value: object) -> PageRef | None:
+        """A reference read back from the state file, or None when it is not one."""
+        if (
+            isinstance(value, (list, tuple))
+            and len(value) == 2
+            and value[0] in PAGE_KINDS
+            and isinstance(value[1], str)
+        ):
+            return cls(value[0], value[1])
+        return None
+
+
+def entity_ref(dataset: Dataset, entity_id: str) -> PageRef:
+    return PageRef(dataset.entities[entity_id].kind, entity_id)
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """A place on a topic page: the topic itself, or its n-th fact or quote."""
+
+    topic_id: str
+    kind: ItemKind = "topic"
+    index: int = 0
+
+
+@dataclass(frozen=True)
+class Backlinks:
+    """Who names an entity (topics, facts, quotes) and who cites a source."""
+
+    mentions: Mapping[str, tuple[ItemRef, ...]]
+    citations: Mapping[str, tuple[ItemRef, ...]]
+
+    def of(self, ref: PageRef) -> tuple[ItemRef, ...]:
+        table = self.citations if ref.kind == "source" else self.mentions
+        return table.get(ref.id, ())
+
+
+def build_backlinks(dataset: Dataset) -> Backlinks:
+    """One pass over every topic, fact and quote; in data order, each item once per entity."""
+    mentions: dict[str, list[ItemRef]] = {}
+    citations: dict[str, list[ItemRef]] = {}
+
+    def add(table: dict[str, list[ItemRef]], key: str, item: ItemRef) -> None:
+        items = table.setdefault(key, [])
+        if not items or items[-1] != item:
+            items.append(item)
+
+    for topic in dataset.topics.values():
+        whole = ItemRef(topic.id)
+        for entity_id in topic.mentions:
+            add(mentions, entity_id, whole)
+        for metric_id in topic.metrics:
+            metric = dataset.metrics[metric_id]
+            for source_id in [o.source for o in metric.observations] + [
+                t.source for t in metric.targets
+            ]:
+                add(citations, source_id, whole)
+        for index, fact in enumerate(topic.facts):
+            item = ItemRef(topic.id, "fact", index)
+            for entity_id in dict.fromkeys(fact.mentions):
+                add(mentions, entity_id, item)
+            add(citations, fact.source, item)
+        for index, quote in enumerate(topic.quotes):
+            item = ItemRef(topic.id, "quote", index)
+            for entity_id in dict.fromkeys((quote.speaker, *quote.mentions)):
+                add(mentions, entity_id, item)
+            add(citations, quote.source, item)
+    return Backlinks(
+        mentions={k: tuple(v) for k, v in mentions.items()},
+        citations={k: tuple(v) for k, v in citations.items()},
+    )
+
+
+def backlinks(dataset: Dataset) -> Backlinks:
+    """The backlink index of a data set, built on first use and kept with it.
+
+    Cached on the frozen instance like `Dataset.children`: every entity page asks.
+    """
+    cached: Backlinks | None = dataset.__dict__.get("_backlinks")
+    if cached is None:
+        cached = build_backlinks(dataset)
+        object.__setattr__(dataset, "_backlinks", cached)
+    return cached
+
+
+class History:
+    """Pages opened, in order, with a cursor: back and forward as in a browser.
+
+    Opening a page after going back drops the pages ahead (they were a branch
+    the reader left). Opening the page already shown records nothing.
+    """
+
+    def __init__(self, limit: int = 500) -> None:
+        self._pages: list[PageRef] = []
+        self._at = -1
+        self._limit = limit
+
+    @property
+    def current(self) -> PageRef | None:
+        return self._pages[self._at] if self._at >= 0 else None
+
+    @property
+    def pages(self) -> Sequence[PageRef]:
+        return tuple(self._pages)
+
+    def visit(self, ref: PageRef) -> None:
+        if ref == self.current:
+            return
+        del self._pages[self._at + 1 :]
+        self._pages.append(ref)
+        if len(self._pages) > self._limit:
+            del self._pages[0]
+        self._at = len(self._pages) - 1
+
+    def can_go_back(self) -> bool:
+        return self._at > 0
+
+    def can_go_forward(self) -> bool:
+        return self._at < len(self._pages) - 1
+
+    def back(self) -> PageRef | None:
+        if not self.can_go_back():
+            return None
+        self._at -= 1
+        return self.current
+
+    def forward(self) -> PageRef | None:
+        if not self.can_go_forward():
+            return None
+        self._at += 1
+        return self.current
