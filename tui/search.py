@@ -1,0 +1,371 @@
+"""Find anything a reader sees, as they type: an index over a Dataset, no UI.
+
+    index = SearchIndex.build(dataset)
+    matches = index.search("biocad", "en")      # best first
+
+What is searched: in the reader's language, every text a page shows — topic
+titles, summaries, facts (and their notes), quotes (with the speaker), figure
+titles, the names, roles and descriptions of organisations, people, places and
+events, and source titles, publishers and notes.
+
+How it matches: words are compared after folding case and stripping diacritics
+(`casefold`, NFKD without combining marks, so "Ё" is "е" and "é" is "e"). Every
+query word must occur in the same text; the last one may be the start of a word
+(the reader is still typing it), and any word of four letters or more may be off
+by one edit (two from eight letters), so "Gomselmsh" finds Gomselmash.
+
+How it stays fast on big data (100,000 facts): the normalised words of every
+text are computed once, when the index is built, into an inverted index
+(word -> texts). A keystroke looks up each query word in the vocabulary — exact
+by dict, prefix by bisecting the sorted vocabulary, typos through a trigram
+index of the vocabulary and a bounded edit distance on the few candidates — and
+combines the texts with set operations, which run in C. No keystroke walks all
+the text.
+
+How results are ranked: texts whose words all match exactly come first, then
+those that needed a prefix, then those that needed a typo; within each, titles
+and names before summaries before facts and quotes, then in data order. Text ids
+are handed out in that field order, so ranking is a sort of integers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Literal
+
+from .links import ItemRef, PageRef, entity_ref
+from .model import Dataset, Lang, Localized
+
+Field = Literal["title", "name", "summary", "description", "fact", "quote", "figure", "source"]
+
+# The order of fields in a ranking: a title match beats a summary match beats a fact.
+FIELD_ORDER: tuple[Field, ...] = (
+    "title",
+    "name",
+    "summary",
+    "description",
+    "fact",
+    "quote",
+    "figure",
+    "source",
+)
+
+_WORD = re.compile(r"\w+")
+# Longest run of vocabulary words a prefix may expand to; a one- or two-letter
+# prefix on big data would otherwise union half the index on every keystroke.
+PREFIX_LIMIT = 2000
+MIN_PREFIX = 2
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-free form of a text: "Ёлка Café" -> "елка cafe"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return _WORD.findall(fold(text))
+
+
+def max_typos(word: str) -> int:
+    """How many edits a query word may be off by: none below 4 letters, 2 from 8."""
+    if len(word) >= 8:
+        return 2
+    if len(word) >= 4:
+        return 1
+    return 0
+
+
+def within_distance(a: str, b: str, limit: int) -> bool:
+    """Whether the Levenshtein distance of a and b is at most `limit` (stops early)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if a == b:
+        return True
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        best = i
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            current.append(value)
+            best = min(best, value)
+        if best > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f"^{word}$"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+@dataclass(frozen=True)
+class Match:
+    """One text that matched: which page it is on and where on that page."""
+
+    ref: PageRef
+    field: Field
+    text: str
+    item: ItemRef | None = None
+    """The topic, fact or quote the text belongs to (None on entity and source pages)."""
+
+    @property
+    def topic_id(self) -> str | None:
+        return self.ref.id if self.ref.kind == "topic" else None
+
+
+@dataclass
+class _Text:
+    ref: PageRef
+    field: Field
+    text: str
+    item: ItemRef | None
+
+
+@dataclass
+class _LangIndex:
+    texts: list[_Text]
+    postings: dict[str, list[int]]
+    vocabulary: list[str]
+    trigrams: dict[str, list[int]]
+    topic_of: list[str | None]
+
+
+@dataclass
+class QueryWord:
+    word: str
+    prefix: bool
+    typos: int
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: its folded words, the last one possibly a prefix."""
+
+    words: tuple[QueryWord, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        found = words(text)
+        # The last word is a prefix only while it is being typed (no space after it).
+        typing = bool(text) and not text[-1].isspace()
+        parsed = []
+        for index, word in enumerate(found):
+            last = index == len(found) - 1
+            parsed.append(QueryWord(word, last and typing and len(word) >= MIN_PREFIX, max_typos(word)))
+        return cls(tuple(parsed))
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def word_matches(self, word: str) -> bool:
+        """Whether a folded word of some text answers any word of the query."""
+        for q in self.words:
+            if word == q.word or (q.prefix and word.startswith(q.word)):
+                return True
+            if q.typos and within_distance(word, q.word, q.typos):
+                return True
+        return False
+
+
+class Highlighter:
+    """Finds the spans of a text to highlight for a query, at word level."""
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self._cache: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        if not self.query:
+            return spans
+        for found in _WORD.finditer(text):
+            raw = found.group()
+            hit = self._cache.get(raw)
+            if hit is None:
+                folded = fold(raw)
+                hit = any(self.query.word_matches(w) for w in _WORD.findall(folded))
+                self._cache[raw] = hit
+            if hit:
+                spans.append(found.span())
+        return spans
+
+
+@dataclass
+class Results:
+    matches: list[Match]
+    total: int
+    topic_ids: frozenset[str] = field(default_factory=frozenset)
+    """Every topic with a match on its page, for narrowing the tree."""
+
+
+class SearchIndex:
+    """The inverted index of one Dataset, built per language on first use."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._langs: dict[Lang, _LangIndex] = {}
+
+    @classmethod
+    def build(cls, dataset: Dataset, langs: Iterable[Lang] = ("ru", "en")) -> SearchIndex:
+        index = cls(dataset)
+        for lang in langs:
+            index._index(lang)
+        return index
+
+    # ------------------------------------------------------------ building
+
+    def _texts(self, lang: Lang) -> Iterator[_Text]:
+        d = self.dataset
+
+        def get(text: Localized | None) -> str:
+            return text.get(lang) if text is not None else ""
+
+        for topic in d.topics.values():
+            ref = PageRef("topic", topic.id)
+            whole = ItemRef(topic.id)
+            yield _Text(ref, "title", " ".join({get(topic.title): 0, get(topic.short_title): 0}), whole)
+            if topic.summary is not None:
+                yield _Text(ref, "summary", get(topic.summary), whole)
+            for i, fact in enumerate(topic.facts):
+                text = get(fact.text) + (f" ({get(fact.note)})" if fact.note else "")
+                yield _Text(ref, "fact", text, ItemRef(topic.id, "fact", i))
+            for i, quote in enumerate(topic.quotes):
+                speaker = d.entities[quote.speaker]
+                parts = [get(quote.text), speaker.name.get(lang), get(speaker.role), get(quote.context)]
+                text = " — ".join(p for p in parts if p)
+                yield _Text(ref, "quote", text, ItemRef(topic.id, "quote", i))
+            for metric_id in topic.metrics:
+                metric = d.metrics[metric_id]
+                text = " ".join(p for p in (get(metric.title), get(metric.note)) if p)
+                yield _Text(ref, "figure", text, whole)
+        for entity in d.entities.values():
+            ref = entity_ref(d, entity.id)
+            names = {get(entity.name): 0, get(entity.short_name): 0}
+            yield _Text(ref, "name", " ".join(n for n in names if n), None)
+            about = " — ".join(p for p in (get(entity.role), get(entity.description)) if p)
+            if about:
+                yield _Text(ref, "description", about, None)
+        for source in d.sources.values():
+            ref = PageRef("source", source.id)
+            yield _Text(ref, "title", get(source.title), None)
+            rest = [get(source.publisher), get(source.note), source.url or ""]
+            if any(rest):
+                yield _Text(ref, "source", " ".join(p for p in rest if p), None)
+
+    def _index(self, lang: Lang) -> _LangIndex:
+        built = self._langs.get(lang)
+        if built is not None:
+            return built
+        buckets: dict[Field, list[_Text]] = {f: [] for f in FIELD_ORDER}
+        for text in self._texts(lang):
+            if text.text:
+                buckets[text.field].append(text)
+        texts = [t for f in FIELD_ORDER for t in buckets[f]]
+        postings: dict[str, list[int]] = {}
+        folded: dict[str, list[str]] = {}
+        for text_id, text in enumerate(texts):
+            seen: set[str] = set()
+            # Fold word by word through a cache: a big data set repeats its words.
+            for raw in _WORD.findall(text.text):
+                for word in folded.get(raw) or folded.setdefault(raw, words(raw)):
+                    if word not in seen:
+                        seen.add(word)
+                        postings.setdefault(word, []).append(text_id)
+        vocabulary = sorted(postings)
+        trigrams: dict[str, list[int]] = {}
+        for word_id, word in enumerate(vocabulary):
+            if len(word) >= 3:
+                for gram in _trigrams(word):
+                    trigrams.setdefault(gram, []).append(word_id)
+        topic_of = [t.ref.id if t.ref.kind == "topic" else None for t in texts]
+        built = _LangIndex(texts, postings, vocabulary, trigrams, topic_of)
+        self._langs[lang] = built
+        return built
+
+    # ------------------------------------------------------------ querying
+
+    def _prefixed(self, index: _LangIndex, prefix: str) -> list[str]:
+        start = bisect_left(index.vocabulary, prefix)
+        found: list[str] = []
+        for word in index.vocabulary[start : start + PREFIX_LIMIT]:
+            if not word.startswith(prefix):
+                break
+            found.append(word)
+        return found
+
+    def _near(self, index: _LangIndex, word: str, limit: int) -> list[str]:
+        """Vocabulary words within `limit` edits, found through shared trigrams."""
+        grams = _trigrams(word)
+        # One edit changes at most three trigrams of a word.
+        needed = max(1, len(grams) - 3 * limit)
+        counts: Counter[int] = Counter()
+        for gram in grams:
+            counts.update(index.trigrams.get(gram, ()))
+        vocabulary = index.vocabulary
+        return [
+            vocabulary[word_id]
+            for word_id, shared in counts.items()
+            if shared >= needed and within_distance(vocabulary[word_id], word, limit)
+        ]
+
+    def _word_sets(self, index: _LangIndex, q: QueryWord) -> tuple[set[int], set[int], set[int]]:
+        """Texts matching one query word exactly, by prefix (or exactly), and at all."""
+        postings = index.postings
+        exact = set(postings.get(q.word, ()))
+        prefixed = set(exact)
+        if q.prefix:
+            for word in self._prefixed(index, q.word):
+                prefixed.update(postings[word])
+        anyhow = set(prefixed)
+        if q.typos:
+            for word in self._near(index, q.word, q.typos):
+                anyhow.update(postings[word])
+        return exact, prefixed, anyhow
+
+    def find(self, query: str | Query, lang: Lang, limit: int | None = 500) -> Results:
+        """The best `limit` matches (all when None), how many there are, and their topics."""
+        parsed = query if isinstance(query, Query) else Query.parse(query)
+        if not parsed:
+            return Results([], 0)
+        index = self._index(lang)
+        exact: set[int] | None = None
+        prefixed: set[int] | None = None
+        anyhow: set[int] | None = None
+        for q in parsed.words:
+            e, p, a = self._word_sets(index, q)
+            exact = e if exact is None else exact & e
+            prefixed = p if prefixed is None else prefixed & p
+            anyhow = a if anyhow is None else anyhow & a
+            if not anyhow:
+                return Results([], 0)
+        assert exact is not None and prefixed is not None and anyhow is not None
+        ranked: list[int] = sorted(exact)
+        ranked += sorted(prefixed - exact)
+        ranked += sorted(anyhow - prefixed)
+        top = ranked if limit is None else ranked[:limit]
+        topic_of = index.topic_of
+        topics = frozenset(t for t in map(topic_of.__getitem__, anyhow) if t is not None)
+        matches = [self._match(index.texts[i]) for i in top]
+        return Results(matches, len(ranked), topics)
+
+    def search(self, query: str, lang: Lang, limit: int | None = 500) -> list[Match]:
+        """The best matches for a query, best first."""
+        return self.find(query, lang, limit).matches
+
+    @staticmethod
+    def _match(text: _Text) -> Match:
+        return Match(text.ref, text.field, text.text, text.item)
+
+
+def highlighter(query: str) -> Callable[[str], list[tuple[int, int]]]:
+    """A function giving the spans of a text that answer `query` (for highlighting)."""
+    return Highlighter(Query.parse(query))
