@@ -17,3 +17,11 @@ def bundled_dataset():
     from tui.paths import bundled_data_path
 
     return load_dataset([bundled_data_path()])
+
+
+@pytest.fixture(autouse=True)
+def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its saved state (bookmarks) in its own folder, never in the real home."""
+    folder = tmp_path / "xdg-state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder / "coop-tui"

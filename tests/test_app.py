@@ -143,10 +143,19 @@ async def test_question_mark_shows_every_key_and_closes() -> None:
 
 async def test_help_lists_every_binding_of_the_app() -> None:
     shown = " ".join(key for _s, keys in KEY_SECTIONS for key, _d in keys)
+    names = {
+        "question_mark": "?",
+        "slash": "/",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+        "alt+left": "Alt+←",
+        "alt+right": "Alt+→",
+        "escape": "Esc",
+    }
     for binding in CoopApp.BINDINGS:
-        key = binding.key if hasattr(binding, "key") else binding[0]
-        printable = {"question_mark": "?"}.get(key, key)
-        assert printable in shown
+        keys = binding.key if hasattr(binding, "key") else binding[0]
+        for key in keys.split(","):
+            assert names.get(key, key) in shown, key
 
 
 async def test_q_quits() -> None:

@@ -1,11 +1,14 @@
-"""The Textual App: layout, bindings and the two pieces of state (topic, language).
+"""The Textual App: layout, bindings and the state a reader moves through.
 
-The App is handed a loaded Dataset; it never reads files itself (see factory.py).
+The state: the open page (a topic, entity or source), the language, the
+history of pages opened, the bookmarks and the search in progress. The App is
+handed a loaded Dataset and a state store; it never reads data files itself
+(see factory.py).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -16,22 +19,37 @@ from textual.reactive import reactive
 from textual.widgets import Tree
 
 from . import __version__
+from .commands import PageCommands, page_name
 from .i18n import label
+from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
-from .render import topic_page, topic_title
-from .screens import HelpScreen
-from .widgets import DetailPane, KeyBar, TitleBar, TopicTree
+from .render import Marks, build_page, citation, citation_summary
+from .screens import BookmarksClosed, BookmarksScreen, HelpScreen
+from .search import Results, SearchIndex, highlighter
+from .state import StateStore, bookmarks_from, with_bookmarks
+from .widgets import DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
+from .widgets.topic_tree import TreeView
 
 
 class CoopApp(App[None]):
-    """coop-tui: walk the topics on the left, read the open one on the right."""
+    """coop-tui: walk the topics on the left, read the open page on the right."""
 
     CSS_PATH = "app.tcss"
     TITLE = "coop-tui"
     SUB_TITLE = __version__
+    COMMANDS = App.COMMANDS | {PageCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "toggle_language", "Language"),
+        Binding("slash", "search", "Search"),
+        Binding("n", "step_match(1)", "Next match", show=False),
+        Binding("N", "step_match(-1)", "Previous match", show=False),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("left_square_bracket,alt+left", "back", "Back"),
+        Binding("right_square_bracket,alt+right", "forward", "Forward"),
+        Binding("b", "bookmark", "Bookmark"),
+        Binding("B", "bookmarks", "Bookmarks"),
+        Binding("y", "copy_citation", "Copy"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -39,36 +57,83 @@ class CoopApp(App[None]):
     lang: reactive[Lang] = reactive("en", init=False)
     """The reader's language; every label and every data text follows it."""
 
-    topic_id: reactive[str | None] = reactive(None, init=False)
-    """The topic shown in the detail pane: the one under the tree cursor."""
+    page: reactive[PageRef | None] = reactive(None, init=False, always_update=True)
+    """The page in the detail pane: a topic (the one under the tree cursor), an entity or a source."""
 
-    def __init__(self, dataset: Dataset, lang: Lang = "en") -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        lang: Lang = "en",
+        state: StateStore | None = None,
+        saved: dict[str, Any] | None = None,
+        notices: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.dataset = dataset
         self.set_reactive(CoopApp.lang, lang)
+        self.state = state
+        self.saved: dict[str, Any] = dict(saved or {})
+        self.bookmarks: list[PageRef] = bookmarks_from(self.saved)
+        self.history = History()
+        self.search_index = SearchIndex(dataset)
+        self._notices = notices
+        self._item: ItemRef | None = None
+        self._search: Results | None = None
+        self._marks: Marks | None = None
+        self._match_at = -1
+        self._tree_before_search: TreeView | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar().data_bind(CoopApp.lang)
         with Horizontal(id="panes"):
-            tree = TopicTree(self.dataset, self.lang, id="topics").data_bind(CoopApp.lang)
-            yield tree
+            yield TopicTree(self.dataset, self.lang, id="topics").data_bind(CoopApp.lang)
             yield DetailPane(id="detail")
+        yield SearchBar(id="search")
         yield KeyBar().data_bind(CoopApp.lang)
 
     def on_mount(self) -> None:
         tree = self.query_one(TopicTree)
+        tree.bookmarked = self._bookmarked_topics()
+        tree.relabel()
         tree.focus()
         self._label_panes()
+        for notice in self._notices:
+            self.notify(notice, severity="warning", markup=False, timeout=8)
         roots = self.dataset.roots
         if roots:
             tree.select_topic(roots[0].id)
-            self.topic_id = roots[0].id
+            self.open_page(PageRef("topic", roots[0].id))
+
+    @property
+    def topic_id(self) -> str | None:
+        """The open topic, when the open page is a topic."""
+        return self.page.id if self.page is not None and self.page.kind == "topic" else None
+
+    # ------------------------------------------------------------ opening pages
+
+    def open_page(self, ref: PageRef, item: ItemRef | None = None, record: bool = True) -> None:
+        """Show a page (and a fact or quote on it), recording it in the history."""
+        if not ref.exists_in(self.dataset):
+            return
+        if record:
+            self.history.visit(ref)
+        self._item = item
+        self.page = ref
+        if ref.kind == "topic":
+            tree = self.query_one(TopicTree)
+            node = tree.cursor_node
+            if node is None or node.data != ref.id:
+                tree.select_topic(ref.id)
 
     @on(Tree.NodeHighlighted, "#topics")
     def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
         event.stop()
-        if event.node.data is not None:
-            self.topic_id = event.node.data
+        tree = self.query_one(TopicTree)
+        # Rebuilding the tree for a search moves the cursor; those moves open nothing.
+        if event.node is not tree.cursor_node or self.query_one(SearchBar).input.has_focus:
+            return
+        if event.node.data is not None and PageRef("topic", event.node.data) != self.page:
+            self.open_page(PageRef("topic", event.node.data))
 
     @on(Tree.NodeSelected, "#topics")
     def _open_leaf(self, event: Tree.NodeSelected[str]) -> None:
@@ -78,23 +143,207 @@ class CoopApp(App[None]):
         if not event.node.allow_expand:
             self.query_one(DetailPane).focus()
 
-    def watch_topic_id(self) -> None:
-        self._show_topic()
+    @on(DetailPane.LinkFollowed)
+    def _follow_link(self, event: DetailPane.LinkFollowed) -> None:
+        event.stop()
+        self.open_page(event.target, event.item)
+
+    def watch_page(self) -> None:
+        self._show_page()
 
     def watch_lang(self) -> None:
         self._label_panes()
-        self._show_topic()
+        if self._search is not None:
+            self._run_search(self.query_one(SearchBar).value)
+        self._show_page()
 
     def _label_panes(self) -> None:
-        self.query_one(TopicTree).border_title = Content(label("topics", self.lang))
+        tree = self.query_one(TopicTree)
+        title = label("topics", self.lang)
+        if self._search is not None:
+            count = label("search.filtered", self.lang).format(
+                topics=len(self._search.topic_ids), all=len(self.dataset.topics)
+            )
+            title = f"{title} · {count}"
+        tree.border_title = Content(title)
+        self.query_one(SearchBar).set_prompt(f"/ {label('search.prompt', self.lang)}:")
 
-    def _show_topic(self) -> None:
-        if self.topic_id is None or self.topic_id not in self.dataset.topics:
+    def _show_page(self) -> None:
+        ref = self.page
+        if ref is None or not ref.exists_in(self.dataset):
             return
-        self.query_one(DetailPane).show(
-            topic_title(self.dataset, self.topic_id, self.lang),
-            topic_page(self.dataset, self.topic_id, self.lang),
+        page = build_page(self.dataset, ref, self.lang, self._marks)
+        self.query_one(DetailPane).show_page(page, self._item, marked=ref in self.bookmarks)
+
+    # ------------------------------------------------------------ history
+
+    def action_back(self) -> None:
+        ref = self.history.back()
+        if ref is None:
+            self.notify(label("history.start", self.lang), timeout=2)
+        else:
+            self.open_page(ref, record=False)
+
+    def action_forward(self) -> None:
+        ref = self.history.forward()
+        if ref is None:
+            self.notify(label("history.end", self.lang), timeout=2)
+        else:
+            self.open_page(ref, record=False)
+
+    # ------------------------------------------------------------ search
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        if self._tree_before_search is None:
+            self._tree_before_search = self.query_one(TopicTree).save_view()
+        bar.open(label("search.placeholder", self.lang))
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        event.stop()
+        self._run_search(event.query)
+        self._show_page()
+
+    def _run_search(self, query: str) -> None:
+        tree = self.query_one(TopicTree)
+        bar = self.query_one(SearchBar)
+        self._match_at = -1
+        if not query.strip():
+            self._search = None
+            self._marks = None
+            if tree.narrowed and self._tree_before_search is not None:
+                tree.restore_view(self._tree_before_search)
+            bar.set_count("")
+            self._label_panes()
+            return
+        self._search = self.search_index.find(query, self.lang)
+        self._marks = highlighter(query)
+        tree.show_only(self._search.topic_ids, self._marks)
+        if self._search.total:
+            bar.set_count(
+                label("search.count", self.lang).format(
+                    total=self._search.total, topics=len(self._search.topic_ids)
+                )
+            )
+        else:
+            bar.set_count(label("search.none", self.lang))
+        self._label_panes()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        event.stop()
+        if self._search is None or not self._search.matches:
+            self.bell()
+            return
+        self.query_one(TopicTree).focus()
+        self._open_match(0)
+
+    def action_step_match(self, step: int) -> None:
+        if self._search is None or not self._search.matches:
+            return
+        self._open_match((self._match_at + step) % len(self._search.matches))
+
+    def _open_match(self, index: int) -> None:
+        assert self._search is not None
+        self._match_at = index
+        match = self._search.matches[index]
+        self.query_one(SearchBar).set_count(
+            label("search.position", self.lang).format(at=index + 1, total=self._search.total)
         )
+        self.open_page(match.ref, match.item)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+        event.stop()
+        self.action_clear_search()
+
+    def action_clear_search(self) -> None:
+        """Forget the search: the whole tree as it was, the cursor on the open topic."""
+        bar = self.query_one(SearchBar)
+        if not bar.is_open:
+            return
+        tree = self.query_one(TopicTree)
+        view = self._tree_before_search or TreeView()
+        bar.close()
+        self._search = None
+        self._marks = None
+        self._tree_before_search = None
+        tree.restore_view(view, self.topic_id)
+        tree.focus()
+        self._label_panes()
+        self._show_page()
+
+    # ------------------------------------------------------------ bookmarks
+
+    def _bookmarked_topics(self) -> frozenset[str]:
+        return frozenset(ref.id for ref in self.bookmarks if ref.kind == "topic")
+
+    def action_bookmark(self) -> None:
+        ref = self.page
+        if ref is None:
+            return
+        name = page_name(self.dataset, ref, self.lang).get(self.lang)
+        if ref in self.bookmarks:
+            self.bookmarks.remove(ref)
+            message = label("bookmark.removed", self.lang).format(name=name)
+        else:
+            self.bookmarks.append(ref)
+            message = label("bookmark.added", self.lang).format(name=name)
+        self._bookmarks_changed()
+        self.notify(message, markup=False, timeout=3)
+
+    def _bookmarks_changed(self) -> None:
+        tree = self.query_one(TopicTree)
+        tree.bookmarked = self._bookmarked_topics()
+        tree.relabel()
+        self.query_one(DetailPane).set_marked(self.page in self.bookmarks)
+        self.saved = with_bookmarks(self.saved, self.bookmarks)
+        if self.state is not None:
+            problem = self.state.save(self.saved)
+            if problem is not None:
+                self.notify(problem, severity="warning", markup=False, timeout=8)
+
+    def action_bookmarks(self) -> None:
+        if isinstance(self.screen, BookmarksScreen):
+            return
+        self.push_screen(
+            BookmarksScreen(self.bookmarks, self.dataset, self.lang), self._bookmarks_closed
+        )
+
+    def _bookmarks_closed(self, result: BookmarksClosed | None) -> None:
+        if result is None:
+            return
+        if list(result.remaining) != [r for r in self.bookmarks if r.exists_in(self.dataset)]:
+            self.bookmarks = list(result.remaining)
+            self._bookmarks_changed()
+        if result.open is not None:
+            self.open_page(result.open)
+
+    # ------------------------------------------------------------ copying
+
+    def action_copy_citation(self) -> None:
+        """Copy the open page, or the fact or quote under the link cursor, as a citation."""
+        ref = self.page
+        if ref is None:
+            return
+        link = self.query_one(DetailPane).current_link
+        item = link.item if link is not None and link.item is not None else None
+        text = citation(self.dataset, ref, self.lang, item)
+        self.copy_to_clipboard(text)
+        self.notify(
+            label("copied", self.lang).format(what=citation_summary(text)), markup=False, timeout=4
+        )
+
+    # ------------------------------------------------------------ the rest
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # n, N and Escape mean something only while a search is on.
+        if action == "step_match":
+            return self._search is not None
+        if action == "clear_search":
+            return self._tree_before_search is not None
+        return True
 
     def action_toggle_language(self) -> None:
         self.lang = other_lang(self.lang)
@@ -102,3 +351,4 @@ class CoopApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
+

@@ -1,5 +1,6 @@
 """The screens of coop-tui, one class per module."""
 
+from .bookmarks import BookmarksClosed, BookmarksScreen
 from .help import HelpScreen
 
-__all__ = ["HelpScreen"]
+__all__ = ["BookmarksClosed", "BookmarksScreen", "HelpScreen"]

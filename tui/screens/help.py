@@ -37,6 +37,26 @@ KEY_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("g Home / G End", "key.first_last"),
             ("PgUp / PgDn Space", "key.page"),
             ("← / →", "key.scroll_lr"),
+            ("Tab / Shift+Tab", "key.links"),
+            ("Enter / click", "key.follow"),
+        ),
+    ),
+    (
+        "help.search",
+        (
+            ("/", "key.search"),
+            ("Enter", "key.search_go"),
+            ("n / N", "key.search_step"),
+            ("Esc", "key.search_clear"),
+        ),
+    ),
+    (
+        "help.links",
+        (
+            ("[ / ]  Alt+← / Alt+→", "key.back_forward"),
+            ("b", "key.bookmark"),
+            ("B", "key.bookmarks"),
+            ("y", "key.copy"),
         ),
     ),
     (

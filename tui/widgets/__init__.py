@@ -2,7 +2,8 @@
 
 from .detail_pane import DetailPane
 from .key_bar import KeyBar
+from .search_bar import SearchBar
 from .title_bar import TitleBar
 from .topic_tree import TopicTree
 
-__all__ = ["DetailPane", "KeyBar", "TitleBar", "TopicTree"]
+__all__ = ["DetailPane", "KeyBar", "SearchBar", "TitleBar", "TopicTree"]

@@ -9,13 +9,14 @@ from textual.widgets import Static
 from ..i18n import label
 from ..model import Lang
 
-# (key as shown, label key); kept short so that 80 columns hold them all.
+# (key as shown, label key); kept short so that 80 columns hold them all. The rest
+# (history, bookmarks, the palette) is on the help screen, one `?` away.
 HINTS: tuple[tuple[str, str], ...] = (
     ("↑↓", "binding.move"),
     ("⏎", "binding.open"),
-    ("tab", "binding.pane"),
+    ("/", "binding.search"),
+    ("y", "binding.copy"),
     ("l", "binding.language"),
-    ("^p", "binding.palette"),
     ("?", "binding.help"),
     ("q", "binding.quit"),
 )

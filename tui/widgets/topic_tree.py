@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass, field
+from typing import Callable, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..model import Dataset, Lang
+from ..model import Dataset, Lang, Topic
+
+Marks = Callable[[str], "list[tuple[int, int]]"]
+MATCH = Style(reverse=True, bold=True)
+BOOKMARK = " ★"
+
+
+@dataclass(frozen=True)
+class TreeView:
+    """Which topics were expanded and where the cursor was, to put the tree back after a search."""
+
+    expanded: frozenset[str] = field(default_factory=frozenset)
+    cursor: str | None = None
 
 
 class TopicTree(Tree[str]):
@@ -39,6 +53,11 @@ class TopicTree(Tree[str]):
         self.guide_depth = 2
         self.dataset = dataset
         self.set_reactive(TopicTree.lang, lang)
+        self.marks: Marks | None = None
+        """Highlights search matches in the labels, while a search narrows the tree."""
+        self.bookmarked: frozenset[str] = frozenset()
+        """Topics to label with a star."""
+        self.narrowed = False
         self._populate(self.root)
         self.root.expand()
 
@@ -47,14 +66,14 @@ class TopicTree(Tree[str]):
         for topic in self.dataset.children(parent_id):
             has_children = bool(self.dataset.children(topic.id))
             node.add(
-                Text(topic.label(self.lang)),
+                self.label_for(topic),
                 data=topic.id,
                 allow_expand=has_children,
             )
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         node = event.node
-        if node.data is not None and not node.children:
+        if node.data is not None and not node.children and not self.narrowed:
             self._populate(node)
 
     def watch_lang(self, lang: Lang) -> None:
@@ -63,8 +82,77 @@ class TopicTree(Tree[str]):
     def _relabel(self, node: TreeNode[str], lang: Lang) -> None:
         for child in node.children:
             if child.data is not None:
-                child.set_label(Text(self.dataset.topics[child.data].label(lang)))
+                child.set_label(self.label_for(self.dataset.topics[child.data], lang))
             self._relabel(child, lang)
+
+    def label_for(self, topic: Topic, lang: Lang | None = None, dim: bool = False) -> Text:
+        """A node's label: never markup; search matches reversed, bookmarks starred."""
+        text = Text(topic.label(lang or self.lang), style="dim" if dim else "")
+        if self.marks is not None:
+            for start, end in self.marks(text.plain):
+                text.stylize(MATCH, start, end)
+        if topic.id in self.bookmarked:
+            text.append(BOOKMARK)
+        return text
+
+    def relabel(self) -> None:
+        """Redraw every label, e.g. after the bookmarks changed."""
+        self._relabel(self.root, self.lang)
+
+    # ------------------------------------------------------------ narrowing for search
+
+    def save_view(self) -> TreeView:
+        expanded = frozenset(n.data for n in self._walk(self.root) if n.is_expanded and n.data)
+        cursor = self.cursor_node.data if self.cursor_node is not None else None
+        return TreeView(expanded, cursor)
+
+    def show_only(self, topic_ids: frozenset[str], marks: Marks | None) -> None:
+        """Show just these topics, with their ancestors (dimmed) to keep the shape, all expanded.
+
+        Builds only the nodes shown, so it costs what matches, not the data set.
+        """
+        self.narrowed = True
+        self.marks = marks
+        keep: set[str] = set()
+        for topic_id in topic_ids:
+            current: str | None = topic_id
+            while current is not None and current not in keep:
+                keep.add(current)
+                current = self.dataset.topics[current].parent
+        self.clear()
+        stack = [(self.root, topic) for topic in reversed(self.dataset.children(None))]
+        while stack:
+            parent, topic = stack.pop()
+            if topic.id not in keep:
+                continue
+            shown = [c for c in self.dataset.children(topic.id) if c.id in keep]
+            node = parent.add(
+                self.label_for(topic, dim=topic.id not in topic_ids),
+                data=topic.id,
+                allow_expand=bool(shown),
+                expand=bool(shown),
+            )
+            stack.extend((node, child) for child in reversed(shown))
+        self.root.expand()
+
+    def restore_view(self, view: TreeView, cursor: str | None = None) -> None:
+        """The whole tree again, expanded as in `view`, the cursor on `cursor` (or the saved one)."""
+        self.narrowed = False
+        self.marks = None
+        self.clear()
+        self._populate(self.root)
+        self.root.expand()
+        # Parents first, so that a saved child of a saved parent exists when its turn comes.
+        pending = list(self.root.children)
+        while pending:
+            node = pending.pop(0)
+            if node.data in view.expanded:
+                self._populate_if_needed(node)
+                node.expand()
+                pending.extend(node.children)
+        target = cursor or view.cursor
+        if target is not None:
+            self.select_topic(target)
 
     def replace_dataset(self, dataset: Dataset) -> None:
         """Show another data set, keeping expanded topics and the cursor where they still exist."""
@@ -107,6 +195,9 @@ class TopicTree(Tree[str]):
             if match is None:
                 return False
             node = match
+        # Expanding or rebuilding leaves the line numbers stale until the next
+        # build; asking for a line rebuilds them, so the cursor lands on `node`.
+        self.get_node_at_line(0)
         self.move_cursor(node)
         return True
 

@@ -1,0 +1,414 @@
+"""Search, the palette, links and backlinks, history, bookmarks and copying, driven by keys."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import screen_lines, screen_text
+from rich.text import Text
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from tui.app import CoopApp
+from tui.factory import make_app
+from tui.links import PageRef
+from tui.render import MATCH
+from tui.screens import BookmarksScreen
+from tui.widgets import DetailPane, SearchBar, TopicTree
+
+SIZE = (100, 30)
+PHARMA = PageRef("topic", "pharma.biocad-geropharm")
+GOMSELMASH = PageRef("organisation", "gomselmash")
+TRACTORS = PageRef("topic", "industry.tractors")
+PTZ = PageRef("organisation", "ptz")
+
+
+async def search(pilot: Pilot[None], text: str) -> None:
+    await pilot.press("slash", *text)
+    await pilot.pause(0.2)  # the search line waits for a pause in typing
+
+
+async def palette(pilot: Pilot[None], text: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def tree_labels(app: CoopApp) -> list[str]:
+    tree = app.query_one(TopicTree)
+    found: list[str] = []
+    stack = list(reversed(tree.root.children))
+    while stack:
+        node = stack.pop()
+        found.append(str(node.label))
+        stack.extend(reversed(node.children))
+    return found
+
+
+async def tab_to_link(pilot: Pilot[None], target: PageRef, limit: int = 80) -> None:
+    pane = pilot.app.query_one(DetailPane)
+    for _ in range(limit):
+        link = pane.current_link
+        if link is not None and link.target == target:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"no link to {target} on the page")
+
+
+# ---------------------------------------------------------------- search
+
+
+async def test_slash_biocad_enter_opens_the_pharma_topic_and_narrows_the_tree() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search(pilot, "Biocad")
+        screen = screen_text(app)
+        assert "/ search: Biocad" in screen
+        assert "7 matches in 2 topics" in screen
+        assert "Topics · 2 of 15" in screen
+        assert tree_labels(app) == ["Pharma", "Biocad and Geropharm"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.page == PHARMA
+        screen = screen_text(app)
+        assert "Pharma › Biocad and Geropharm" in screen
+        assert "1/7" in screen
+        assert app.focused is app.query_one(TopicTree)
+
+
+async def test_matched_words_are_highlighted_in_the_tree_and_the_pane() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search(pilot, "biocad")
+        await pilot.press("enter")
+        await pilot.pause()
+        node = app.query_one(TopicTree).cursor_node
+        assert node is not None and isinstance(node.label, Text)
+        marked = [node.label.plain[s.start : s.end] for s in node.label.spans if s.style == MATCH]
+        assert marked == ["Biocad"]
+        pane = app.query_one(DetailPane)
+        assert pane.page is not None
+        in_pane = {
+            block.plain[s.start : s.end]
+            for block in pane.page.blocks
+            if isinstance(block, Text)
+            for s in block.spans
+            if s.style == MATCH
+        }
+        assert in_pane == {"Biocad"}
+
+
+async def test_search_ignores_case_diacritics_and_small_typos_in_russian() -> None:
+    app = make_app(lang="ru")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search(pilot, "ГОМСЕЛЬМАШ")
+        assert "Тракторы" in " ".join(tree_labels(app))
+        await pilot.press("escape")
+        await search(pilot, "гомсельмащ")  # one letter off
+        assert "Тракторы" in " ".join(tree_labels(app))
+
+
+async def test_letters_typed_in_the_search_line_are_text_not_commands() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search(pilot, "qljnbyB[?")
+        assert app.is_running
+        assert app.lang == "en"
+        assert app.query_one(SearchBar).value == "qljnbyB[?"
+        assert app.bookmarks == []
+        assert "no matches" in screen_text(app)
+
+
+async def test_n_and_shift_n_step_through_matches_and_escape_restores_the_tree() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("j", "enter")  # Industry, expanded
+        before = tree_labels(app)
+        assert "Tractors" in before
+        await search(pilot, "Gomselmash")
+        await pilot.press("enter")
+        await pilot.pause()
+        first = app.page
+        assert first == TRACTORS
+        await pilot.press("n")
+        assert app.page == GOMSELMASH
+        assert "2/7" in screen_text(app)
+        await pilot.press("N")
+        assert app.page == first
+        await pilot.press("N")  # wraps to the last match
+        assert "7/7" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert tree_labels(app) == before
+        assert not app.query_one(SearchBar).is_open
+        assert "Topics ─" in screen_text(app)
+
+
+async def test_escape_while_typing_puts_the_tree_and_page_back() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("j", "j", "j")  # Trade
+        before = tree_labels(app)
+        await search(pilot, "biocad")
+        assert tree_labels(app) != before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert tree_labels(app) == before
+        assert app.topic_id == "trade"
+
+
+# ---------------------------------------------------------------- palette, entity pages, links
+
+
+async def test_palette_gomselmash_opens_its_page_with_mentioned_in() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await palette(pilot, "Gomselmash")
+        assert not isinstance(app.screen, CommandPalette)
+        assert app.page == GOMSELMASH
+        screen = screen_text(app)
+        assert "Organisation › Gomselmash" in screen
+        assert "Mentioned in" in screen
+        assert "Industry › Tractors" in screen
+
+
+async def test_palette_shows_pages_in_both_languages_with_their_kind() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Гомсельмаш")
+        await pilot.pause(0.5)
+        screen = screen_text(app)
+        assert "Gomselmash · «Гомсельмаш»" in screen
+        assert "Organisation" in screen
+        assert "Topic" in screen
+
+
+async def test_russian_entity_page_says_upominaetsya_v() -> None:
+    app = make_app(lang="ru")
+    async with app.run_test(size=SIZE, notifications=True):
+        app.open_page(GOMSELMASH)
+        await app.workers.wait_for_complete()
+        assert "Упоминается в" in screen_text(app)
+
+
+async def test_from_gomselmash_the_keyboard_reaches_tractors_then_ptz() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await palette(pilot, "Gomselmash")
+        app.query_one(TopicTree).focus()
+        await pilot.press("tab")
+        pane = app.query_one(DetailPane)
+        assert app.focused is pane
+        await tab_to_link(pilot, TRACTORS)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.page == TRACTORS
+        assert "Industry › Tractors" in screen_text(app)
+        await tab_to_link(pilot, PTZ)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.page == PTZ
+        screen = screen_text(app)
+        assert "Petersburg Tractor Plant (PTZ)" in screen
+        assert "Mentioned in" in screen
+
+
+async def test_tab_past_the_last_link_leaves_the_pane() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.open_page(PageRef("place", "minsk"))
+        await pilot.pause()
+        pane = app.query_one(DetailPane)
+        await pilot.press("tab")
+        assert app.focused is pane
+        assert pane.page is not None
+        for _ in pane.page.links:
+            await pilot.press("tab")
+            assert app.focused is pane
+        await pilot.press("tab")
+        assert app.focused is not pane
+        assert pane.link_cursor is None
+
+
+async def test_clicking_a_link_follows_it() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.open_page(GOMSELMASH)
+        await pilot.pause()
+        lines = screen_lines(app)
+        row = next(i for i, line in enumerate(lines) if "▸ Industry › Tractors" in line)
+        column = lines[row].index("▸ Industry › Tractors") + 4
+        await pilot.click(offset=(column, row))
+        await pilot.pause()
+        assert app.page == TRACTORS
+
+
+async def test_data_that_looks_like_markup_or_actions_stays_inert_in_links(tmp_path: Path) -> None:
+    (tmp_path / "d.toml").write_text(
+        '[[source]]\nid = "s"\ntitle = "[@click=app.quit]src[/]"\n'
+        '[[organisation]]\nid = "o"\nname = "[@click=app.quit]x[/]"\n'
+        '[[topic]]\nid = "t"\ntitle = "[bold]T"\nmentions = ["o"]\n'
+        '[[topic.fact]]\ntext = "f"\nsource = "s"\nmentions = ["o"]\n',
+        encoding="utf-8",
+    )
+    app = make_app([tmp_path], lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("tab")
+        await tab_to_link(pilot, PageRef("organisation", "o"))
+        lines = screen_lines(app)
+        row = next(i for i, line in enumerate(lines) if "[@click=app.quit]x[/]" in line)
+        await pilot.click(offset=(lines[row].index("[@click") + 2, row))
+        await pilot.pause()
+        assert app.is_running
+        assert app.page == PageRef("organisation", "o")
+        assert "[@click=app.quit]x[/]" in screen_text(app)
+        await search(pilot, "click")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        await palette(pilot, "src")
+        assert app.is_running
+        assert app.page == PageRef("source", "s")
+        assert "[@click=app.quit]src[/]" in screen_text(app)
+
+
+# ---------------------------------------------------------------- history
+
+
+async def test_bracket_goes_back_to_pharma_and_forward_again() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search(pilot, "Biocad")
+        await pilot.press("enter")
+        await pilot.pause()
+        await palette(pilot, "Gomselmash")
+        assert app.page == GOMSELMASH
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.page == PHARMA
+        assert "Pharma › Biocad and Geropharm" in screen_text(app)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.page == GOMSELMASH
+        await pilot.press("alt+left")
+        assert app.page == PHARMA
+        await pilot.press("alt+right")
+        assert app.page == GOMSELMASH
+
+
+async def test_history_records_tree_moves_and_links() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("j")  # Industry, from the tree
+        app.open_page(GOMSELMASH)
+        await pilot.pause()
+        assert app.history.pages == (PageRef("topic", "center"), PageRef("topic", "industry"), GOMSELMASH)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.page == PageRef("topic", "center")
+        assert app.query_one(TopicTree).cursor_node.data == "center"  # type: ignore[union-attr]
+        await pilot.press("left_square_bracket")
+        assert "nothing further back" in screen_text(app)
+
+
+# ---------------------------------------------------------------- bookmarks
+
+
+async def test_bookmark_survives_a_restart(state_home: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search(pilot, "Biocad")
+        await pilot.press("enter", "b")
+        await pilot.pause()
+        assert "Bookmarked: Biocad and Geropharm" in screen_text(app)
+        assert "★ Pharma › Biocad and Geropharm" in screen_text(app)
+        await pilot.press("q")
+    saved = json.loads((state_home / "state.json").read_text(encoding="utf-8"))
+    assert saved["bookmarks"] == [["topic", "pharma.biocad-geropharm"]]
+    assert not [p for p in state_home.iterdir() if p.name != "state.json"]  # no temp file left
+
+    again = make_app(lang="en")
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        assert again.bookmarks == [PHARMA]
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(again.screen, BookmarksScreen)
+        assert "Pharma › Biocad and Geropharm" in screen_text(again)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert again.page == PHARMA
+        assert "Biocad and Geropharm ★" in tree_labels(again)
+        await pilot.press("b")
+        assert again.bookmarks == []
+    saved = json.loads((state_home / "state.json").read_text(encoding="utf-8"))
+    assert saved["bookmarks"] == []
+
+
+async def test_bookmarks_are_in_the_palette() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.open_page(GOMSELMASH)
+        await pilot.press("b")
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert "★ bookmark · Organisation" in screen_text(app)
+
+
+async def test_a_corrupt_state_file_is_a_notice_not_a_crash(state_home: Path) -> None:
+    state_home.mkdir(parents=True)
+    (state_home / "state.json").write_text("{not json", encoding="utf-8")
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "not valid JSON" in screen_text(app)
+        assert app.bookmarks == []
+        await pilot.press("b")
+        assert app.bookmarks == [PageRef("topic", "center")]
+    assert json.loads((state_home / "state.json").read_text(encoding="utf-8"))["bookmarks"]
+
+
+# ---------------------------------------------------------------- copying
+
+
+async def test_y_copies_a_citation_with_its_date_and_source() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search(pilot, "Biocad")
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        copied = app.clipboard
+        assert copied.startswith("Pharma › Biocad and Geropharm: The St Petersburg companies Biocad")
+        assert "2025-09-29" in copied
+        assert "Kirill Polyakov at INNOPROM. Belarus in Minsk" in copied
+        assert "Copied: Pharma › Biocad and Geropharm" in screen_text(app)
+
+
+async def test_y_on_a_quote_cites_who_said_it_when_and_where() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search(pilot, "distribute production volumes")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        copied = app.clipboard
+        assert copied.startswith("“We distribute production volumes")
+        assert "— Kirill Polyakov, Vice-Governor of St Petersburg, 2025-09-29" in copied
+        assert "Source: Kirill Polyakov at INNOPROM" in copied
+
+
+async def test_y_on_a_fact_with_a_url_includes_the_url() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await search(pilot, "350 million roubles")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        copied = app.clipboard
+        assert copied.startswith("“In the first half of 2024 PTZ supplied tractors")
+        source = app.dataset.sources[app.dataset.topics["industry.tractors"].facts[2].source]
+        assert source.url and source.url in copied

@@ -1,0 +1,136 @@
+"""Command palette entries: every page by name, in both languages, and the bookmarks.
+
+Added to Textual's own commands (`COMMANDS = App.COMMANDS | {PageCommands}`),
+never replacing them. Names come from data, so they are highlighted by building
+`Content` from plain text: Textual's `Matcher.highlight` would parse them as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Iterator, Protocol, Sequence
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from .i18n import label
+from .links import PageRef
+from .model import Dataset, Lang, Localized
+from .search import fold
+
+
+class PageHost(Protocol):
+    """What the palette needs from the App."""
+
+    dataset: Dataset
+    lang: Lang
+    bookmarks: list[PageRef]
+
+    def open_page(self, ref: PageRef) -> None: ...
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    """Both names, the reader's language first: "Gomselmash · «Гомсельмаш»"."""
+    kind: str
+    ref: PageRef
+    names: tuple[str, ...] = ()
+    """Each name alone, folded, to rank a whole-name match above a fuzzy one."""
+
+
+def _entry(name: Localized, lang: Lang, kind: str, ref: PageRef) -> Entry:
+    return Entry(_both(name, lang), kind, ref, tuple(fold(n) for n in name.variants()))
+
+
+def _both(name: Localized, lang: Lang) -> str:
+    first = name.get(lang)
+    other = name.get("ru" if lang == "en" else "en")
+    return first if other == first or not other else f"{first} · {other}"
+
+
+def page_name(dataset: Dataset, ref: PageRef, lang: Lang) -> Localized:
+    if ref.kind == "topic":
+        return dataset.topics[ref.id].title
+    if ref.kind == "source":
+        return dataset.sources[ref.id].title
+    return dataset.entities[ref.id].name
+
+
+def entries(dataset: Dataset, lang: Lang, bookmarks: Sequence[PageRef]) -> Iterator[Entry]:
+    """Bookmarks first, then topics, entities (every kind) and sources, in data order."""
+    for ref in bookmarks:
+        if ref.exists_in(dataset):
+            kind = f"★ {label('bookmark.kind', lang)} · {label('kind.' + ref.kind, lang)}"
+            yield _entry(page_name(dataset, ref, lang), lang, kind, ref)
+    topic_kind = label("kind.topic", lang)
+    for topic in dataset.topics.values():
+        yield _entry(topic.title, lang, topic_kind, PageRef("topic", topic.id))
+    for entity in dataset.entities.values():
+        kind = label("kind." + entity.kind, lang)
+        yield _entry(entity.name, lang, kind, PageRef(entity.kind, entity.id))
+        if entity.short_name is not None:
+            # "MAZ" should find the Minsk Automobile Plant first.
+            short = _entry(entity.short_name, lang, kind, PageRef(entity.kind, entity.id))
+            yield Entry(_both(entity.name, lang), kind, short.ref, short.names)
+    source_kind = label("kind.source", lang)
+    for source in dataset.sources.values():
+        yield _entry(source.title, lang, source_kind, PageRef("source", source.id))
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """The text as plain Content, the fuzzy-matched letters styled."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class PageCommands(Provider):
+    """Open any topic, organisation, person, place, event or source, or a bookmark."""
+
+    @property
+    def host(self) -> PageHost:
+        app: object = self.app
+        return app  # type: ignore[return-value]
+
+    def _entries(self) -> list[Entry]:
+        host = self.host
+        return list(entries(host.dataset, host.lang, host.bookmarks))
+
+    async def discover(self) -> Hits:
+        for entry in self._entries():
+            yield DiscoveryHit(
+                Content(entry.text),
+                partial(self.host.open_page, entry.ref),
+                text=entry.text,
+                help=Content(entry.kind),
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        wanted = fold(query.strip()).strip("«»\"'")
+        seen: set[PageRef] = set()
+        for entry in self._entries():
+            score = matcher.match(entry.text)
+            if score <= 0 or entry.ref in seen and not entry.kind.startswith("★"):
+                continue
+            seen.add(entry.ref)
+            # The palette sorts by score: a page named exactly so, then one whose
+            # name starts so, then Textual's fuzzy order.
+            names = [n.strip("«»\"'") for n in entry.names]
+            if wanted in names:
+                score += 2
+            elif any(n.startswith(wanted) for n in names):
+                score += 1
+            yield Hit(
+                    score,
+                    highlighted(matcher, entry.text),
+                    partial(self.host.open_page, entry.ref),
+                    text=entry.text,
+                    help=Content(entry.kind),
+                )
