@@ -308,7 +308,11 @@ async def test_history_records_tree_moves_and_links() -> None:
         await pilot.press("j")  # Industry, from the tree
         app.open_page(GOMSELMASH)
         await pilot.pause()
-        assert app.history.pages == (PageRef("topic", "center"), PageRef("topic", "industry"), GOMSELMASH)
+        assert app.history.pages == (
+            PageRef("topic", "center"),
+            PageRef("topic", "industry"),
+            GOMSELMASH,
+        )
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert app.page == PageRef("topic", "center")
         assert app.query_one(TopicTree).cursor_node.data == "center"  # type: ignore[union-attr]
@@ -382,7 +386,9 @@ async def test_y_copies_a_citation_with_its_date_and_source() -> None:
         await pilot.press("enter", "y")
         await pilot.pause()
         copied = app.clipboard
-        assert copied.startswith("Pharma › Biocad and Geropharm: The St Petersburg companies Biocad")
+        assert copied.startswith(
+            "Pharma › Biocad and Geropharm: The St Petersburg companies Biocad"
+        )
         assert "2025-09-29" in copied
         assert "Kirill Polyakov at INNOPROM. Belarus in Minsk" in copied
         assert "Copied: Pharma › Biocad and Geropharm" in screen_text(app)

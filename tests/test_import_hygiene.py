@@ -5,14 +5,27 @@ from __future__ import annotations
 import subprocess
 import sys
 
-UI_FREE = ["tui.model", "tui.loader", "tui.render", "tui.i18n", "tui.sanitize", "tui.locate"]
+UI_FREE = [
+    "tui.model",
+    "tui.loader",
+    "tui.render",
+    "tui.i18n",
+    "tui.sanitize",
+    "tui.locate",
+    "tui.search",
+    "tui.links",
+    "tui.state",
+]
 
 
 def test_lower_layers_import_no_textual() -> None:
     code = (
         "import sys\n"
         + "".join(f"import {name}\n" for name in UI_FREE)
-        + "print(','.join(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))))"
+        + "print(','.join(sorted(m for m in sys.modules"
+        + " if m == 'textual' or m.startswith('textual.'))))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""

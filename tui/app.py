@@ -45,8 +45,8 @@ class CoopApp(App[None]):
         Binding("n", "step_match(1)", "Next match", show=False),
         Binding("N", "step_match(-1)", "Previous match", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("left_square_bracket,alt+left", "back", "Back"),
-        Binding("right_square_bracket,alt+right", "forward", "Forward"),
+        Binding("left_square_bracket,alt+left", "history_back", "Back"),
+        Binding("right_square_bracket,alt+right", "history_forward", "Forward"),
         Binding("b", "bookmark", "Bookmark"),
         Binding("B", "bookmarks", "Bookmarks"),
         Binding("y", "copy_citation", "Copy"),
@@ -58,7 +58,7 @@ class CoopApp(App[None]):
     """The reader's language; every label and every data text follows it."""
 
     page: reactive[PageRef | None] = reactive(None, init=False, always_update=True)
-    """The page in the detail pane: a topic (the one under the tree cursor), an entity or a source."""
+    """The page in the detail pane: a topic (under the tree cursor), an entity or a source."""
 
     def __init__(
         self,
@@ -177,14 +177,14 @@ class CoopApp(App[None]):
 
     # ------------------------------------------------------------ history
 
-    def action_back(self) -> None:
+    def action_history_back(self) -> None:
         ref = self.history.back()
         if ref is None:
             self.notify(label("history.start", self.lang), timeout=2)
         else:
             self.open_page(ref, record=False)
 
-    def action_forward(self) -> None:
+    def action_history_forward(self) -> None:
         ref = self.history.forward()
         if ref is None:
             self.notify(label("history.end", self.lang), timeout=2)
@@ -351,4 +351,3 @@ class CoopApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
-

@@ -20,6 +20,10 @@ from .model import Dataset, Lang, Localized
 from .search import fold
 
 
+# `help` is parsed as markup by the palette: it only ever holds our own words
+# (the kind of page), never data text.
+
+
 class PageHost(Protocol):
     """What the palette needs from the App."""
 
@@ -108,7 +112,7 @@ class PageCommands(Provider):
                 Content(entry.text),
                 partial(self.host.open_page, entry.ref),
                 text=entry.text,
-                help=Content(entry.kind),
+                help=entry.kind,
             )
 
     async def search(self, query: str) -> Hits:
@@ -128,9 +132,9 @@ class PageCommands(Provider):
             elif any(n.startswith(wanted) for n in names):
                 score += 1
             yield Hit(
-                    score,
-                    highlighted(matcher, entry.text),
-                    partial(self.host.open_page, entry.ref),
-                    text=entry.text,
-                    help=Content(entry.kind),
-                )
+                score,
+                highlighted(matcher, entry.text),
+                partial(self.host.open_page, entry.ref),
+                text=entry.text,
+                help=entry.kind,
+            )

@@ -19,7 +19,7 @@ def make_app(
     lang: Lang = "en",
     state: StateStore | None = None,
 ) -> CoopApp:
-    """Load the data (raising loader.DataError when it is bad) and the saved state, then build the App.
+    """Load the data (raising loader.DataError when it is bad) and the state, then build the App.
 
     The state (bookmarks) comes from `$XDG_STATE_HOME/coop-tui/state.json` unless
     another store is given; a broken state file becomes a notice, never an error.

@@ -68,7 +68,7 @@ class Citations:
         return f"[{self._order.index(source_id) + 1}]"
 
     def append(self, text: Text, source_id: str, item: ItemRef | None = None) -> Text:
-        """Append ` [n]` to a line; a link to the source (and its fact or quote) when building a page."""
+        """Append ` [n]` to a line; building a page, a link to the source (and the fact or quote)."""
         marker = self.marker(source_id)
         text.append(" ")
         if self._builder is None:
@@ -160,7 +160,9 @@ class PageBuilder:
                 if isinstance(block, Text):
                     for start, end in marks(block.plain):
                         block.stylize(MATCH, start, end)
-        return Page(self.ref, self.title, self.blocks, self.links, self.link_blocks, self.item_blocks)
+        return Page(
+            self.ref, self.title, self.blocks, self.links, self.link_blocks, self.item_blocks
+        )
 
 
 def localized(text: Localized, lang: Lang, style: Style | str = "") -> Text:
@@ -169,8 +171,6 @@ def localized(text: Localized, lang: Lang, style: Style | str = "") -> Text:
     if text.is_fallback(lang) and text.get(lang):
         result.append(f" ‹{label('untranslated', lang)}›", style=FALLBACK)
     return result
-
-
 
 
 # ---------------------------------------------------------------- metric bars
@@ -322,7 +322,7 @@ def topic_title(dataset: Dataset, topic_id: str, lang: Lang) -> str:
 
 
 def page_title(dataset: Dataset, ref: PageRef, lang: Lang) -> str:
-    """The pane's border title: a topic's breadcrumb, or the kind and name of an entity or source."""
+    """The pane's border title: a topic's breadcrumb, or the kind and name of another page."""
     if ref.kind == "topic":
         return topic_title(dataset, ref.id, lang)
     if ref.kind == "source":
@@ -457,7 +457,9 @@ def _mentions_lines(
         for index, entity in enumerate(of_kind):
             if index:
                 line.append(" · ", style=DIM)
-            page.link(line, entity.label(lang), PageRef(entity.kind, entity.id), Style(dim=False) + LINK)
+            page.link(
+                line, entity.label(lang), PageRef(entity.kind, entity.id), Style(dim=False) + LINK
+            )
         yield line
 
 
@@ -508,7 +510,9 @@ def _entity_blocks(page: PageBuilder, dataset: Dataset, entity_id: str, lang: La
         page.add(cite.append(Text(label("described_in", lang), style=DIM), entity.source))
     if entity.url:
         page.add(Text(entity.url, style=Style(underline=True, link=entity.url)))
-    _backlink_blocks(page, dataset, backlinks(dataset).of(PageRef(entity.kind, entity_id)), "mentioned_in", lang)
+    _backlink_blocks(
+        page, dataset, backlinks(dataset).of(PageRef(entity.kind, entity_id)), "mentioned_in", lang
+    )
     _sources_section(page, cite, lang)
 
 
@@ -525,7 +529,9 @@ def _source_blocks(page: PageBuilder, dataset: Dataset, source_id: str, lang: La
         page.add(localized(source.note, lang, DIM))
     if source.url:
         page.add(Text(source.url, style=Style(underline=True, link=source.url)))
-    _backlink_blocks(page, dataset, backlinks(dataset).of(PageRef("source", source_id)), "cited_in", lang)
+    _backlink_blocks(
+        page, dataset, backlinks(dataset).of(PageRef("source", source_id)), "cited_in", lang
+    )
     described = [e for e in dataset.entities.values() if e.source == source_id]
     if described:
         page.add(_section("describes", lang))
@@ -550,7 +556,9 @@ def _backlink_blocks(
         if item.topic_id != current:
             current = item.topic_id
             line = Text("▸ ")
-            page.link(line, topic_title(dataset, item.topic_id, lang), PageRef("topic", item.topic_id))
+            page.link(
+                line, topic_title(dataset, item.topic_id, lang), PageRef("topic", item.topic_id)
+            )
             page.add(line)
         if item.kind == "topic":
             continue
@@ -622,9 +630,7 @@ def citation(dataset: Dataset, ref: PageRef, lang: Lang, item: ItemRef | None = 
     else:
         entity = dataset.entities[ref.id]
         head = f"{entity.name.get(lang)} ({label('kind.' + entity.kind, lang)})"
-        body = " ".join(
-            t.get(lang) for t in (entity.role, entity.description) if t is not None
-        )
+        body = " ".join(t.get(lang) for t in (entity.role, entity.description) if t is not None)
         cite = Citations(dataset)
         if entity.source:
             cite.marker(entity.source)

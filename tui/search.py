@@ -160,7 +160,9 @@ class Query:
         parsed = []
         for index, word in enumerate(found):
             last = index == len(found) - 1
-            parsed.append(QueryWord(word, last and typing and len(word) >= MIN_PREFIX, max_typos(word)))
+            parsed.append(
+                QueryWord(word, last and typing and len(word) >= MIN_PREFIX, max_typos(word))
+            )
         return cls(tuple(parsed))
 
     def __bool__(self) -> bool:
@@ -232,7 +234,8 @@ class SearchIndex:
         for topic in d.topics.values():
             ref = PageRef("topic", topic.id)
             whole = ItemRef(topic.id)
-            yield _Text(ref, "title", " ".join({get(topic.title): 0, get(topic.short_title): 0}), whole)
+            titles = {get(topic.title): 0, get(topic.short_title): 0}
+            yield _Text(ref, "title", " ".join(t for t in titles if t), whole)
             if topic.summary is not None:
                 yield _Text(ref, "summary", get(topic.summary), whole)
             for i, fact in enumerate(topic.facts):
@@ -240,7 +243,12 @@ class SearchIndex:
                 yield _Text(ref, "fact", text, ItemRef(topic.id, "fact", i))
             for i, quote in enumerate(topic.quotes):
                 speaker = d.entities[quote.speaker]
-                parts = [get(quote.text), speaker.name.get(lang), get(speaker.role), get(quote.context)]
+                parts = [
+                    get(quote.text),
+                    speaker.name.get(lang),
+                    get(speaker.role),
+                    get(quote.context),
+                ]
                 text = " — ".join(p for p in parts if p)
                 yield _Text(ref, "quote", text, ItemRef(topic.id, "quote", i))
             for metric_id in topic.metrics:

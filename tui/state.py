@@ -49,7 +49,9 @@ class StateStore:
         except FileNotFoundError:
             return Loaded({})
         except OSError as error:
-            return Loaded({}, f"{self.path}: cannot read the saved state ({error.strerror}); ignored")
+            return Loaded(
+                {}, f"{self.path}: cannot read the saved state ({error.strerror}); ignored"
+            )
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -65,9 +67,7 @@ class StateStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # Same folder as the target, so os.replace is a rename on one file system.
-            fd, temp_name = tempfile.mkstemp(
-                prefix=".state-", suffix=".tmp", dir=self.path.parent
-            )
+            fd, temp_name = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=self.path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
                 handle.flush()

@@ -63,7 +63,7 @@ class DetailPane(VerticalScroll):
         return self.query_one("#detail-body", Static)
 
     def show(self, title: str, body: RenderableType) -> None:
-        """Replace the page with a renderable that has no links; the title never goes through markup."""
+        """Show a renderable without links; the title never goes through markup."""
         self.page = None
         self.link_cursor = None
         self.border_title = Content(title)
@@ -115,7 +115,9 @@ class DetailPane(VerticalScroll):
         console = self.app.console
         width = max(1, self.body.content_region.width or self.scrollable_content_region.width)
         options = console.options.update_width(width)
-        return sum(len(console.render_lines(b, options, pad=False)) for b in self.page.blocks[:block])
+        return sum(
+            len(console.render_lines(b, options, pad=False)) for b in self.page.blocks[:block]
+        )
 
     def _scroll_to_block(self, block: int) -> None:
         self.scroll_to(y=self._block_top(block), animate=False)
@@ -166,7 +168,11 @@ class DetailPane(VerticalScroll):
 
     def on_click(self, event: events.Click) -> None:
         number = event.style.meta.get(LINK_META)
-        if self.page is None or not isinstance(number, int) or not 0 <= number < len(self.page.links):
+        if (
+            self.page is None
+            or not isinstance(number, int)
+            or not 0 <= number < len(self.page.links)
+        ):
             return
         event.stop()
         self.link_cursor = number
@@ -189,4 +195,3 @@ def _with_cursor(block: RenderableType, number: int) -> RenderableType:
         if isinstance(style, Style) and style.meta.get(LINK_META) == number:
             text.stylize(CURSOR, span.start, span.end)
     return text
-

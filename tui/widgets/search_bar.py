@@ -1,4 +1,4 @@
-"""The search line that `/` opens under the panes, above the key bar: a prompt, what is typed, and a count.
+"""The search line that `/` opens under the panes: a prompt, what is typed, and a count.
 
 It only reports what the reader does (typed, pressed Enter, pressed Escape);
 the App runs the search and says what to show in the count.

@@ -136,7 +136,7 @@ class TopicTree(Tree[str]):
         self.root.expand()
 
     def restore_view(self, view: TreeView, cursor: str | None = None) -> None:
-        """The whole tree again, expanded as in `view`, the cursor on `cursor` (or the saved one)."""
+        """The whole tree again, expanded as in `view`, the cursor on `cursor` (or as saved)."""
         self.narrowed = False
         self.marks = None
         self.clear()
