@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tui.factory import make_app  # noqa: E402
+from tui.state import StateStore  # noqa: E402
+
+# A pause for what answers in the background (the command palette's search).
+WAIT = "<wait>"
 
 # name: (language, size, keys)
 SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
@@ -22,13 +27,29 @@ SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
     "industry-russian": ("ru", (100, 36), ["j", "enter", "j"]),
     "help": ("en", (80, 24), ["question_mark"]),
     "wide": ("en", (200, 60), ["j", "j", "j", "enter"]),
+    "search-results": ("en", (100, 30), ["slash", *"gomselmash", "enter"]),
+    "organisation-page": (
+        "en",
+        (100, 30),
+        ["ctrl+p", WAIT, *"Gomselmash", WAIT, "enter", WAIT, "tab", "tab", "tab"],
+    ),
 }
 
 
 async def take(name: str, lang: str, size: tuple[int, int], keys: list[str], out: Path) -> Path:
-    app = make_app(lang=lang)  # type: ignore[arg-type]
+    # A fresh state for every shot: the reader's own bookmarks stay out of the pictures.
+    with tempfile.TemporaryDirectory() as state:
+        app = make_app(lang=lang, state=StateStore(Path(state) / "state.json"))  # type: ignore[arg-type]
+        return await _shoot(app, name, size, keys, out)
+
+
+async def _shoot(app, name: str, size: tuple[int, int], keys: list[str], out: Path) -> Path:  # type: ignore[no-untyped-def]
     async with app.run_test(size=size) as pilot:
-        await pilot.press(*keys)
+        for key in keys:
+            if key == WAIT:
+                await pilot.pause(0.5)
+            else:
+                await pilot.press(key)
         await pilot.pause()
         path = out / f"{name}.svg"
         app.save_screenshot(str(path.name), str(out))

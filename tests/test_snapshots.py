@@ -36,3 +36,30 @@ def test_russian_mode(snap_compare) -> None:
 
 def test_help_screen(snap_compare) -> None:
     assert snap_compare(make_app(lang="en"), press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_search_results(snap_compare) -> None:
+    # "/gomselmash": the tree narrowed to the matching topics, the count, matches highlighted.
+    async def search(pilot) -> None:
+        await pilot.press("slash", *"gomselmash")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(lang="en"), run_before=search, terminal_size=(80, 24))
+
+
+def test_organisation_page(snap_compare) -> None:
+    # Gomselmash from the palette: what it is and where it is mentioned; Tab Tab puts
+    # the link cursor on the first link.
+    async def open_gomselmash(pilot) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Gomselmash")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab")
+        await pilot.pause()
+
+    assert snap_compare(make_app(lang="en"), run_before=open_gomselmash, terminal_size=(80, 24))

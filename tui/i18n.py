@@ -105,7 +105,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "copied": ("Скопировано: {what}", "Copied: {what}"),
     "palette.open": ("открыть", "open"),
     "help.search": ("Поиск", "Search"),
-    "help.links": ("Ссылки, история, закладки", "Links, history, bookmarks"),
+    "help.links": ("Страницы", "Pages"),
     "key.search": ("поиск (по мере ввода)", "search as you type"),
     "key.search_go": ("открыть лучшее совпадение", "open the best match"),
     "key.search_step": ("следующее / предыдущее совпадение", "next / previous match"),

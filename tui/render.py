@@ -68,7 +68,7 @@ class Citations:
         return f"[{self._order.index(source_id) + 1}]"
 
     def append(self, text: Text, source_id: str, item: ItemRef | None = None) -> Text:
-        """Append ` [n]` to a line; building a page, a link to the source (and the fact or quote)."""
+        """Append ` [n]`; when building a page, a link to the source (and the fact or quote)."""
         marker = self.marker(source_id)
         text.append(" ")
         if self._builder is None:
@@ -89,7 +89,9 @@ text, so a click handler can look the target up and nothing from the data file
 can name an action."""
 
 LINK = Style(underline=True)
-MATCH = Style(reverse=True, bold=True)
+# A search match is bold on a yellow ground; the link cursor is reversed, so the
+# two read apart (and under NO_COLOR the match is still bold and shaded).
+MATCH = Style(bold=True, color="black", bgcolor="yellow")
 
 
 @dataclass(frozen=True)

@@ -42,10 +42,11 @@ class BookmarksScreen(ModalScreen[BookmarksClosed]):
         background: $surface;
         padding: 0 1;
     }
-    BookmarksScreen OptionList {
+    BookmarksScreen OptionList, BookmarksScreen OptionList:focus {
         height: auto;
         max-height: 20;
         border: none;
+        padding: 0;
     }
     BookmarksScreen #bookmarks-empty {
         height: auto;

@@ -53,7 +53,8 @@ KEY_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "help.links",
         (
-            ("[ / ]  Alt+← / Alt+→", "key.back_forward"),
+            ("[ / ]", "key.back_forward"),
+            ("Alt+← / Alt+→", "key.back_forward"),
             ("b", "key.bookmark"),
             ("B", "key.bookmarks"),
             ("y", "key.copy"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -13,9 +12,9 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ..model import Dataset, Lang, Topic
+from ..render import MATCH
 
 Marks = Callable[[str], "list[tuple[int, int]]"]
-MATCH = Style(reverse=True, bold=True)
 BOOKMARK = " ★"
 
 
