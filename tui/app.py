@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Tree
+from textual.worker import Worker, WorkerState
 
 from . import __version__
 from .commands import PageCommands, page_name
@@ -99,6 +100,9 @@ class CoopApp(App[None]):
         self._label_panes()
         for notice in self._notices:
             self.notify(notice, severity="warning", markup=False, timeout=8)
+        # Indexing a big data set takes seconds: do it off the event loop, now,
+        # so that the first `/` does not freeze the screen.
+        self.run_worker(self._prepare_search, thread=True, group="search-index")
         roots = self.dataset.roots
         if roots:
             tree.select_topic(roots[0].id)
@@ -193,6 +197,18 @@ class CoopApp(App[None]):
 
     # ------------------------------------------------------------ search
 
+    def _prepare_search(self) -> None:
+        for lang in (self.lang, other_lang(self.lang)):
+            self.search_index.prepare(lang)
+
+    @on(Worker.StateChanged)
+    def _search_ready(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "search-index" and event.state == WorkerState.SUCCESS:
+            bar = self.query_one(SearchBar)
+            if bar.is_open and self._search is None and bar.value.strip():
+                self._run_search(bar.value)
+                self._show_page()
+
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         if self._tree_before_search is None:
@@ -216,6 +232,11 @@ class CoopApp(App[None]):
                 tree.restore_view(self._tree_before_search)
             bar.set_count("")
             self._label_panes()
+            return
+        if not self.search_index.is_ready(self.lang):
+            # Still indexing in the background; the search runs when it is done.
+            self._search = None
+            bar.set_count(label("search.indexing", self.lang))
             return
         self._search = self.search_index.find(query, self.lang)
         self._marks = highlighter(query)

@@ -82,6 +82,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "search.prompt": ("поиск", "search"),
     "search.placeholder": ("что найти…", "type to search…"),
     "search.none": ("ничего не найдено", "no matches"),
+    "search.indexing": ("индексирую…", "indexing…"),
     "search.count": ("{total} совп. в {topics} темах", "{total} matches in {topics} topics"),
     "search.position": (
         "{at}/{total} · n/N далее/назад · Esc сброс",

@@ -35,7 +35,8 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Literal
+from operator import itemgetter
+from typing import Callable, Iterable, Iterator, Literal, NamedTuple
 
 from .links import ItemRef, PageRef, entity_ref
 from .model import Dataset, Lang, Localized
@@ -61,10 +62,14 @@ PREFIX_LIMIT = 2000
 MIN_PREFIX = 2
 
 
+# The blocks of combining marks (accents, diaeresis, breve ...) that NFKD splits
+# off letters; a regex drops them in C rather than a Python loop per character.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """Case- and diacritic-free form of a text: "Ёлка Café" -> "елка cafe"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def words(text: str) -> list[str]:
@@ -122,12 +127,14 @@ class Match:
         return self.ref.id if self.ref.kind == "topic" else None
 
 
-@dataclass
-class _Text:
+class _Text(NamedTuple):
+    # A tuple, not a dataclass: a big data set has hundreds of thousands of these.
     ref: PageRef
     field: Field
     text: str
-    item: ItemRef | None
+    item_kind: str | None = None
+    """"topic", "fact" or "quote" on a topic page; None elsewhere."""
+    item_index: int = 0
 
 
 @dataclass
@@ -137,6 +144,7 @@ class _LangIndex:
     vocabulary: list[str]
     trigrams: dict[str, list[int]]
     topic_of: list[str | None]
+    sets: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -223,6 +231,13 @@ class SearchIndex:
             index._index(lang)
         return index
 
+    def is_ready(self, lang: Lang) -> bool:
+        return lang in self._langs
+
+    def prepare(self, lang: Lang) -> None:
+        """Build the index of one language now (safe to call from a worker thread)."""
+        self._index(lang)
+
     # ------------------------------------------------------------ building
 
     def _texts(self, lang: Lang) -> Iterator[_Text]:
@@ -233,14 +248,14 @@ class SearchIndex:
 
         for topic in d.topics.values():
             ref = PageRef("topic", topic.id)
-            whole = ItemRef(topic.id)
+            whole = "topic"
             titles = {get(topic.title): 0, get(topic.short_title): 0}
             yield _Text(ref, "title", " ".join(t for t in titles if t), whole)
             if topic.summary is not None:
                 yield _Text(ref, "summary", get(topic.summary), whole)
             for i, fact in enumerate(topic.facts):
                 text = get(fact.text) + (f" ({get(fact.note)})" if fact.note else "")
-                yield _Text(ref, "fact", text, ItemRef(topic.id, "fact", i))
+                yield _Text(ref, "fact", text, "fact", i)
             for i, quote in enumerate(topic.quotes):
                 speaker = d.entities[quote.speaker]
                 parts = [
@@ -250,7 +265,7 @@ class SearchIndex:
                     get(quote.context),
                 ]
                 text = " — ".join(p for p in parts if p)
-                yield _Text(ref, "quote", text, ItemRef(topic.id, "quote", i))
+                yield _Text(ref, "quote", text, "quote", i)
             for metric_id in topic.metrics:
                 metric = d.metrics[metric_id]
                 text = " ".join(p for p in (get(metric.title), get(metric.note)) if p)
@@ -279,15 +294,13 @@ class SearchIndex:
                 buckets[text.field].append(text)
         texts = [t for f in FIELD_ORDER for t in buckets[f]]
         postings: dict[str, list[int]] = {}
-        folded: dict[str, list[str]] = {}
         for text_id, text in enumerate(texts):
-            seen: set[str] = set()
-            # Fold word by word through a cache: a big data set repeats its words.
-            for raw in _WORD.findall(text.text):
-                for word in folded.get(raw) or folded.setdefault(raw, words(raw)):
-                    if word not in seen:
-                        seen.add(word)
-                        postings.setdefault(word, []).append(text_id)
+            for word in set(words(text.text)):
+                bucket = postings.get(word)
+                if bucket is None:
+                    postings[word] = [text_id]
+                else:
+                    bucket.append(text_id)
         vocabulary = sorted(postings)
         trigrams: dict[str, list[int]] = {}
         for word_id, word in enumerate(vocabulary):
@@ -325,29 +338,43 @@ class SearchIndex:
             if shared >= needed and within_distance(vocabulary[word_id], word, limit)
         ]
 
-    def _word_sets(self, index: _LangIndex, q: QueryWord) -> tuple[set[int], set[int], set[int]]:
+    def _texts_with(self, index: _LangIndex, word: str) -> frozenset[int]:
+        """The texts holding a word, as a set; kept once asked, as typing asks again."""
+        cached = index.sets.get(word)
+        if cached is None:
+            cached = frozenset(index.postings.get(word, ()))
+            index.sets[word] = cached
+        return cached
+
+    def _union(self, index: _LangIndex, base: frozenset[int], words: list[str]) -> frozenset[int]:
+        if not words:
+            return base
+        return base.union(*(self._texts_with(index, w) for w in words))
+
+    def _word_sets(
+        self, index: _LangIndex, q: QueryWord
+    ) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
         """Texts matching one query word exactly, by prefix (or exactly), and at all."""
-        postings = index.postings
-        exact = set(postings.get(q.word, ()))
-        prefixed = set(exact)
+        exact = self._texts_with(index, q.word)
+        prefixed = exact
         if q.prefix:
-            for word in self._prefixed(index, q.word):
-                prefixed.update(postings[word])
-        anyhow = set(prefixed)
+            prefixed = self._union(
+                index, exact, [w for w in self._prefixed(index, q.word) if w != q.word]
+            )
+        anyhow = prefixed
         if q.typos:
-            for word in self._near(index, q.word, q.typos):
-                anyhow.update(postings[word])
+            anyhow = self._union(index, prefixed, self._near(index, q.word, q.typos))
         return exact, prefixed, anyhow
 
-    def find(self, query: str | Query, lang: Lang, limit: int | None = 500) -> Results:
+    def find(self, query: str | Query, lang: Lang, limit: int | None = 200) -> Results:
         """The best `limit` matches (all when None), how many there are, and their topics."""
         parsed = query if isinstance(query, Query) else Query.parse(query)
         if not parsed:
             return Results([], 0)
         index = self._index(lang)
-        exact: set[int] | None = None
-        prefixed: set[int] | None = None
-        anyhow: set[int] | None = None
+        exact: frozenset[int] | None = None
+        prefixed: frozenset[int] | None = None
+        anyhow: frozenset[int] | None = None
         for q in parsed.words:
             e, p, a = self._word_sets(index, q)
             exact = e if exact is None else exact & e
@@ -356,22 +383,36 @@ class SearchIndex:
             if not anyhow:
                 return Results([], 0)
         assert exact is not None and prefixed is not None and anyhow is not None
+        # Sets of small ints iterate almost in order, so these sorts are nearly linear.
         ranked: list[int] = sorted(exact)
-        ranked += sorted(prefixed - exact)
-        ranked += sorted(anyhow - prefixed)
+        if len(prefixed) > len(exact):
+            ranked += sorted(prefixed - exact)
+        if len(anyhow) > len(prefixed):
+            ranked += sorted(anyhow - prefixed)
         top = ranked if limit is None else ranked[:limit]
-        topic_of = index.topic_of
-        topics = frozenset(t for t in map(topic_of.__getitem__, anyhow) if t is not None)
         matches = [self._match(index.texts[i]) for i in top]
-        return Results(matches, len(ranked), topics)
+        return Results(matches, len(ranked), self._topics(index, ranked))
 
-    def search(self, query: str, lang: Lang, limit: int | None = 500) -> list[Match]:
+    @staticmethod
+    def _topics(index: _LangIndex, text_ids: list[int]) -> frozenset[str]:
+        if not text_ids:
+            return frozenset()
+        # itemgetter looks every id up in C: no Python loop over a big result.
+        found = itemgetter(*text_ids)(index.topic_of)
+        topics = {found} if len(text_ids) == 1 else set(found)
+        topics.discard(None)
+        return frozenset(t for t in topics if t is not None)
+
+    def search(self, query: str, lang: Lang, limit: int | None = 200) -> list[Match]:
         """The best matches for a query, best first."""
         return self.find(query, lang, limit).matches
 
     @staticmethod
     def _match(text: _Text) -> Match:
-        return Match(text.ref, text.field, text.text, text.item)
+        item = None
+        if text.item_kind is not None:
+            item = ItemRef(text.ref.id, text.item_kind, text.item_index)  # type: ignore[arg-type]
+        return Match(text.ref, text.field, text.text, item)
 
 
 def highlighter(query: str) -> Callable[[str], list[tuple[int, int]]]:

@@ -16,6 +16,8 @@ from ..render import MATCH
 
 Marks = Callable[[str], "list[tuple[int, int]]"]
 BOOKMARK = " ★"
+# A search narrowing to this many topics (with ancestors) opens them all at once.
+EXPAND_ALL_LIMIT = 300
 
 
 @dataclass(frozen=True)
@@ -57,22 +59,29 @@ class TopicTree(Tree[str]):
         self.bookmarked: frozenset[str] = frozenset()
         """Topics to label with a star."""
         self.narrowed = False
+        self._keep: set[str] = set()
+        """While narrowed: the matching topics and their ancestors, the only ones shown."""
+        self._matched: frozenset[str] = frozenset()
         self._populate(self.root)
         self.root.expand()
 
+    def _shown_children(self, topic_id: str | None) -> list[Topic]:
+        children = self.dataset.children(topic_id)
+        if not self.narrowed:
+            return list(children)
+        return [c for c in children if c.id in self._keep]
+
     def _populate(self, node: TreeNode[str]) -> None:
-        parent_id = node.data
-        for topic in self.dataset.children(parent_id):
-            has_children = bool(self.dataset.children(topic.id))
+        for topic in self._shown_children(node.data):
             node.add(
                 self.label_for(topic),
                 data=topic.id,
-                allow_expand=has_children,
+                allow_expand=bool(self._shown_children(topic.id)),
             )
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         node = event.node
-        if node.data is not None and not node.children and not self.narrowed:
+        if node.data is not None and not node.children:
             self._populate(node)
 
     def watch_lang(self, lang: Lang) -> None:
@@ -84,8 +93,12 @@ class TopicTree(Tree[str]):
                 child.set_label(self.label_for(self.dataset.topics[child.data], lang))
             self._relabel(child, lang)
 
-    def label_for(self, topic: Topic, lang: Lang | None = None, dim: bool = False) -> Text:
-        """A node's label: never markup; search matches reversed, bookmarks starred."""
+    def label_for(self, topic: Topic, lang: Lang | None = None) -> Text:
+        """A node's label: never markup; search matches marked, bookmarks starred.
+
+        While narrowed, ancestors kept only to hold a match are dimmed.
+        """
+        dim = self.narrowed and topic.id not in self._matched
         text = Text(topic.label(lang or self.lang), style="dim" if dim else "")
         if self.marks is not None:
             for start, end in self.marks(text.plain):
@@ -106,38 +119,39 @@ class TopicTree(Tree[str]):
         return TreeView(expanded, cursor)
 
     def show_only(self, topic_ids: frozenset[str], marks: Marks | None) -> None:
-        """Show just these topics, with their ancestors (dimmed) to keep the shape, all expanded.
+        """Show just these topics, with their ancestors (dimmed) to keep the shape.
 
-        Builds only the nodes shown, so it costs what matches, not the data set.
+        Small results open fully; big ones open only the first level, the rest
+        being built when expanded, so narrowing costs what is shown.
         """
         self.narrowed = True
         self.marks = marks
+        self._matched = topic_ids
         keep: set[str] = set()
         for topic_id in topic_ids:
             current: str | None = topic_id
             while current is not None and current not in keep:
                 keep.add(current)
                 current = self.dataset.topics[current].parent
+        self._keep = keep
         self.clear()
-        stack = [(self.root, topic) for topic in reversed(self.dataset.children(None))]
-        while stack:
-            parent, topic = stack.pop()
-            if topic.id not in keep:
-                continue
-            shown = [c for c in self.dataset.children(topic.id) if c.id in keep]
-            node = parent.add(
-                self.label_for(topic, dim=topic.id not in topic_ids),
-                data=topic.id,
-                allow_expand=bool(shown),
-                expand=bool(shown),
-            )
-            stack.extend((node, child) for child in reversed(shown))
+        self._populate(self.root)
         self.root.expand()
+        if len(keep) <= EXPAND_ALL_LIMIT:
+            pending = list(self.root.children)
+            while pending:
+                node = pending.pop()
+                if node.allow_expand:
+                    self._populate_if_needed(node)
+                    node.expand()
+                    pending.extend(node.children)
 
     def restore_view(self, view: TreeView, cursor: str | None = None) -> None:
         """The whole tree again, expanded as in `view`, the cursor on `cursor` (or as saved)."""
         self.narrowed = False
         self.marks = None
+        self._keep = set()
+        self._matched = frozenset()
         self.clear()
         self._populate(self.root)
         self.root.expand()
