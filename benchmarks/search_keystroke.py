@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.model import Dataset, Entity, Fact, Localized, Quote, Source, Topic  # noqa: E402
-from tui.search import SearchIndex  # noqa: E402
+from tui.model import Dataset, Entity, Fact, Localized, Quote, Source, Topic
+from tui.search import SearchIndex
 
 SYLLABLES_EN = [c + v for c in "bkmrst" for v in "aeiou"]
 SYLLABLES_RU = [c + v for c in "бкмрст" for v in "аеиоу"]

@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.factory import make_app  # noqa: E402
-from tui.state import StateStore  # noqa: E402
+from tui.factory import make_app
+from tui.state import StateStore
 
 # A pause for what answers in the background (the command palette's search).
 WAIT = "<wait>"

@@ -70,6 +70,9 @@ class CoopApp(App[None]):
         notices: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
+        # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
+        # jump that lands late for a reader who presses G and reads at once.
+        self.animation_level = "none"
         self.dataset = dataset
         self.set_reactive(CoopApp.lang, lang)
         self.state = state

@@ -119,6 +119,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "key.copy": ("копировать цитату (OSC 52)", "copy a citation (OSC 52)"),
     "binding.search": ("поиск", "search"),
     "binding.copy": ("копия", "copy"),
+    "binding.back": ("назад", "back"),
+    "binding.bookmark": ("закладка", "mark"),
 }
 
 _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {

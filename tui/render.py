@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 from .i18n import format_date, format_number, label, qualifier_sign, qualifier_words
@@ -159,9 +160,10 @@ class PageBuilder:
     def build(self, marks: Marks | None = None) -> Page:
         if marks is not None:
             for block in self.blocks:
-                if isinstance(block, Text):
-                    for start, end in marks(block.plain):
-                        block.stylize(MATCH, start, end)
+                text = block.body if isinstance(block, Hanging) else block
+                if isinstance(text, Text):
+                    for start, end in marks(text.plain):
+                        text.stylize(MATCH, start, end)
         return Page(
             self.ref, self.title, self.blocks, self.links, self.link_blocks, self.item_blocks
         )
@@ -173,6 +175,29 @@ def localized(text: Localized, lang: Lang, style: Style | str = "") -> Text:
     if text.is_fallback(lang) and text.get(lang):
         result.append(f" ‹{label('untranslated', lang)}›", style=FALLBACK)
     return result
+
+
+CURSOR = Style(reverse=True)
+
+
+def with_cursor(block: RenderableType, number: int) -> RenderableType:
+    """A copy of a page block with link `number` drawn reversed (the keyboard's link cursor)."""
+    if isinstance(block, Hanging):
+        return Hanging(
+            _text_with_cursor(block.prefix, number), _text_with_cursor(block.body, number)
+        )
+    if isinstance(block, Text):
+        return _text_with_cursor(block, number)
+    return block
+
+
+def _text_with_cursor(text: Text, number: int) -> Text:
+    marked = text.copy()
+    for span in text.spans:
+        style = span.style
+        if isinstance(style, Style) and style.meta.get(LINK_META) == number:
+            marked.stylize(CURSOR, span.start, span.end)
+    return marked
 
 
 # ---------------------------------------------------------------- metric bars
@@ -263,7 +288,7 @@ def metric_block(metric: Metric, lang: Lang, cite: Citations) -> list[Renderable
         line.append(latest.period.get(lang), style=TITLE)
         line.append(": ")
         line.append(value_text(latest, "", lang))
-        line.append(f"  · {label('as_of', lang)} {format_date(latest.date)}", style=DIM)
+        line.append(f" · {label('as_of', lang)} {format_date(latest.date)}", style=DIM)
         parts.append(cite.append(line, latest.source))
 
     for target in metric.targets:
@@ -284,18 +309,18 @@ def metric_block(metric: Metric, lang: Lang, cite: Citations) -> list[Renderable
     if len(metric.observations) > 1 or (metric.observations and latest is None):
         parts.append(Text(f"  {label('reported', lang)}:", style=DIM))
         for obs in sorted(metric.observations, key=lambda o: o.date):
-            line = Text("   · ")
+            line = Text()
             line.append(obs.period.get(lang))
             line.append(": ")
             line.append(value_text(obs, "", lang))
             if obs.note is not None:
                 line.append(" — ", style=DIM)
                 line.append_text(localized(obs.note, lang, DIM))
-            parts.append(cite.append(line, obs.source))
+            parts.append(hanging("   · ", cite.append(line, obs.source)))
     # The note explains the series; it comes after the bars so that they are on
     # the first screen of the page.
     if metric.note is not None:
-        parts.append(Text("  ").append_text(localized(metric.note, lang, DIM)))
+        parts.append(hanging("  ", localized(metric.note, lang, DIM)))
     return parts
 
 
@@ -316,6 +341,35 @@ class _Indented:
 
 def _section(title_key: str, lang: Lang) -> Text:
     return Text(f"\n{label(title_key, lang)}", style=HEADING)
+
+
+class Hanging:
+    """`prefix` then `body`, its wrapped lines indented under the body's first character.
+
+    Kept as prefix and body (not a finished Table) so that a page can still
+    highlight search matches and the link cursor in the body's text.
+    """
+
+    def __init__(
+        self, prefix: str | Text, body: Text, prefix_style: Style | str | None = None
+    ) -> None:
+        if isinstance(prefix, str):
+            prefix = Text(prefix, style=body.style if prefix_style is None else prefix_style)
+        self.prefix = prefix
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        grid = Table.grid()
+        grid.add_column(width=self.prefix.cell_len, no_wrap=True)
+        # fold: a long URL wraps onto the next line instead of losing its end.
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_row(self.prefix, self.body)
+        yield grid
+
+
+def hanging(prefix: str, body: Text, prefix_style: Style | str | None = None) -> Hanging:
+    """`prefix` then `body`, its wrapped lines indented under the body's first character."""
+    return Hanging(prefix, body, prefix_style)
 
 
 def topic_title(dataset: Dataset, topic_id: str, lang: Lang) -> str:
@@ -368,25 +422,24 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
         page.add(_section("facts", lang))
         for index, fact in enumerate(topic.facts):
             item = ItemRef(topic_id, "fact", index)
-            body = Text("• ")
-            body.append_text(localized(fact.text, lang))
+            body = localized(fact.text, lang)
             if fact.note is not None:
                 body.append(" (", style=DIM)
                 body.append_text(localized(fact.note, lang, DIM))
                 body.append(")", style=DIM)
-            page.add(cite.append(body, fact.source, item), item=item)
+            page.add(hanging("• ", cite.append(body, fact.source, item), ""), item=item)
 
     if topic.quotes:
         page.add(_section("quotes", lang))
         for index, quote in enumerate(topic.quotes):
             item = ItemRef(topic_id, "quote", index)
             page.add(_quote_text(quote.text, lang), item=item)
-            attribution = Text("    — ", style=DIM)
+            attribution = Text()
             _speaker(page, attribution, dataset, quote.speaker, lang)
             attribution.append(f", {format_date(quote.date)}", style=DIM)
-            page.add(cite.append(attribution, quote.source, item))
+            page.add(hanging("    — ", cite.append(attribution, quote.source, item), DIM))
             if quote.context is not None:
-                page.add(Text("      ").append_text(localized(quote.context, lang, DIM)))
+                page.add(hanging("      ", localized(quote.context, lang, DIM)))
 
     mentioned = _mentions_of(topic)
     if mentioned:
@@ -411,17 +464,17 @@ def _sources_section(page: PageBuilder, cite: Citations, lang: Lang) -> None:
     if sources:
         page.add(_section("sources", lang))
         for number, source in sources:
-            line = Text()
-            page.link(line, f"[{number}]", PageRef("source", source.id), MARKER)
-            line.append(" ")
-            page.add(line.append_text(source_line(number, source, lang, numbered=False)))
+            marker = Text()
+            page.link(marker, f"[{number}]", PageRef("source", source.id), MARKER)
+            marker.append(" ")
+            page.add(Hanging(marker, source_body(source, lang)))
 
 
-def _quote_text(text: Localized, lang: Lang) -> Text:
-    body = Text("  “", style=QUOTE)
+def _quote_text(text: Localized, lang: Lang) -> Hanging:
+    body = Text("“", style=QUOTE)
     body.append_text(localized(text, lang, QUOTE))
     body.append("”", style=QUOTE)
-    return body
+    return hanging("  ", body)
 
 
 def _speaker(page: PageBuilder, line: Text, dataset: Dataset, speaker_id: str, lang: Lang) -> None:
@@ -465,10 +518,16 @@ def _mentions_lines(
         yield line
 
 
-def source_line(number: int, source: Source, lang: Lang, numbered: bool = True) -> Text:
-    """`[n] Title — Publisher, date, URL`, the URL a terminal hyperlink."""
-    line = Text(f"[{number}] ", style=MARKER) if numbered else Text()
-    line.append_text(localized(source.title, lang))
+def source_line(number: int, source: Source, lang: Lang) -> Text:
+    """`[n] Title — Publisher, date (note)` and the URL on its own line."""
+    line = Text(f"[{number}] ", style=MARKER)
+    line.append_text(source_body(source, lang))
+    return line
+
+
+def source_body(source: Source, lang: Lang) -> Text:
+    """A source without its number; the URL is a terminal hyperlink (OSC 8)."""
+    line = localized(source.title, lang)
     details: list[str] = []
     if source.publisher is not None:
         details.append(source.publisher.get(lang))
@@ -481,7 +540,7 @@ def source_line(number: int, source: Source, lang: Lang, numbered: bool = True) 
         line.append_text(localized(source.note, lang, DIM))
         line.append(")", style=DIM)
     if source.url:
-        line.append("\n    ")
+        line.append("\n")
         line.append(source.url, style=Style(underline=True, link=source.url))
     return line
 
@@ -565,17 +624,17 @@ def _backlink_blocks(
         if item.kind == "topic":
             continue
         topic = dataset.topics[item.topic_id]
-        line = Text("    ")
+        line = Text()
         if item.kind == "fact":
-            body = "• " + topic.facts[item.index].text.get(lang)
+            body = topic.facts[item.index].text.get(lang)
             page.link(line, body, PageRef("topic", item.topic_id), "", item)
-        else:
-            quote = topic.quotes[item.index]
-            body = f"“{quote.text.get(lang)}”"
-            page.link(line, body, PageRef("topic", item.topic_id), QUOTE, item)
-            line.append(f" — {dataset.entities[quote.speaker].name.get(lang)}", style=DIM)
-            line.append(f", {format_date(quote.date)}", style=DIM)
-        page.add(line)
+            page.add(hanging("    • ", line, ""))
+            continue
+        quote = topic.quotes[item.index]
+        page.link(line, f"“{quote.text.get(lang)}”", PageRef("topic", item.topic_id), QUOTE, item)
+        line.append(f" — {dataset.entities[quote.speaker].name.get(lang)}", style=DIM)
+        line.append(f", {format_date(quote.date)}", style=DIM)
+        page.add(hanging("      ", line, ""))
 
 
 # ---------------------------------------------------------------- citations

@@ -11,8 +11,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,9 +20,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ..links import ItemRef, PageRef
-from ..render import LINK_META, Link, Page
-
-CURSOR = Style(reverse=True)
+from ..render import LINK_META, Link, Page, with_cursor
 
 
 class DetailPane(VerticalScroll):
@@ -105,7 +101,7 @@ class DetailPane(VerticalScroll):
         blocks = list(page.blocks)
         if self.link_cursor is not None:
             index = page.link_blocks[self.link_cursor]
-            blocks[index] = _with_cursor(blocks[index], self.link_cursor)
+            blocks[index] = with_cursor(blocks[index], self.link_cursor)
         self.body.update(Group(*blocks))
 
     def _block_top(self, block: int) -> int:
@@ -183,15 +179,3 @@ class DetailPane(VerticalScroll):
         if self.link_cursor is not None:
             self.link_cursor = None
             self._draw()
-
-
-def _with_cursor(block: RenderableType, number: int) -> RenderableType:
-    """A copy of the block with link `number` drawn reversed."""
-    if not isinstance(block, Text):
-        return block
-    text = block.copy()
-    for span in block.spans:
-        style = span.style
-        if isinstance(style, Style) and style.meta.get(LINK_META) == number:
-            text.stylize(CURSOR, span.start, span.end)
-    return text

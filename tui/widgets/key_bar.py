@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -9,16 +10,21 @@ from textual.widgets import Static
 from ..i18n import label
 from ..model import Lang
 
-# (key as shown, label key); kept short so that 80 columns hold them all. The rest
-# (history, bookmarks, the palette) is on the help screen, one `?` away.
-HINTS: tuple[tuple[str, str], ...] = (
-    ("↑↓", "binding.move"),
-    ("⏎", "binding.open"),
-    ("/", "binding.search"),
-    ("y", "binding.copy"),
-    ("l", "binding.language"),
-    ("?", "binding.help"),
-    ("q", "binding.quit"),
+# (key as shown, label key, priority): the lowest priority is dropped first
+# when the line is too narrow, so help and quit are always there; the rest of
+# the keys (history, bookmarks ...) are on the help screen, one `?` away.
+HINTS: tuple[tuple[str, str, int], ...] = (
+    ("↑↓", "binding.move", 4),
+    ("⏎", "binding.open", 3),
+    ("tab", "binding.pane", 1),
+    ("/", "binding.search", 7),
+    ("[", "binding.back", 2),
+    ("b", "binding.bookmark", 2),
+    ("y", "binding.copy", 5),
+    ("l", "binding.language", 6),
+    ("^p", "binding.palette", 1),
+    ("?", "binding.help", 8),
+    ("q", "binding.quit", 9),
 )
 
 
@@ -41,8 +47,12 @@ class KeyBar(Static):
     lang: reactive[Lang] = reactive("en")
 
     def render(self) -> Text:
+        hints = [(key, label(name, self.lang), rank) for key, name, rank in HINTS]
+        width = self.size.width or 80
+        while hints and sum(cell_len(k) + cell_len(w) + 4 for k, w, _ in hints) > width:
+            hints.remove(min(hints, key=lambda hint: hint[2]))
         line = Text(no_wrap=True, overflow="ellipsis")
-        for key, key_label in HINTS:
+        for key, words, _rank in hints:
             line.append(f" {key} ", style="bold reverse")
-            line.append(f" {label(key_label, self.lang)} ")
+            line.append(f" {words} ")
         return line
