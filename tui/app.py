@@ -13,17 +13,22 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
+from textual.theme import Theme
 from textual.widgets import Tree
 
 from . import __version__
 from .i18n import label
+from .layout import ResponsiveLayout, TooSmall
+from .lifecycle import CrashReport
 from .model import Dataset, Lang, other_lang
 from .render import topic_page, topic_title
 from .screens import HelpScreen
+from .state import StateStore
+from .themes import DARK, OWN_THEMES
 from .widgets import DetailPane, KeyBar, TitleBar, TopicTree
 
 
-class CoopApp(App[None]):
+class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     """coop-tui: walk the topics on the left, read the open one on the right."""
 
     CSS_PATH = "app.tcss"
@@ -42,10 +47,24 @@ class CoopApp(App[None]):
     topic_id: reactive[str | None] = reactive(None, init=False)
     """The topic shown in the detail pane: the one under the tree cursor."""
 
-    def __init__(self, dataset: Dataset, lang: Lang = "en") -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        lang: Lang = "en",
+        *,
+        theme: str = DARK,
+        state: StateStore | None = None,
+        notice: str | None = None,
+    ) -> None:
         super().__init__()
         self.dataset = dataset
         self.set_reactive(CoopApp.lang, lang)
+        for own in OWN_THEMES:
+            self.register_theme(own)
+        self.theme = theme
+        self.state = state
+        """Where a theme chosen in the palette is remembered; None remembers nothing."""
+        self._startup_notice = notice
 
     def compose(self) -> ComposeResult:
         yield TitleBar().data_bind(CoopApp.lang)
@@ -53,6 +72,7 @@ class CoopApp(App[None]):
             tree = TopicTree(self.dataset, self.lang, id="topics").data_bind(CoopApp.lang)
             yield tree
             yield DetailPane(id="detail")
+        yield TooSmall(id="too-small")
         yield KeyBar().data_bind(CoopApp.lang)
 
     def on_mount(self) -> None:
@@ -63,6 +83,17 @@ class CoopApp(App[None]):
         if roots:
             tree.select_topic(roots[0].id)
             self.topic_id = roots[0].id
+        self._apply_size(self.size.width, self.size.height)
+        if self._startup_notice is not None:
+            self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
+        # Subscribed after the start-up theme is set: only a reader's choice is saved.
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.state is not None:
+            notice = self.state.update("theme", theme.name)
+            if notice is not None:
+                self.notify(notice, markup=False, severity="warning")
 
     @on(Tree.NodeHighlighted, "#topics")
     def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -98,6 +129,17 @@ class CoopApp(App[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = other_lang(self.lang)
+
+    def action_switch_pane(self) -> None:
+        """Tab: the other pane (the only way across when one pane shows at a time)."""
+        tree = self.query_one(TopicTree)
+        if tree.has_focus:
+            self.query_one(DetailPane).focus()
+        else:
+            tree.focus()
+
+    def action_focus_tree(self) -> None:
+        self.query_one(TopicTree).focus()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

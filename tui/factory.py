@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -13,12 +14,28 @@ if TYPE_CHECKING:
     from .app import CoopApp
 
 
-def make_app(data_paths: Sequence[Path] | None = None, lang: Lang = "en") -> CoopApp:
+def make_app(
+    data_paths: Sequence[Path] | None = None,
+    lang: Lang = "en",
+    *,
+    theme: str | None = None,
+    remember: bool = False,
+) -> CoopApp:
     """Load the data (raising loader.DataError when it is bad), then build the App.
 
+    `theme` is `--theme` (None: the remembered one, else by the terminal's colours
+    when `remember`, else coop-dark). `remember` reads and writes the state file;
+    tests and screenshots leave it off so they never depend on the machine.
     Textual is imported only here, after the data is known to be good.
     """
     dataset = load_dataset(list(data_paths) if data_paths else [bundled_data_path()])
     from .app import CoopApp
+    from .state import StateStore
+    from .themes import DARK, starting_theme
 
-    return CoopApp(dataset, lang=lang)
+    if not remember:
+        return CoopApp(dataset, lang=lang, theme=theme or DARK)
+    store = StateStore()
+    loaded = store.load()
+    chosen = starting_theme(theme, loaded.data.get("theme"), os.environ)
+    return CoopApp(dataset, lang=lang, theme=chosen, state=store, notice=loaded.notice)

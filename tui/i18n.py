@@ -62,6 +62,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "binding.open": ("раскрыть", "open"),
     "binding.palette": ("команды", "palette"),
     "quote.said": ("сказал(а)", "said"),
+    "too_small": (
+        "Мало места: {width}×{height}\nнужно {min_width}×{min_height}\nq — выход",
+        "Terminal too small: {width}×{height}\nneeds {min_width}×{min_height}\nq quits",
+    ),
+    "key.back": ("назад к дереву тем", "back to the topic tree"),
 }
 
 _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {

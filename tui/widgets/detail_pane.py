@@ -21,6 +21,10 @@ class DetailPane(VerticalScroll):
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
         Binding("space", "page_down", "Page down", show=False),
+        # On the pane, not the screen: with one pane shown at a time (narrow
+        # terminals) Textual's focus_next would find nothing else to focus.
+        Binding("tab,shift+tab", "app.switch_pane", "Other pane", show=False),
+        Binding("escape", "app.focus_tree", "Back to topics", show=False),
     ]
 
     def compose(self) -> ComposeResult:
