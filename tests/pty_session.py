@@ -42,6 +42,10 @@ def coop_tui() -> str:
     return str(path)
 
 
+def _take_controlling_terminal() -> None:
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class PtySession:
     def __init__(
         self,
@@ -60,7 +64,11 @@ class PtySession:
             stdout=slave,
             stderr=slave,
             env=environment,
-            start_new_session=True,  # the pty becomes the child's controlling terminal
+            # A session of its own with the pty as its controlling terminal, as
+            # a terminal emulator or sshd sets up: closing the master then hangs
+            # the child up (SIGHUP), as closing a window does.
+            start_new_session=True,
+            preexec_fn=_take_controlling_terminal,
             close_fds=True,
         )
         os.close(slave)

@@ -77,11 +77,16 @@ class CrashReport:
     EXIT_CRASH, as for an error outside the App's loop.
     """
 
+    crash_line: str | None = None
+    """What to tell the reader after the terminal is restored; run_app prints it."""
+
     def _handle_exception(self, error: Exception) -> None:
-        line = crash_line_for(error)
+        if self.crash_line is None:
+            self.crash_line = crash_line_for(error)
         super()._handle_exception(error)  # type: ignore[misc]
-        # Textual has queued its traceback for printing after exit; say one line instead.
-        self._exit_renderables[:] = [line]  # type: ignore[attr-defined]
+        # Textual has queued its traceback for printing after exit; the log has
+        # it, and the reader gets one unwrapped line from run_app instead.
+        self._exit_renderables.clear()  # type: ignore[attr-defined]
         self._return_code = EXIT_CRASH
 
 
@@ -111,6 +116,9 @@ def run_app(app: App[object]) -> int:
     except Exception as error:  # noqa: BLE001 - anything raised by Textual outside its loop
         print(crash_line_for(error), file=sys.stderr)
         return EXIT_CRASH
+    line = getattr(app, "crash_line", None)
+    if line is not None:
+        print(line, file=sys.stderr)
     return app.return_code or 0
 
 
