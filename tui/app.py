@@ -57,6 +57,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         notice: str | None = None,
     ) -> None:
         super().__init__()
+        # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
+        # jump that lands late for a reader who presses G and reads at once.
+        self.animation_level = "none"
         self.dataset = dataset
         self.set_reactive(CoopApp.lang, lang)
         for own in OWN_THEMES:
