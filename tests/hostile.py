@@ -69,7 +69,7 @@ def hostile(prefix: str) -> str:
 
 def _text(tag: str) -> str:
     """A bilingual text value with the hostile string on both sides."""
-    return "{ ru = %s, en = %s }" % (_q(hostile(f"ру-{tag}")), _q(hostile(f"en-{tag}")))
+    return f"{{ ru = {_q(hostile(f'ру-{tag}'))}, en = {_q(hostile(f'en-{tag}'))} }}"
 
 
 def _q(s: str) -> str:

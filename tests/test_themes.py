@@ -6,7 +6,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 
 import pytest
 from helpers import screen_text
@@ -54,7 +53,7 @@ def test_the_starting_theme_is_the_flag_then_the_remembered_one_then_by_colours(
 
 def test_an_unknown_theme_is_a_usage_error_listing_the_choices() -> None:
     result = subprocess.run(
-        [coop_tui(), "--theme", "neon"], capture_output=True, text=True, timeout=30
+        [coop_tui(), "--theme", "neon"], capture_output=True, text=True, timeout=30, check=False
     )
     assert result.returncode == 2
     assert "unknown theme 'neon'" in result.stderr

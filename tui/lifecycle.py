@@ -21,7 +21,7 @@ import threading
 import time
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .state import state_dir
 
@@ -73,8 +73,9 @@ class CrashReport:
     """Mixed into the App: an unhandled exception leaves one line and a log file.
 
     Textual would print a Rich traceback with local variables after restoring the
-    terminal; that is noise to a reader and can hold data. The exit code is
-    EXIT_CRASH, as for an error outside the App's loop.
+    terminal; that is noise to a reader and can hold data. Textual sets the
+    return code to 1; run_app turns it into EXIT_CRASH, as for an error outside
+    the App's loop.
     """
 
     crash_line: str | None = None
@@ -87,10 +88,9 @@ class CrashReport:
         # Textual has queued its traceback for printing after exit; the log has
         # it, and the reader gets one unwrapped line from run_app instead.
         self._exit_renderables.clear()  # type: ignore[attr-defined]
-        self._return_code = EXIT_CRASH
 
 
-def run_app(app: App[object]) -> int:
+def run_app(app: App[Any]) -> int:
     """Run the App in this terminal; return the process's exit code."""
 
     async def main() -> None:
@@ -119,6 +119,7 @@ def run_app(app: App[object]) -> int:
     line = getattr(app, "crash_line", None)
     if line is not None:
         print(line, file=sys.stderr)
+        return EXIT_CRASH
     return app.return_code or 0
 
 
