@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tui.factory import make_app
-from tui.state import StateStore
 
 # A pause for what answers in the background (the command palette's search).
 WAIT = "<wait>"
@@ -27,6 +25,7 @@ SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
     "industry-russian": ("ru", (100, 36), ["j", "enter", "j"]),
     "help": ("en", (80, 24), ["question_mark"]),
     "wide": ("en", (200, 60), ["j", "j", "j", "enter"]),
+    "small-40x12": ("en", (40, 12), ["j", "j", "j", "tab"]),
     "search-results": ("en", (100, 30), ["slash", *"gomselmash", "enter"]),
     "organisation-page": (
         "en",
@@ -37,13 +36,8 @@ SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
 
 
 async def take(name: str, lang: str, size: tuple[int, int], keys: list[str], out: Path) -> Path:
-    # A fresh state for every shot: the reader's own bookmarks stay out of the pictures.
-    with tempfile.TemporaryDirectory() as state:
-        app = make_app(lang=lang, state=StateStore(Path(state) / "state.json"))  # type: ignore[arg-type]
-        return await _shoot(app, name, size, keys, out)
-
-
-async def _shoot(app, name: str, size: tuple[int, int], keys: list[str], out: Path) -> Path:  # type: ignore[no-untyped-def]
+    # make_app remembers nothing unless asked: the reader's bookmarks stay out of the pictures.
+    app = make_app(lang=lang)  # type: ignore[arg-type]
     async with app.run_test(size=size) as pilot:
         for key in keys:
             if key == WAIT:

@@ -324,7 +324,7 @@ async def test_history_records_tree_moves_and_links() -> None:
 
 
 async def test_bookmark_survives_a_restart(state_home: Path) -> None:
-    app = make_app(lang="en")
+    app = make_app(lang="en", remember=True)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await search(pilot, "Biocad")
         await pilot.press("enter", "b")
@@ -336,7 +336,7 @@ async def test_bookmark_survives_a_restart(state_home: Path) -> None:
     assert saved["bookmarks"] == [["topic", "pharma.biocad-geropharm"]]
     assert not [p for p in state_home.iterdir() if p.name != "state.json"]  # no temp file left
 
-    again = make_app(lang="en")
+    again = make_app(lang="en", remember=True)
     async with again.run_test(size=SIZE, notifications=True) as pilot:
         assert again.bookmarks == [PHARMA]
         await pilot.press("B")
@@ -366,7 +366,7 @@ async def test_bookmarks_are_in_the_palette() -> None:
 async def test_a_corrupt_state_file_is_a_notice_not_a_crash(state_home: Path) -> None:
     state_home.mkdir(parents=True)
     (state_home / "state.json").write_text("{not json", encoding="utf-8")
-    app = make_app(lang="en")
+    app = make_app(lang="en", remember=True)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert "not valid JSON" in screen_text(app)
@@ -418,3 +418,22 @@ async def test_y_on_a_fact_with_a_url_includes_the_url() -> None:
         assert copied.startswith("“In the first half of 2024 PTZ supplied tractors")
         source = app.dataset.sources[app.dataset.topics["industry.tractors"].facts[2].source]
         assert source.url and source.url in copied
+
+
+async def test_bookmarks_keep_the_remembered_theme(state_home: Path) -> None:
+    state_home.mkdir(parents=True)
+    (state_home / "state.json").write_text('{"theme": "coop-light"}', encoding="utf-8")
+    app = make_app(lang="en", remember=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "coop-light"
+        await pilot.press("b")
+    saved = json.loads((state_home / "state.json").read_text(encoding="utf-8"))
+    assert saved == {"theme": "coop-light", "bookmarks": [["topic", "center"]]}
+
+
+async def test_without_remember_bookmarks_touch_no_file(state_home: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("b")
+        assert app.bookmarks == [PageRef("topic", "center")]
+    assert not state_home.exists()

@@ -8,7 +8,7 @@ handed a loaded Dataset and a state store; it never reads data files itself
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -16,23 +16,27 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
+from textual.theme import Theme
 from textual.widgets import Tree
 from textual.worker import Worker, WorkerState
 
 from . import __version__
 from .commands import PageCommands, page_name
 from .i18n import label
+from .layout import ResponsiveLayout, TooSmall
+from .lifecycle import CrashReport
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
 from .render import Marks, build_page, citation, citation_summary
 from .screens import BookmarksClosed, BookmarksScreen, HelpScreen
 from .search import Results, SearchIndex, highlighter
-from .state import StateStore, bookmarks_from, with_bookmarks
+from .state import StateStore
+from .themes import DARK, OWN_THEMES
 from .widgets import DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
 from .widgets.topic_tree import TreeView
 
 
-class CoopApp(App[None]):
+class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     """coop-tui: walk the topics on the left, read the open page on the right."""
 
     CSS_PATH = "app.tcss"
@@ -65,9 +69,11 @@ class CoopApp(App[None]):
         self,
         dataset: Dataset,
         lang: Lang = "en",
+        *,
+        theme: str = DARK,
         state: StateStore | None = None,
-        saved: dict[str, Any] | None = None,
-        notices: tuple[str, ...] = (),
+        notice: str | None = None,
+        bookmarks: list[PageRef] | None = None,
     ) -> None:
         super().__init__()
         # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
@@ -75,12 +81,15 @@ class CoopApp(App[None]):
         self.animation_level = "none"
         self.dataset = dataset
         self.set_reactive(CoopApp.lang, lang)
+        for own in OWN_THEMES:
+            self.register_theme(own)
+        self.theme = theme
         self.state = state
-        self.saved: dict[str, Any] = dict(saved or {})
-        self.bookmarks: list[PageRef] = bookmarks_from(self.saved)
+        """Where the theme and the bookmarks are remembered; None remembers nothing."""
+        self._startup_notice = notice
+        self.bookmarks: list[PageRef] = list(bookmarks or [])
         self.history = History()
         self.search_index = SearchIndex(dataset)
-        self._notices = notices
         self._item: ItemRef | None = None
         self._search: Results | None = None
         self._marks: Marks | None = None
@@ -93,6 +102,7 @@ class CoopApp(App[None]):
             yield TopicTree(self.dataset, self.lang, id="topics").data_bind(CoopApp.lang)
             yield DetailPane(id="detail")
         yield SearchBar(id="search")
+        yield TooSmall(id="too-small")
         yield KeyBar().data_bind(CoopApp.lang)
 
     def on_mount(self) -> None:
@@ -101,15 +111,24 @@ class CoopApp(App[None]):
         tree.relabel()
         tree.focus()
         self._label_panes()
-        for notice in self._notices:
-            self.notify(notice, severity="warning", markup=False, timeout=8)
-        # Indexing a big data set takes seconds: do it off the event loop, now,
-        # so that the first `/` does not freeze the screen.
-        self.run_worker(self._prepare_search, thread=True, group="search-index")
         roots = self.dataset.roots
         if roots:
             tree.select_topic(roots[0].id)
             self.open_page(PageRef("topic", roots[0].id))
+        self._apply_size(self.size.width, self.size.height)
+        if self._startup_notice is not None:
+            self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
+        # Subscribed after the start-up theme is set: only a reader's choice is saved.
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        # Indexing a big data set takes seconds: do it off the event loop, now,
+        # so that the first `/` does not freeze the screen.
+        self.run_worker(self._prepare_search, thread=True, group="search-index")
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.state is not None:
+            notice = self.state.update("theme", theme.name)
+            if notice is not None:
+                self.notify(notice, markup=False, severity="warning")
 
     @property
     def topic_id(self) -> str | None:
@@ -322,9 +341,8 @@ class CoopApp(App[None]):
         tree.bookmarked = self._bookmarked_topics()
         tree.relabel()
         self.query_one(DetailPane).set_marked(self.page in self.bookmarks)
-        self.saved = with_bookmarks(self.saved, self.bookmarks)
         if self.state is not None:
-            problem = self.state.save(self.saved)
+            problem = self.state.update("bookmarks", [ref.to_json() for ref in self.bookmarks])
             if problem is not None:
                 self.notify(problem, severity="warning", markup=False, timeout=8)
 
@@ -371,6 +389,17 @@ class CoopApp(App[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = other_lang(self.lang)
+
+    def action_switch_pane(self) -> None:
+        """Tab: the other pane (the only way across when one pane shows at a time)."""
+        tree = self.query_one(TopicTree)
+        if tree.has_focus:
+            self.query_one(DetailPane).focus()
+        else:
+            tree.focus()
+
+    def action_focus_tree(self) -> None:
+        self.query_one(TopicTree).focus()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

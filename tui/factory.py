@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .loader import load_dataset
 from .model import Lang
 from .paths import bundled_data_path
-from .state import StateStore
+from .state import StateStore, bookmarks_from
 
 if TYPE_CHECKING:
     from .app import CoopApp
@@ -17,18 +18,34 @@ if TYPE_CHECKING:
 def make_app(
     data_paths: Sequence[Path] | None = None,
     lang: Lang = "en",
+    *,
+    theme: str | None = None,
+    remember: bool = False,
     state: StateStore | None = None,
 ) -> CoopApp:
-    """Load the data (raising loader.DataError when it is bad) and the state, then build the App.
+    """Load the data (raising loader.DataError when it is bad), then build the App.
 
-    The state (bookmarks) comes from `$XDG_STATE_HOME/coop-tui/state.json` unless
-    another store is given; a broken state file becomes a notice, never an error.
+    `theme` is `--theme` (None: the remembered one, else by the terminal's colours
+    when `remember`, else coop-dark). `remember` reads and writes the state file
+    (the theme and the bookmarks), `state` names another one; tests and
+    screenshots leave both off so they never depend on the machine. A broken
+    state file becomes a notice, never an error.
     Textual is imported only here, after the data is known to be good.
     """
     dataset = load_dataset(list(data_paths) if data_paths else [bundled_data_path()])
+    from .app import CoopApp
+    from .themes import DARK, starting_theme
+
+    if state is None and not remember:
+        return CoopApp(dataset, lang=lang, theme=theme or DARK)
     store = state if state is not None else StateStore()
     loaded = store.load()
-    from .app import CoopApp
-
-    notices = (loaded.notice,) if loaded.notice else ()
-    return CoopApp(dataset, lang=lang, state=store, saved=loaded.data, notices=notices)
+    chosen = starting_theme(theme, loaded.data.get("theme"), os.environ)
+    return CoopApp(
+        dataset,
+        lang=lang,
+        theme=chosen,
+        state=store,
+        notice=loaded.notice,
+        bookmarks=bookmarks_from(loaded.data),
+    )

@@ -1,10 +1,10 @@
 """What coop-tui remembers between runs: a small JSON file under $XDG_STATE_HOME.
 
-The file is one JSON object; each feature owns a key (`bookmarks` here; a theme
-or other preference can take its own). Reading never fails: a missing file is
-an empty state, and an unreadable or corrupt one is an empty state plus a notice
-for the reader. Writing goes to a temporary file in the same folder, then
-`os.replace`, so a crash mid-write leaves the old file whole.
+The file is one JSON object; each feature owns a key (`theme`, `bookmarks`). Reading
+never fails: a missing file is an empty state, and an unreadable or corrupt one
+is an empty state plus a notice for the reader. Writing goes to a temporary file
+in the same folder, then `os.replace`, so a crash mid-write leaves the old file
+whole.
 """
 
 from __future__ import annotations
@@ -81,8 +81,15 @@ class StateStore:
                 try:
                     os.unlink(temp_name)
                 except OSError:
-                    pass  # nothing more to do: the notice already says it was not saved
+                    pass
         return None
+
+    def update(self, key: str, value: Any) -> str | None:
+        """Set one key, keeping the others (re-read first: another run may have saved)."""
+        loaded = self.load()
+        data = dict(loaded.data)
+        data[key] = value
+        return self.save(data)
 
 
 # ---------------------------------------------------------------- bookmarks

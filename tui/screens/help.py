@@ -39,6 +39,7 @@ KEY_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("← / →", "key.scroll_lr"),
             ("Tab / Shift+Tab", "key.links"),
             ("Enter / click", "key.follow"),
+            ("Esc", "key.back"),
         ),
     ),
     (

@@ -32,9 +32,13 @@ class DetailPane(VerticalScroll):
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
         Binding("space", "page_down", "Page down", show=False),
+        # Tab walks the links; past the last (or before the first) it goes to the
+        # other pane through the App, as with one pane shown at a time (narrow
+        # terminals) Textual's focus_next would find nothing else to focus.
         Binding("tab", "next_link", "Next link", show=False),
         Binding("shift+tab", "previous_link", "Previous link", show=False),
         Binding("enter", "follow_link", "Follow", show=False),
+        Binding("escape", "app.focus_tree", "Back to topics", show=False),
     ]
 
     class LinkFollowed(Message):
@@ -147,15 +151,15 @@ class DetailPane(VerticalScroll):
         self._scroll_to_link()
         return True
 
-    def action_next_link(self) -> None:
+    async def action_next_link(self) -> None:
         if not self._move_link(+1):
-            self.screen.focus_next()
+            await self.run_action("app.switch_pane")
 
-    def action_previous_link(self) -> None:
+    async def action_previous_link(self) -> None:
         if self.link_cursor is None or not self._move_link(-1):
             self.link_cursor = None
             self._draw()
-            self.screen.focus_previous()
+            await self.run_action("app.switch_pane")
 
     def action_follow_link(self) -> None:
         link = self.current_link
