@@ -437,3 +437,15 @@ async def test_without_remember_bookmarks_touch_no_file(state_home: Path) -> Non
         await pilot.press("b")
         assert app.bookmarks == [PageRef("topic", "center")]
     assert not state_home.exists()
+
+
+async def test_the_link_under_the_cursor_is_scrolled_into_view_on_a_small_screen() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("j", "tab", "tab")  # Industry; into the pane; its first link
+        link = app.query_one(DetailPane).current_link
+        assert link is not None and link.target.kind == "source"
+        assert "[1]" in screen_text(app)
+        await pilot.press("enter")
+        assert app.page == link.target
+        assert "Kirill Polyakov at INNOPROM" in screen_text(app)  # the source page, from its top

@@ -172,7 +172,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     @on(DetailPane.LinkFollowed)
     def _follow_link(self, event: DetailPane.LinkFollowed) -> None:
         event.stop()
-        self.open_page(event.target, event.item)
+        # A fact or quote is shown on its own topic's page; a source page opens at the top.
+        item = event.item if event.target.kind == "topic" else None
+        self.open_page(event.target, item)
 
     def watch_page(self) -> None:
         self._show_page()

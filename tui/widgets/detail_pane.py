@@ -125,13 +125,16 @@ class DetailPane(VerticalScroll):
     def _scroll_to_link(self) -> None:
         if self.page is None or self.link_cursor is None:
             return
-        top = self._block_top(self.page.link_blocks[self.link_cursor])
+        block = self.page.link_blocks[self.link_cursor]
+        top = self._block_top(block)
+        bottom = self._block_top(block + 1) - 1
         height = self.scrollable_content_region.height
-        # Keep the link in view, moving as little as possible, with a line of context.
+        # Show the link's whole block (a fact ends with its marker), moving as
+        # little as possible; a block taller than the pane shows from its top.
         if top < self.scroll_y:
             self.scroll_to(y=max(0, top - 1), animate=False)
-        elif top >= self.scroll_y + height - 1:
-            self.scroll_to(y=top - height + 2, animate=False)
+        elif bottom >= self.scroll_y + height:
+            self.scroll_to(y=min(top, bottom - height + 1), animate=False)
 
     def _move_link(self, step: int) -> bool:
         """Move the link cursor; False when it ran off either end (and is now cleared)."""
