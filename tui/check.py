@@ -1,0 +1,49 @@
+"""`coop-tui check`: validate data files and folders, print every problem.
+
+Problems go to standard output, one per line, as the loader words them
+(`file:line:column: key.path: what is wrong (what was expected)`), so an
+editor or `grep` can jump to them; the count goes to standard error. The
+loader reads every file before it stops, so problems in several files are
+all reported in one run.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .dataload import data_paths, report_missing
+from .loader import DataError, load_dataset
+
+EXIT_OK = 0
+EXIT_BAD_DATA = 1
+EXIT_USAGE = 2
+
+
+def run_check(paths: Sequence[Path]) -> int:
+    checked = data_paths(paths)
+    if report_missing(checked):
+        return EXIT_USAGE
+    try:
+        dataset = load_dataset(checked)
+    except DataError as error:
+        lines = [str(problem) for problem in error.problems]
+        files = {problem.location.file for problem in error.problems}
+        _out("\n".join(lines) + "\n")
+        noun = "problem" if len(lines) == 1 else "problems"
+        where = "file" if len(files) == 1 else "files"
+        print(f"coop-tui check: {len(lines)} {noun} in {len(files)} {where}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    files = len(dataset.files)
+    _out(
+        f"ok: {files} file{'s' if files != 1 else ''}, {len(dataset.topics)} topics, "
+        f"{dataset.fact_count} facts, {len(dataset.sources)} sources\n"
+    )
+    return EXIT_OK
+
+
+def _out(text: str) -> None:
+    from .export import write_stdout
+
+    write_stdout(text)
