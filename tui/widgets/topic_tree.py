@@ -78,6 +78,9 @@ class TopicTree(Tree[str]):
             if node.data in expanded:
                 node.expand()
                 self._populate_if_needed(node)
+        # Node line numbers are only worked out when the lines are next read;
+        # read them now, or the cursor would move to a stale line.
+        self.get_node_at_line(0)
         if current is not None:
             self.select_topic(current)
 
@@ -107,6 +110,8 @@ class TopicTree(Tree[str]):
             if match is None:
                 return False
             node = match
+        # Expanding moved lines; read them so that the node's line number is current.
+        self.get_node_at_line(0)
         self.move_cursor(node)
         return True
 
