@@ -13,12 +13,17 @@ if TYPE_CHECKING:
     from .app import CoopApp
 
 
-def make_app(data_paths: Sequence[Path] | None = None, lang: Lang = "en") -> CoopApp:
+def make_app(
+    data_paths: Sequence[Path] | None = None, lang: Lang = "en", *, watch: bool = False
+) -> CoopApp:
     """Load the data (raising loader.DataError when it is bad), then build the App.
 
-    Textual is imported only here, after the data is known to be good.
+    With `watch`, the App is handed the paths it loaded and reloads them (through
+    the loader) when a file changes. Textual is imported only here, after the data
+    is known to be good.
     """
-    dataset = load_dataset(list(data_paths) if data_paths else [bundled_data_path()])
+    paths = list(data_paths) if data_paths else [bundled_data_path()]
+    dataset = load_dataset(paths)
     from .app import CoopApp
 
-    return CoopApp(dataset, lang=lang)
+    return CoopApp(dataset, lang=lang, watch_paths=paths if watch else ())

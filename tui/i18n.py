@@ -62,6 +62,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "binding.open": ("раскрыть", "open"),
     "binding.palette": ("команды", "palette"),
     "quote.said": ("сказал(а)", "said"),
+    "reload.failed": (
+        "Данные не перечитаны: на экране последняя верная версия. Исправьте файл:",
+        "Data not reloaded: showing the last good data. Fix the file:",
+    ),
+    "reload.more": ("и ещё проблем: {count} (coop-tui check)", "and {count} more (coop-tui check)"),
+    "reload.done": ("Данные перечитаны", "Data reloaded"),
 }
 
 _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
