@@ -54,6 +54,10 @@ DESCRIPTIONS: dict[str, str] = {
     "metric.note": "Explains the series; shown under its bars.",
     "metric.observation": "A reported figure.",
     "metric.target": "A target; each gets its own bar.",
+    "observation": "A figure as a source reports it, for one period.",
+    "target": "A target the figure is measured against.",
+    "fact": "A fact, with the source that reports it.",
+    "quote": "A direct quote, always attributed.",
     "observation.period": 'The period reported, e.g. "2024" or "Jan–Sep 2023".',
     "observation.date": "End of the period; used to find the latest figure.",
     "observation.value": "The figure; leave it out when the source gives none (shown as missing).",
@@ -132,7 +136,7 @@ def _table_schema(label: str, schema: Any) -> dict[str, Any]:
     required = [key for key, fld in schema.fields.items() if fld.required]
     table: dict[str, Any] = {
         "type": "object",
-        "description": DESCRIPTIONS.get(label, ""),
+        "description": DESCRIPTIONS[label],
         "properties": properties,
         "additionalProperties": False,
     }
