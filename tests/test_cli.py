@@ -25,7 +25,7 @@ ESCAPE = re.compile(r"[\x1b\x9b]")
 def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR")}
     environ.update(env or {})
-    return subprocess.run(
+    return subprocess.run(  # noqa: PLW1510 - the exit code is what is tested
         [sys.executable, "-m", "tui", *map(str, args)],
         capture_output=True,
         text=True,
@@ -111,11 +111,15 @@ def test_check_reports_every_schema_problem_with_its_key_path() -> None:
     result = run("check", path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"{path}:2:6: topic[0].id: invalid id 'Trade Topic' (expected an id such as "
-        '"industry.tractors": lowercase letters, digits, ".", "_" or "-", starting with a '
-        "letter or digit)",
-        f"{path}:3:9: topic[0].title: wrong type: got an integer (expected text: a string, "
-        'or a table { ru = "...", en = "..." })',
+        (
+            f"{path}:2:6: topic[0].id: invalid id 'Trade Topic' (expected an id such as "
+            '"industry.tractors": lowercase letters, digits, ".", "_" or "-", starting with a '
+            "letter or digit)"
+        ),
+        (
+            f"{path}:3:9: topic[0].title: wrong type: got an integer (expected text: a string, "
+            'or a table { ru = "...", en = "..." })'
+        ),
     ]
 
 
@@ -145,9 +149,11 @@ def test_a_syntax_error_in_one_file_does_not_bury_itself(tmp_path: Path) -> None
     assert result.returncode == 1
     line = original.count("\n") + 1
     assert result.stdout.splitlines() == [
-        f"{sources}:{line}:9: TOML syntax error: missing value after '=' (expected "
-        'a "string", a number such as 3 or 3.5, a date such as 2025-09-29, true or false, '
-        "an [array] or an { inline = table })"
+        (
+            f"{sources}:{line}:9: TOML syntax error: missing value after '=' (expected "
+            'a "string", a number such as 3 or 3.5, a date such as 2025-09-29, true or false, '
+            "an [array] or an { inline = table })"
+        )
     ]
 
 
@@ -156,7 +162,10 @@ def test_check_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run("check", missing)
     assert result.returncode == 2
     assert_clean_failure(result)
-    assert result.stderr == f"coop-tui: {missing}: no such file or folder (expected a data file or folder)\n"
+    assert (
+        result.stderr
+        == f"coop-tui: {missing}: no such file or folder (expected a data file or folder)\n"
+    )
     assert result.stdout == ""
 
 
@@ -244,10 +253,8 @@ def test_report_follows_columns_and_language() -> None:
 
 def test_report_into_a_closed_pipe_is_quiet() -> None:
     # `coop-tui | head -1`: the reader leaves early; no BrokenPipeError traceback.
-    script = (
-        f"{sys.executable} -m tui | head -n 1"
-    )
-    result = subprocess.run(
+    script = f"{sys.executable} -m tui | head -n 1"
+    result = subprocess.run(  # noqa: PLW1510
         ["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, cwd=ROOT
     )
     assert result.stdout == "coop-tui 0.1.0 — St Petersburg ⇄ Belarus\n"
@@ -283,7 +290,9 @@ def test_export_unknown_topic_is_a_usage_error() -> None:
     result = run("export", "--topic", "no-such-topic")
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.startswith("coop-tui: unknown topic id 'no-such-topic' (expected one of: center,")
+    assert result.stderr.startswith(
+        "coop-tui: unknown topic id 'no-such-topic' (expected one of: center,"
+    )
 
 
 def test_export_of_bad_data_exits_1(tmp_path: Path) -> None:
@@ -331,7 +340,7 @@ def test_commands_never_import_textual(args: list[str]) -> None:
         "                or m in ('tui.app', 'tui.widgets', 'tui.screens'))\n"
         "print('LOADED:' + ','.join(loaded), file=sys.stderr)\n"
     )
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: PLW1510
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert "LOADED:\n" in result.stderr, result.stderr

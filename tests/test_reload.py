@@ -166,7 +166,9 @@ async def test_the_app_reads_no_files_without_watch_paths(bundled_dataset) -> No
         assert not [w for w in app.workers if w.group == "data-watch"]
 
 
-@pytest.mark.parametrize("lang, words", [("ru", "Данные не перечитаны"), ("en", "Data not reloaded")])
+@pytest.mark.parametrize(
+    "lang, words", [("ru", "Данные не перечитаны"), ("en", "Data not reloaded")]
+)
 async def test_the_error_bar_speaks_the_language(tmp_path: Path, lang: str, words: str) -> None:
     folder = copy_data(tmp_path)
     app = make_app([folder], lang, watch=True)  # type: ignore[arg-type]

@@ -48,7 +48,10 @@ def test_report_lists_every_topic_in_tree_order(bundled_dataset) -> None:  # typ
     assert order[:2] == ["center", "center.showcase"]
     assert order.index("industry") < order.index("industry.tractors") < order.index("pharma")
     assert [t.id for t in report_topics(bundled_dataset, "trade")] == [
-        "trade", "trade.turnover", "trade.import-substitution", "trade.innoprom"
+        "trade",
+        "trade.turnover",
+        "trade.import-substitution",
+        "trade.innoprom",
     ]
 
 
@@ -90,7 +93,9 @@ def test_text_report_of_hostile_data_carries_no_control(hostile) -> None:  # typ
 def test_markdown_keeps_data_literal(hostile) -> None:  # type: ignore[no-untyped-def]
     md = markdown_report(hostile, "en")
     assert "## \\[/x\\] ESC␛\\[2J" in md
-    assert "\\[red\\]Red\\[/red\\] \\*bold\\* \\<b\\>tag\\</b\\> \\[link\\](http://x) \\`code\\`" in md
+    assert (
+        "\\[red\\]Red\\[/red\\] \\*bold\\* \\<b\\>tag\\</b\\> \\[link\\](http://x) \\`code\\`" in md
+    )
     assert "\\# heading?\n\\- list?\n1\\. ordered?\n\\> quote?" in md
     assert "- 1\\. starts like a list \\| pipe \\& amp [1]" in md
     assert "- People: \\# Not a heading" in md
@@ -107,7 +112,10 @@ def test_markdown_of_the_bundled_data(bundled_dataset) -> None:  # type: ignore[
     md = markdown_report(bundled_dataset, "en")
     assert md.startswith("# coop-tui — St Petersburg ⇄ Belarus\n\n## Center\n")
     for topic in report_topics(bundled_dataset):
-        assert f"\n## {md_escape(' › '.join(t.label('en') for t in bundled_dataset.path(topic.id)))}\n" in md
+        assert (
+            f"\n## {md_escape(' › '.join(t.label('en') for t in bundled_dataset.path(topic.id)))}\n"
+            in md
+        )
     trade = markdown_report(bundled_dataset, "en", topic_id="trade.turnover")
     assert "### Figures" in trade and "### Facts" in trade and "### Sources" in trade
     assert "- target 4.0 · next target" in trade and "≥75 %`" in trade

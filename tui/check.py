@@ -10,11 +10,12 @@ all reported in one run.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .dataload import data_paths, report_missing
 from .loader import DataError, load_dataset
+from .stdout import write_stdout
 
 EXIT_OK = 0
 EXIT_BAD_DATA = 1
@@ -35,15 +36,13 @@ def run_check(paths: Sequence[Path]) -> int:
         where = "file" if len(files) == 1 else "files"
         print(f"coop-tui check: {len(lines)} {noun} in {len(files)} {where}", file=sys.stderr)
         return EXIT_BAD_DATA
-    files = len(dataset.files)
+    count = len(dataset.files)
     _out(
-        f"ok: {files} file{'s' if files != 1 else ''}, {len(dataset.topics)} topics, "
+        f"ok: {count} file{'s' if count != 1 else ''}, {len(dataset.topics)} topics, "
         f"{dataset.fact_count} facts, {len(dataset.sources)} sources\n"
     )
     return EXIT_OK
 
 
 def _out(text: str) -> None:
-    from .export import write_stdout
-
     write_stdout(text)

@@ -8,14 +8,19 @@ it runs.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
-from typing import Sequence
 
 from . import __version__
-from .i18n import lang_from_environment
-from .model import Lang
+
+# Not `typing.TYPE_CHECKING`: importing typing, argparse or pathlib up front
+# would cost `--version` a third of its time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from .model import Lang
 
 EXIT_OK = 0
 EXIT_BAD_DATA = 1
@@ -33,6 +38,9 @@ EXIT_CODES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    from pathlib import Path
+
     parser = argparse.ArgumentParser(
         prog="coop-tui",
         description=(
@@ -104,6 +112,9 @@ def _add_lang(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def _add_data(parser: argparse.ArgumentParser) -> None:
+    import argparse
+    from pathlib import Path
+
     # SUPPRESS: a subcommand's own --data must not reset one given before it.
     parser.add_argument(
         "--data",
@@ -116,7 +127,13 @@ def _add_data(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments == ["--version"]:
+        # The commonest scripted call answers before argparse and the model load.
+        return _write(f"coop-tui {__version__}\n")
+    args = build_parser().parse_args(arguments)
+    from .i18n import lang_from_environment
+
     lang: Lang = getattr(args, "lang", None) or lang_from_environment()
     data: list[Path] | None = getattr(args, "data", None)
     if args.command == "schema":
@@ -140,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _write(text: str) -> int:
-    from .export import write_stdout
+    from .stdout import write_stdout
 
     return write_stdout(text)
 

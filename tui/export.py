@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .dataload import data_paths, report_missing
 from .loader import DataError, load_dataset
 from .model import Lang
+from .stdout import reader_went_away, write_stdout
 
 EXIT_OK = 0
 EXIT_BAD_DATA = 1
@@ -52,24 +52,5 @@ def run_export(data: Sequence[Path] | None, fmt: str, topic_id: str | None, lang
         write_text_report(sys.stdout, dataset, lang, topic_id=topic_id, width=report_width())
         sys.stdout.flush()
     except BrokenPipeError:
-        return _reader_went_away()
-    return EXIT_OK
-
-
-def write_stdout(text: str) -> int:
-    """Write to standard output; a reader that stops early (`| head`) is not an error."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        return _reader_went_away()
-    return EXIT_OK
-
-
-def _reader_went_away() -> int:
-    # Python would print a BrokenPipeError when it flushes stdout at exit;
-    # point stdout at /dev/null so that nothing more is written.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+        return reader_went_away()
     return EXIT_OK

@@ -168,7 +168,7 @@ def json_schema() -> dict[str, Any]:
     for key, schema in TABLES.items():
         defs[schema.label] = _table_schema(schema.label, schema)
         for fld in schema.fields.values():
-            if fld.kind == "items":
+            if fld.kind == "items" and fld.items is not None:
                 defs[fld.items.label] = _table_schema(fld.items.label, fld.items)
         top[key] = {
             "description": DESCRIPTIONS[schema.label],

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, TypeVar
 
 from .model import (
     Dataset,
@@ -33,6 +34,8 @@ from .model import (
     Target,
     Topic,
 )
+
+_T = TypeVar("_T")
 
 __all__ = ["FORMAT_VERSION", "dataset_from_json", "dataset_to_json", "subset"]
 
@@ -80,8 +83,8 @@ def subset(dataset: Dataset, topic_ids: list[str]) -> Dataset:
             entity_ids.update(dict.fromkeys(quote.mentions))
     metrics = {mid: dataset.metrics[mid] for mid in metric_ids}
     for metric in metrics.values():
-        for figure in (*metric.observations, *metric.targets):
-            source_ids[figure.source] = None
+        source_ids.update(dict.fromkeys(o.source for o in metric.observations))
+        source_ids.update(dict.fromkeys(t.source for t in metric.targets))
     entities = {eid: dataset.entities[eid] for eid in entity_ids}
     for entity in entities.values():
         if entity.source is not None:
@@ -139,10 +142,10 @@ def _ids(value: list[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _build(cls: Callable[..., Any], decoders: Mapping[str, Callable[[Any], Any]], data: Any) -> Any:
+def _build(cls: type[_T], decoders: Mapping[str, Callable[[Any], Any]], data: Any) -> _T:
     """Build `cls` from `data`, decoding the fields that are not plain JSON values."""
     kwargs = {}
-    for fld in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for fld in dataclasses.fields(cls):  # type: ignore[arg-type]  # cls is a model dataclass
         if fld.name in data:
             raw = data[fld.name]
             kwargs[fld.name] = decoders[fld.name](raw) if fld.name in decoders else raw

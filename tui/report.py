@@ -99,7 +99,9 @@ def write_text_report(
         out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
 
 
-def text_report(dataset: Dataset, lang: Lang, *, topic_id: str | None = None, width: int = 80) -> str:
+def text_report(
+    dataset: Dataset, lang: Lang, *, topic_id: str | None = None, width: int = 80
+) -> str:
     buffer = io.StringIO()
     write_text_report(buffer, dataset, lang, topic_id=topic_id, width=width)
     return buffer.getvalue()

@@ -15,7 +15,9 @@ import re
 
 __all__ = ["explain"]
 
-_KEY_AT_LINE_START = re.compile(r"""\s*((?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*)\s*=""")
+_KEY_AT_LINE_START = re.compile(
+    r"""\s*((?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*)\s*="""
+)
 _DECLARED_TWICE = re.compile(r"cannot declare \((.*)\) twice")
 _ILLEGAL_CHARACTER = re.compile(r"illegal character '(.*)'")
 _VALUE_AFTER_EQUALS = re.compile(r"=\s*(.*?)\s*(?:#.*)?$")
@@ -26,7 +28,9 @@ _VALUE_KINDS = (
 )
 
 
-def explain(message: str, text: str, line: int | None, column: int | None) -> tuple[str, str | None]:
+def explain(
+    message: str, text: str, line: int | None, column: int | None
+) -> tuple[str, str | None]:
     """(clearer message, what was expected) for tomllib's `message` at `line`:`column`."""
     source_line = _line(text, line)
     at = _char_at(source_line, column)
@@ -62,7 +66,9 @@ def explain(message: str, text: str, line: int | None, column: int | None) -> tu
         return what, "each key once in a table"
     twice = _DECLARED_TWICE.fullmatch(message)
     if twice:
-        name = ".".join(part.strip().strip("'\"") for part in twice.group(1).split(",") if part.strip())
+        name = ".".join(
+            part.strip().strip("'\"") for part in twice.group(1).split(",") if part.strip()
+        )
         return (
             f"table [{name}] declared twice (or after [[{name}]])",
             f"[{name}] once, or [[{name}]] for each element of an array of tables",
@@ -84,7 +90,10 @@ def explain(message: str, text: str, line: int | None, column: int | None) -> tu
             return "missing value after '='", _VALUE_KINDS
         return f"invalid value '{value}'", _VALUE_KINDS
     if message == "invalid initial character for a key part":
-        return "a key was expected here", "a key such as title, or a quoted key; inline tables stay on one line"
+        return (
+            "a key was expected here",
+            "a key such as title, or a quoted key; inline tables stay on one line",
+        )
     if message == "unclosed array":
         return "array never closed", "a ] closing the array"
     return message, None

@@ -17,17 +17,18 @@ from __future__ import annotations
 import os
 import stat
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Callable, Optional, Sequence, Tuple
+from typing import Callable, Optional
 
-__all__ = ["DataWatcher", "POLL_SECONDS", "SETTLE_SECONDS"]
+__all__ = ["POLL_SECONDS", "SETTLE_SECONDS", "DataWatcher"]
 
 #: How often the worker looks; a save shows within POLL + SETTLE + the load time.
 POLL_SECONDS = 0.25
 #: How long the files must stay unchanged before a reload (editors write in bursts).
 SETTLE_SECONDS = 0.2
 
-_FileState = Optional[Tuple[int, int, int, int]]
+_FileState = Optional[tuple[int, int, int, int]]
 _FOLDER: _FileState = (0, 0, 0, stat.S_IFDIR)
 
 
@@ -72,7 +73,8 @@ class DataWatcher:
         try:
             # The loader's rule: *.toml, not hidden (editor lock files are hidden).
             names = sorted(
-                e.name for e in os.scandir(folder)
+                e.name
+                for e in os.scandir(folder)
                 if e.name.endswith(".toml") and not e.name.startswith(".")
             )
         except OSError:
