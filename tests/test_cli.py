@@ -1,5 +1,7 @@
 """The command line as a user runs it: the real entry point in a subprocess, real files.
 
+Exit codes, messages, no tracebacks.
+
 `python -m tui` is what the `coop-tui` script runs (both call `tui.cli.main`).
 Standard output is a pipe here, so a bare `coop-tui` prints the report.
 """
@@ -10,16 +12,112 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from tui import __version__
 from tui.cli import SIZE_LIMIT_TEXT
 from tui.loader import MAX_FILE_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "bad_toml"
 ESCAPE = re.compile(r"[\x1b\x9b]")
+
+
+def coop_tui(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=cwd or ROOT,
+        timeout=60,
+    )
+
+
+def test_version() -> None:
+    result = coop_tui("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"coop-tui {__version__}"
+
+
+def test_help_names_the_options() -> None:
+    result = coop_tui("--help")
+    assert result.returncode == 0
+    for option in ("--lang", "--data", "--version", "ru", "en"):
+        assert option in result.stdout
+
+
+def test_unknown_language_is_a_usage_error() -> None:
+    result = coop_tui("--lang", "de")
+    assert result.returncode == 2
+    assert "invalid choice: 'de'" in result.stderr
+
+
+def test_bad_data_exits_1_with_the_loaders_message_and_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[[source]]\nid = "s"\ntitle = "S"\n\n[[topic]]\nid = "t"\ntitle = "T"\n'
+        '[[topic.fact]]\ntext = "x"\nsource = "nope"\n',
+        encoding="utf-8",
+    )
+    result = coop_tui("--data", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:10:" in result.stderr
+    assert "topic[0].fact[0].source" in result.stderr
+    assert "nope" in result.stderr
+    assert "Traceback" not in result.stderr
+    # The terminal is untouched: nothing was written to it before the error.
+    assert result.stdout == ""
+    assert "\x1b" not in result.stderr
+
+
+def test_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.toml"
+    bad.write_text('[[topic]]\nid = "t"\ntitle = "unterminated\n', encoding="utf-8")
+    result = coop_tui("--data", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:3:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_data_path(tmp_path: Path) -> None:
+    result = coop_tui("--data", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert "nowhere" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_wheel_ships_the_data_and_stylesheet(tmp_path: Path) -> None:
+    """`pip install .` (not editable) must carry the bundled data inside the package."""
+    pytest.importorskip("hatchling")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    wheel = next(tmp_path.glob("coop_tui-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data_files = sorted(p.name for p in (ROOT / "data").glob("*.toml"))
+    assert data_files
+    for name in data_files:
+        assert f"tui/data/{name}" in names
+    assert "tui/app.tcss" in names
+    assert "tui/schema/coop-tui.schema.json" in names
+    assert any(n.endswith("entry_points.txt") for n in names)
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -157,16 +255,15 @@ def test_a_syntax_error_in_one_file_does_not_bury_itself(tmp_path: Path) -> None
     ]
 
 
-def test_check_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+def test_check_missing_path_is_reported_with_the_others(tmp_path: Path) -> None:
     missing = tmp_path / "nope.toml"
-    result = run("check", missing)
-    assert result.returncode == 2
+    result = run("check", missing, BAD / "duplicate-key.toml")
+    assert result.returncode == 1
     assert_clean_failure(result)
-    assert (
-        result.stderr
-        == f"coop-tui: {missing}: no such file or folder (expected a data file or folder)\n"
-    )
-    assert result.stdout == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{missing}: no such file or folder (expected a file or folder)"
+    assert lines[1].startswith(f"{BAD / 'duplicate-key.toml'}:4:14: ")
+    assert len(lines) == 2
 
 
 def test_check_folder_without_toml(tmp_path: Path) -> None:
@@ -302,12 +399,6 @@ def test_export_of_bad_data_exits_1(tmp_path: Path) -> None:
     assert f"{BAD / 'duplicate-key.toml'}:4:14: TOML syntax error: duplicate key" in result.stderr
 
 
-def test_tui_with_a_missing_data_path_is_a_usage_error(tmp_path: Path) -> None:
-    result = run("--data", tmp_path / "nope")
-    assert result.returncode == 2
-    assert "no such file or folder" in result.stderr
-
-
 # ---------------------------------------------------------------- a fast command line
 
 
@@ -344,9 +435,3 @@ def test_commands_never_import_textual(args: list[str]) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert "LOADED:\n" in result.stderr, result.stderr
-
-
-def test_version() -> None:
-    result = run("--version")
-    assert result.returncode == 0
-    assert result.stdout == "coop-tui 0.1.0\n"

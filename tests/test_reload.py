@@ -137,8 +137,13 @@ async def test_saving_a_data_file_reloads_the_running_app(tmp_path: Path) -> Non
 
         # Fix it: the error goes away and the new text shows.
         touch(trade, good.replace('en = "Turnover" }', 'en = "Turnover, fixed" }'), seconds_later=3)
-        assert await wait_for(pilot, lambda: "Turnover, fixed" in screen_text(app))
-        assert "Data not reloaded" not in screen_text(app)
+        assert await wait_for(
+            pilot,
+            lambda: (
+                "Turnover, fixed" in screen_text(app)
+                and "Data not reloaded" not in screen_text(app)
+            ),
+        )
 
 
 async def test_a_deleted_topic_falls_back_to_its_parent(tmp_path: Path) -> None:

@@ -52,6 +52,9 @@ class CoopApp(App[None]):
         self, dataset: Dataset, lang: Lang = "en", *, watch_paths: Sequence[Path] = ()
     ) -> None:
         super().__init__()
+        # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
+        # jump that lands late for a reader who presses G and reads at once.
+        self.animation_level = "none"
         self.dataset = dataset
         self.set_reactive(CoopApp.lang, lang)
         self._watch_paths = tuple(watch_paths)

@@ -13,19 +13,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .dataload import data_paths, report_missing
+from .dataload import data_paths
 from .loader import DataError, load_dataset
 from .stdout import write_stdout
 
 EXIT_OK = 0
 EXIT_BAD_DATA = 1
-EXIT_USAGE = 2
 
 
 def run_check(paths: Sequence[Path]) -> int:
     checked = data_paths(paths)
-    if report_missing(checked):
-        return EXIT_USAGE
     try:
         dataset = load_dataset(checked)
     except DataError as error:

@@ -33,7 +33,7 @@ SIZE_LIMIT_TEXT = "16 MiB"
 EXIT_CODES = (
     "exit codes: 0 success; 1 the data has problems (each printed as "
     "file:line:column: key.path: what is wrong (what was expected)); "
-    "2 usage error (unknown option, a PATH that does not exist, an unknown topic id)"
+    "2 usage error (an unknown option or command, an unknown topic id)"
 )
 
 
@@ -163,11 +163,9 @@ def _write(text: str) -> int:
 
 
 def run_tui(data: list[Path] | None, lang: Lang) -> int:
-    from .dataload import data_paths, report_missing
+    from .dataload import data_paths
 
     paths = data_paths(data)
-    if report_missing(paths):
-        return EXIT_USAGE
     from .factory import make_app
     from .loader import DataError
 

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .dataload import data_paths, report_missing
+from .dataload import data_paths
 from .loader import DataError, load_dataset
 from .model import Lang
 from .stdout import reader_went_away, write_stdout
@@ -18,8 +18,6 @@ EXIT_USAGE = 2
 
 def run_export(data: Sequence[Path] | None, fmt: str, topic_id: str | None, lang: Lang) -> int:
     paths = data_paths(data)
-    if report_missing(paths):
-        return EXIT_USAGE
     try:
         dataset = load_dataset(paths)
     except DataError as error:
