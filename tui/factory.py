@@ -20,22 +20,34 @@ def make_app(
     *,
     theme: str | None = None,
     remember: bool = False,
+    watch: bool = False,
 ) -> CoopApp:
     """Load the data (raising loader.DataError when it is bad), then build the App.
 
     `theme` is `--theme` (None: the remembered one, else by the terminal's colours
     when `remember`, else coop-dark). `remember` reads and writes the state file;
     tests and screenshots leave it off so they never depend on the machine.
+    With `watch`, the App is handed the paths it loaded and reloads them (through
+    the loader) when a file changes.
     Textual is imported only here, after the data is known to be good.
     """
-    dataset = load_dataset(list(data_paths) if data_paths else [bundled_data_path()])
+    paths = list(data_paths) if data_paths else [bundled_data_path()]
+    dataset = load_dataset(paths)
     from .app import CoopApp
     from .state import StateStore
     from .themes import DARK, starting_theme
 
+    watch_paths = paths if watch else ()
     if not remember:
-        return CoopApp(dataset, lang=lang, theme=theme or DARK)
+        return CoopApp(dataset, lang=lang, theme=theme or DARK, watch_paths=watch_paths)
     store = StateStore()
     loaded = store.load()
     chosen = starting_theme(theme, loaded.data.get("theme"), os.environ)
-    return CoopApp(dataset, lang=lang, theme=chosen, state=store, notice=loaded.notice)
+    return CoopApp(
+        dataset,
+        lang=lang,
+        theme=chosen,
+        state=store,
+        notice=loaded.notice,
+        watch_paths=watch_paths,
+    )

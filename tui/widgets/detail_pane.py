@@ -30,8 +30,12 @@ class DetailPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
 
-    def show(self, title: str, body: RenderableType) -> None:
-        """Replace the page; the title goes in the border, never through markup."""
+    def show(self, title: str, body: RenderableType, *, keep_scroll: bool = False) -> None:
+        """Replace the page; the title goes in the border, never through markup.
+
+        `keep_scroll` keeps the reader's place when the same page is redrawn (a reload).
+        """
         self.border_title = Content(title)
         self.query_one("#detail-body", Static).update(body)
-        self.scroll_home(animate=False)
+        if not keep_scroll:
+            self.scroll_home(animate=False)
