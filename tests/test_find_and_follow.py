@@ -449,3 +449,47 @@ async def test_the_link_under_the_cursor_is_scrolled_into_view_on_a_small_screen
         await pilot.press("enter")
         assert app.page == link.target
         assert "Kirill Polyakov at INNOPROM" in screen_text(app)  # the source page, from its top
+
+
+async def test_escape_after_stepping_to_an_organisation_keeps_its_page() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await search(pilot, "Gomselmash")
+        await pilot.press("enter", "n")
+        assert app.page == GOMSELMASH
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.page == GOMSELMASH
+        assert "Organisation › Gomselmash" in screen_text(app)
+        assert tree_labels(app)[:4] == ["Center", "Industry", "Pharma", "Trade"]
+
+
+async def test_a_reload_keeps_the_open_page_and_searches_the_new_data(tmp_path: Path) -> None:
+    import shutil
+
+    from tui.loader import load_dataset
+    from tui.paths import bundled_data_path
+
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_path(), data)
+    app = make_app([data], lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_page(GOMSELMASH)
+        await search(pilot, "Gomselmash")
+        entities = data / "entities.toml"
+        entities.write_text(
+            entities.read_text(encoding="utf-8").replace(
+                'en = "Gomselmash" }', 'en = "Gomselmash Holding" }'
+            ),
+            encoding="utf-8",
+        )
+        app.data_reloaded(load_dataset([data]))
+        await pilot.pause(0.3)
+        assert app.page == GOMSELMASH
+        assert not app.query_one(SearchBar).is_open
+        assert "Gomselmash Holding" in screen_text(app)
+        await search(pilot, "Holding")
+        assert "1 matches in 0 topics" in screen_text(app)  # the organisation's name, no topic
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.page == GOMSELMASH

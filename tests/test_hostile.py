@@ -75,11 +75,27 @@ async def test_tree_and_detail_show_every_hostile_string_as_text(lang: str) -> N
         for name, shown in SHOWN.items():
             assert shown in page, name
         for field in (
-            "topic.title", "topic.summary", "metric.title", "metric.unit", "metric.note",
-            "observation.period", "observation.note", "target.label", "fact.text",
-            "fact.note", "quote.text", "quote.context", "person.name", "person.role",
-            "org.short_name", "place.name", "event.name", "source.title", "source.publisher",
-            "source.note", "child.title",
+            "topic.title",
+            "topic.summary",
+            "metric.title",
+            "metric.unit",
+            "metric.note",
+            "observation.period",
+            "observation.note",
+            "target.label",
+            "fact.text",
+            "fact.note",
+            "quote.text",
+            "quote.context",
+            "person.name",
+            "person.role",
+            "org.short_name",
+            "place.name",
+            "event.name",
+            "source.title",
+            "source.publisher",
+            "source.note",
+            "child.title",
         ):
             assert f"{tag}-{field}" in flat, field
         # The long word is folded inside the pane, not cut off or spilling out.

@@ -59,8 +59,25 @@ def test_characters_next_to_the_ranges_stay() -> None:
 
 @pytest.mark.parametrize(
     "code",
-    [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
-     0x200E, 0x200F, 0x061C, 0x2028, 0x2029, 0x200B, 0x2060, 0xFEFF],
+    [
+        0x202A,
+        0x202B,
+        0x202C,
+        0x202D,
+        0x202E,
+        0x2066,
+        0x2067,
+        0x2068,
+        0x2069,
+        0x200E,
+        0x200F,
+        0x061C,
+        0x2028,
+        0x2029,
+        0x200B,
+        0x2060,
+        0xFEFF,
+    ],
 )
 def test_bidi_separators_and_zero_width_show_as_their_code(code: int) -> None:
     # Reordering ("Trojan Source"), line-breaking and invisible characters become

@@ -148,8 +148,13 @@ TRUECOLOUR_OR_256 = re.compile(rb"\x1b\[[0-9;]*[34]8;[25];")
 
 @pytest.mark.parametrize(
     ("term", "few"),
-    [("xterm-256color", False), ("screen", True), ("tmux-256color", False), ("linux", True),
-     ("xterm", True)],
+    [
+        ("xterm-256color", False),
+        ("screen", True),
+        ("tmux-256color", False),
+        ("linux", True),
+        ("xterm", True),
+    ],
 )
 def test_each_terminal_type_paints_and_quits(tmp_path, term: str, few: bool) -> None:
     env = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM=term)

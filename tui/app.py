@@ -2,15 +2,18 @@
 
 The state: the open page (a topic, entity or source), the language, the
 history of pages opened, the bookmarks and the search in progress. The App is
-handed a loaded Dataset and a state store; it never reads data files itself
-(see factory.py).
+handed a loaded Dataset and a state store; it never reads files itself (see
+factory.py). When the factory also hands it the data paths, it watches them
+and reloads through the loader (see `_watch_data`).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+import threading
+from pathlib import Path
+from typing import Callable, ClassVar, Sequence
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -18,6 +21,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.theme import Theme
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState
 
 from . import __version__
@@ -26,13 +30,15 @@ from .i18n import label
 from .layout import ResponsiveLayout, TooSmall
 from .lifecycle import CrashReport
 from .links import History, ItemRef, PageRef
+from .loader import DataError, load_dataset
 from .model import Dataset, Lang, other_lang
 from .render import Marks, build_page, citation, citation_summary
 from .screens import BookmarksClosed, BookmarksScreen, HelpScreen
 from .search import Results, SearchIndex, highlighter
 from .state import StateStore
 from .themes import DARK, OWN_THEMES
-from .widgets import DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
+from .watch import POLL_SECONDS, DataWatcher
+from .widgets import DataErrorBar, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
 from .widgets.topic_tree import TreeView
 
 
@@ -74,6 +80,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         state: StateStore | None = None,
         notice: str | None = None,
         bookmarks: list[PageRef] | None = None,
+        watch_paths: Sequence[Path] = (),
     ) -> None:
         super().__init__()
         # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
@@ -95,6 +102,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._marks: Marks | None = None
         self._match_at = -1
         self._tree_before_search: TreeView | None = None
+        self._tree_landing: TreeNode[str] | None = None
+        self._watch_paths = tuple(watch_paths)
+        self._stop_watching = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield TitleBar().data_bind(CoopApp.lang)
@@ -103,6 +113,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             yield DetailPane(id="detail")
         yield SearchBar(id="search")
         yield TooSmall(id="too-small")
+        yield DataErrorBar().data_bind(CoopApp.lang)
         yield KeyBar().data_bind(CoopApp.lang)
 
     def on_mount(self) -> None:
@@ -123,12 +134,17 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         # Indexing a big data set takes seconds: do it off the event loop, now,
         # so that the first `/` does not freeze the screen.
         self.run_worker(self._prepare_search, thread=True, group="search-index")
+        if self._watch_paths:
+            self._watch_data()
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.state is not None:
             notice = self.state.update("theme", theme.name)
             if notice is not None:
                 self.notify(notice, markup=False, severity="warning")
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
 
     @property
     def topic_id(self) -> str | None:
@@ -155,8 +171,12 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
         event.stop()
         tree = self.query_one(TopicTree)
-        # Rebuilding the tree for a search moves the cursor; those moves open nothing.
+        # Rebuilding the tree (search, clearing it, a reload) moves the cursor;
+        # those moves open nothing: only the reader's own do.
         if event.node is not tree.cursor_node or self.query_one(SearchBar).input.has_focus:
+            return
+        if event.node is self._tree_landing:
+            self._tree_landing = None
             return
         if event.node.data is not None and PageRef("topic", event.node.data) != self.page:
             self.open_page(PageRef("topic", event.node.data))
@@ -196,12 +216,20 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         tree.border_title = Content(title)
         self.query_one(SearchBar).set_prompt(f"/ {label('search.prompt', self.lang)}:")
 
-    def _show_page(self) -> None:
+    def _rebuild_tree(self, rebuild: Callable[[TopicTree], None]) -> None:
+        """Rebuild the tree without opening the topic its cursor lands on."""
+        tree = self.query_one(TopicTree)
+        rebuild(tree)
+        self._tree_landing = tree.cursor_node
+
+    def _show_page(self, *, keep_scroll: bool = False) -> None:
         ref = self.page
         if ref is None or not ref.exists_in(self.dataset):
             return
         page = build_page(self.dataset, ref, self.lang, self._marks)
-        self.query_one(DetailPane).show_page(page, self._item, marked=ref in self.bookmarks)
+        self.query_one(DetailPane).show_page(
+            page, self._item, marked=ref in self.bookmarks, keep_scroll=keep_scroll
+        )
 
     # ------------------------------------------------------------ history
 
@@ -243,7 +271,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def _search_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
         self._run_search(event.query)
-        self._show_page()
+        self._show_page(keep_scroll=True)
 
     def _run_search(self, query: str) -> None:
         tree = self.query_one(TopicTree)
@@ -253,7 +281,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             self._search = None
             self._marks = None
             if tree.narrowed and self._tree_before_search is not None:
-                tree.restore_view(self._tree_before_search)
+                view = self._tree_before_search
+                self._rebuild_tree(lambda t: t.restore_view(view, self.topic_id))
             bar.set_count("")
             self._label_panes()
             return
@@ -264,7 +293,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             return
         self._search = self.search_index.find(query, self.lang)
         self._marks = highlighter(query)
-        tree.show_only(self._search.topic_ids, self._marks)
+        found, marks = self._search.topic_ids, self._marks
+        self._rebuild_tree(lambda t: t.show_only(found, marks))
         if self._search.total:
             bar.set_count(
                 label("search.count", self.lang).format(
@@ -314,7 +344,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._search = None
         self._marks = None
         self._tree_before_search = None
-        tree.restore_view(view, self.topic_id)
+        self._rebuild_tree(lambda t: t.restore_view(view, self.topic_id))
         tree.focus()
         self._label_panes()
         self._show_page()
@@ -388,6 +418,60 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if action == "clear_search":
             return self._tree_before_search is not None
         return True
+
+    # -- live reload -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="data-watch")
+    def _watch_data(self) -> None:
+        """Poll the data files a few times a second; reload through the loader once a save settles.
+
+        A thread, so that stat calls and a reload never hold up a key press.
+        """
+        watcher = DataWatcher(self._watch_paths)
+        while not self._stop_watching.wait(POLL_SECONDS):
+            if not watcher.poll():
+                continue
+            try:
+                dataset: Dataset | None = load_dataset(list(self._watch_paths))
+                error: DataError | None = None
+            except DataError as problem:
+                dataset, error = None, problem
+            if self._stop_watching.is_set():
+                return
+            self.call_from_thread(self.data_reloaded, dataset, error)
+
+    def data_reloaded(self, dataset: Dataset | None, error: DataError | None = None) -> None:
+        """Show newly loaded data, or, when the save broke it, keep the old and say why."""
+        bar = self.query_one(DataErrorBar)
+        if dataset is None:
+            # A "reloaded" toast from an earlier save must not cover the error.
+            self.clear_notifications()
+            bar.problems = tuple(str(p) for p in error.problems) if error else ()
+            return
+        bar.problems = ()
+        # A search belongs to the data it ran on: end it before the tree changes.
+        self.action_clear_search()
+        old, self.dataset = self.dataset, dataset
+        self.search_index = SearchIndex(dataset)
+        self.run_worker(self._prepare_search, thread=True, group="search-index")
+        self._rebuild_tree(lambda t: t.replace_dataset(dataset))
+        ref = self.page
+        if ref is not None and ref.exists_in(dataset):
+            self._show_page(keep_scroll=True)
+        else:
+            wanted = self._surviving_topic(old, self.topic_id)
+            if wanted is not None:
+                self.open_page(PageRef("topic", wanted))
+        self.notify(label("reload.done", self.lang), timeout=2, markup=False)
+
+    def _surviving_topic(self, old: Dataset, topic_id: str | None) -> str | None:
+        """The open topic if it still exists, else its nearest ancestor that does, else the first root."""
+        if topic_id is not None and topic_id in old.topics:
+            for topic in reversed(old.path(topic_id)):
+                if topic.id in self.dataset.topics:
+                    return topic.id
+        roots = self.dataset.roots
+        return roots[0].id if roots else None
 
     def action_toggle_language(self) -> None:
         self.lang = other_lang(self.lang)

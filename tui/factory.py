@@ -21,6 +21,7 @@ def make_app(
     *,
     theme: str | None = None,
     remember: bool = False,
+    watch: bool = False,
     state: StateStore | None = None,
 ) -> CoopApp:
     """Load the data (raising loader.DataError when it is bad), then build the App.
@@ -30,14 +31,18 @@ def make_app(
     (the theme and the bookmarks), `state` names another one; tests and
     screenshots leave both off so they never depend on the machine. A broken
     state file becomes a notice, never an error.
+    With `watch`, the App is handed the paths it loaded and reloads them (through
+    the loader) when a file changes.
     Textual is imported only here, after the data is known to be good.
     """
-    dataset = load_dataset(list(data_paths) if data_paths else [bundled_data_path()])
+    paths = list(data_paths) if data_paths else [bundled_data_path()]
+    dataset = load_dataset(paths)
     from .app import CoopApp
     from .themes import DARK, starting_theme
 
+    watch_paths = paths if watch else ()
     if state is None and not remember:
-        return CoopApp(dataset, lang=lang, theme=theme or DARK)
+        return CoopApp(dataset, lang=lang, theme=theme or DARK, watch_paths=watch_paths)
     store = state if state is not None else StateStore()
     loaded = store.load()
     chosen = starting_theme(theme, loaded.data.get("theme"), os.environ)
@@ -48,4 +53,5 @@ def make_app(
         state=store,
         notice=loaded.notice,
         bookmarks=bookmarks_from(loaded.data),
+        watch_paths=watch_paths,
     )

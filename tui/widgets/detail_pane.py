@@ -62,16 +62,31 @@ class DetailPane(VerticalScroll):
     def body(self) -> Static:
         return self.query_one("#detail-body", Static)
 
-    def show(self, title: str, body: RenderableType) -> None:
-        """Show a renderable without links; the title never goes through markup."""
+    def show(self, title: str, body: RenderableType, *, keep_scroll: bool = False) -> None:
+        """Show a renderable without links; the title never goes through markup.
+
+        `keep_scroll` keeps the reader's place when the same page is redrawn (a reload).
+        """
         self.page = None
         self.link_cursor = None
         self.border_title = Content(title)
         self.body.update(body)
-        self.scroll_home(animate=False)
+        if not keep_scroll:
+            self.scroll_home(animate=False)
 
-    def show_page(self, page: Page, item: ItemRef | None = None, marked: bool = False) -> None:
-        """Show a page; with `item`, put the cursor on that fact or quote and scroll to it."""
+    def show_page(
+        self,
+        page: Page,
+        item: ItemRef | None = None,
+        marked: bool = False,
+        *,
+        keep_scroll: bool = False,
+    ) -> None:
+        """Show a page; with `item`, put the cursor on that fact or quote and scroll to it.
+
+        `keep_scroll` keeps the reader's place when the same page is redrawn (a
+        reload, a language switch, a search highlighting it).
+        """
         self.page = page
         self.link_cursor = None
         title = ("★ " if marked else "") + page.title
@@ -81,6 +96,8 @@ class DetailPane(VerticalScroll):
                 (n for n, link in enumerate(page.links) if link.item == item), None
             )
         self._draw()
+        if keep_scroll and item is None:
+            return
         self.scroll_home(animate=False)
         if self.link_cursor is not None:
             self.call_after_refresh(self._scroll_to_link)
