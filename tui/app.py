@@ -1,11 +1,13 @@
 """The Textual App: layout, bindings and the two pieces of state (topic, language).
 
 The App is handed a loaded Dataset; it never reads files itself (see factory.py).
+A big data set comes as a preview (its roots) and a loader function that the App
+runs in a worker thread once its first screen is painted.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -14,9 +16,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Tree
+from textual.worker import get_current_worker
 
 from . import __version__
 from .i18n import label
+from .loader import DataError
 from .model import Dataset, Lang, other_lang
 from .render import topic_page, topic_title
 from .screens import HelpScreen
@@ -42,10 +46,24 @@ class CoopApp(App[None]):
     topic_id: reactive[str | None] = reactive(None, init=False)
     """The topic shown in the detail pane: the one under the tree cursor."""
 
-    def __init__(self, dataset: Dataset, lang: Lang = "en") -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        lang: Lang = "en",
+        *,
+        load: Callable[[], Dataset] | None = None,
+    ) -> None:
+        """`dataset` is shown at once; with `load`, it is a preview that `load()` replaces.
+
+        `load` runs in a thread after the first paint and may raise
+        `loader.DataError`: the App then exits with return code 1 and keeps the
+        error in `load_error` for the command line to print.
+        """
         super().__init__()
         self.dataset = dataset
         self.set_reactive(CoopApp.lang, lang)
+        self._load = load
+        self.load_error: DataError | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar().data_bind(CoopApp.lang)
@@ -63,6 +81,52 @@ class CoopApp(App[None]):
         if roots:
             tree.select_topic(roots[0].id)
             self.topic_id = roots[0].id
+        if self._load is not None:
+            self._show_loading()
+            # After the first paint: a loader thread holding the GIL would
+            # otherwise delay the very screen it is meant not to delay.
+            self.call_after_refresh(self._start_loading)
+
+    @property
+    def loading(self) -> bool:
+        """True while the full data set is still being read in the background."""
+        return self._load is not None
+
+    def _start_loading(self) -> None:
+        self.run_worker(self._load_in_thread, name="load", thread=True, exit_on_error=False)
+
+    def _load_in_thread(self) -> None:
+        assert self._load is not None
+        try:
+            dataset = self._load()
+        except DataError as error:
+            self.call_from_thread(self._load_failed, error)
+            return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._loaded, dataset)
+
+    def _loaded(self, dataset: Dataset) -> None:
+        self._load = None
+        self.dataset = dataset
+        tree = self.query_one(TopicTree)
+        tree.replace_dataset(dataset)
+        if tree.cursor_node is None or tree.cursor_node.data is None:
+            roots = dataset.roots
+            if roots:
+                tree.select_topic(roots[0].id)
+        node = tree.cursor_node
+        self.topic_id = node.data if node is not None else None
+        self._show_topic()
+
+    def _load_failed(self, error: DataError) -> None:
+        # The same message and exit code as bad data found before the screen
+        # opened; the command line prints it once the terminal is restored.
+        self.load_error = error
+        self.exit(return_code=1)
+
+    def _show_loading(self) -> None:
+        pane = self.query_one(DetailPane)
+        pane.show(label("detail", self.lang), Content(label("loading", self.lang)))
 
     @on(Tree.NodeHighlighted, "#topics")
     def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -89,6 +153,9 @@ class CoopApp(App[None]):
         self.query_one(TopicTree).border_title = Content(label("topics", self.lang))
 
     def _show_topic(self) -> None:
+        if self.loading:
+            self._show_loading()
+            return
         if self.topic_id is None or self.topic_id not in self.dataset.topics:
             return
         self.query_one(DetailPane).show(

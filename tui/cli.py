@@ -57,5 +57,10 @@ def run_tui(data: list[Path] | None, lang: Lang) -> int:
         print(f"coop-tui: the data has errors:\n{error}", file=sys.stderr)
         return EXIT_BAD_DATA
     app.run()
+    if app.load_error is not None:
+        # Big data is checked while the screen is already open; the verdict is
+        # the same as for small data, printed once the terminal is restored.
+        print(f"coop-tui: the data has errors:\n{app.load_error}", file=sys.stderr)
+        return EXIT_BAD_DATA
     # An app that died from an exception would otherwise exit 0.
     return app.return_code or 0
