@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widgets import Tree
 from textual.worker import get_current_worker
 
@@ -40,10 +40,13 @@ class CoopApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    lang: reactive[Lang] = reactive("en", init=False)
+    # `var`, not `reactive`: a reactive on the App repaints the whole screen on
+    # every change, and the cursor moves on every key press. The widgets that
+    # show these repaint themselves (data_bind, DetailPane.show).
+    lang: reactive[Lang] = var("en", init=False)
     """The reader's language; every label and every data text follows it."""
 
-    topic_id: reactive[str | None] = reactive(None, init=False)
+    topic_id: reactive[str | None] = var(None, init=False)
     """The topic shown in the detail pane: the one under the tree cursor."""
 
     def __init__(

@@ -19,7 +19,6 @@ loaded can drive the terminal.
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
@@ -686,6 +685,8 @@ class _FileChecker:
             message = f"'{shown}' is only allowed on a [[{only_on}]], not on {_a(schema.label)}"
         else:
             message = f"unknown key '{shown}'"
+            import difflib  # only for a typo: it costs start-up time otherwise
+
             close = difflib.get_close_matches(key, allowed, n=1)
             if close:
                 message += f"; did you mean '{close[0]}'?"

@@ -27,7 +27,13 @@ class DetailPane(VerticalScroll):
         yield Static(id="detail-body")
 
     def show(self, title: str, body: RenderableType) -> None:
-        """Replace the page; the title goes in the border, never through markup."""
-        self.border_title = Content(title)
+        """Replace the page; the title goes in the border, never through markup.
+
+        Every write here reaches the terminal (over SSH, too): nothing is set
+        that has not changed, and a page already at the top is not scrolled.
+        """
+        if str(self.border_title or "") != title:
+            self.border_title = Content(title)
         self.query_one("#detail-body", Static).update(body)
-        self.scroll_home(animate=False)
+        if self.scroll_offset.x or self.scroll_offset.y:
+            self.scroll_home(animate=False)
