@@ -7,6 +7,7 @@ runs in a worker thread once its first screen is painted.
 
 from __future__ import annotations
 
+import gc
 from typing import Callable, ClassVar
 
 from textual import on
@@ -100,11 +101,21 @@ class CoopApp(App[None]):
 
     def _load_in_thread(self) -> None:
         assert self._load is not None
+        # The loader allocates millions of objects, none of them in cycles:
+        # the cyclic collector would only walk them again and again meanwhile.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             dataset = self._load()
         except DataError as error:
             self.call_from_thread(self._load_failed, error)
             return
+        finally:
+            if collecting:
+                gc.enable()
+        # The data set lives as long as the App: keep later collections (which
+        # may fall on a key press) from walking its objects at all.
+        gc.freeze()
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, dataset)
 

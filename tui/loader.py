@@ -37,6 +37,7 @@ else:  # pragma: no cover - exercised on Python 3.9 and 3.10 only
 
 from tui.locate import KeyPath, Locator, format_path
 from tui.model import (
+    _SLOTS,
     ENTITY_KINDS,
     QUALIFIERS,
     Dataset,
@@ -316,7 +317,7 @@ _EXPECTED = {
 # -- reading files -----------------------------------------------------------------
 
 
-@dataclass
+@dataclass(**_SLOTS)
 class _Item:
     """A table of the data after checking: converted values keyed by model attribute."""
 
@@ -324,7 +325,7 @@ class _Item:
     values: dict[str, Any]
 
 
-@dataclass
+@dataclass(**_SLOTS)
 class _Record:
     """A top-level element (`[[topic]]`, `[[source]]` ...) and the file it came from."""
 
@@ -550,7 +551,11 @@ class _Loader:
     def _assemble(self, records: list[_Record]) -> Dataset:
         built: dict[str, dict[str, Any]] = {"topic": {}, "source": {}, "entity": {}, "metric": {}}
         locations = _LazyLocations()
-        for record in records:
+        # Each checked record is dropped as soon as its model object is built,
+        # so the two copies of a big data set never coexist in memory.
+        records.reverse()
+        while records:
+            record = records.pop()
             record_id = record.id
             assert record_id is not None  # guaranteed: no problems were found
             extra = {"kind": record.kind} if record.kind in ENTITY_KINDS else {}
@@ -755,7 +760,10 @@ class _FileChecker:
 
     def reference(self, path: KeyPath, value: object) -> Any:
         # Whether it names something, and the right kind of thing, is pass 3.
-        return self.string(path, value, _EXPECTED["ref"])
+        # Interned: a big data set cites the same few thousand ids a hundred
+        # thousand times, and one copy of each is enough.
+        target = self.string(path, value, _EXPECTED["ref"])
+        return target if target is _BAD else sys.intern(target)
 
     def references(self, path: KeyPath, value: object) -> Any:
         if not isinstance(value, list):
@@ -766,6 +774,7 @@ class _FileChecker:
             target = self.string(path + (index,), element, "an id, as a string")
             if target is _BAD:
                 continue
+            target = sys.intern(target)
             if target in ids:
                 self.problem(path + (index,), f"'{_show(target)}' is listed twice", "each id once")
                 continue

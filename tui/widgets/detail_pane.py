@@ -32,8 +32,9 @@ class DetailPane(VerticalScroll):
         Every write here reaches the terminal (over SSH, too): nothing is set
         that has not changed, and a page already at the top is not scrolled.
         """
-        if str(self.border_title or "") != title:
-            self.border_title = Content(title)
-        self.query_one("#detail-body", Static).update(body)
-        if self.scroll_offset.x or self.scroll_offset.y:
-            self.scroll_home(animate=False)
+        with self.app.batch_update():
+            if str(self.border_title or "") != title:
+                self.border_title = Content(title)
+            self.query_one("#detail-body", Static).update(body)
+            if self.scroll_offset.x or self.scroll_offset.y:
+                self.scroll_home(animate=False)
