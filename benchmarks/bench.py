@@ -384,7 +384,9 @@ def main() -> int:
     table.add("coop-tui --version", wall([sys.executable, "-m", "tui", "--version"], r) * 1000,
               python_ms, "ms")
     check = [sys.executable, "-m", "tui", "check"]
-    has_check = subprocess.run(check + ["--help"], capture_output=True).returncode == 0
+    # An unknown sub-command would be taken for something else: ask its help.
+    usage = subprocess.run(check + ["--help"], capture_output=True, text=True).stdout
+    has_check = "check" in usage.split("\n", 1)[0]
     if has_check:
         folder = datasets[biggest][0]
         table.add(f"coop-tui check, {biggest}", wall(check + ["--data", str(folder)], 1) * 1000,

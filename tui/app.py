@@ -172,9 +172,12 @@ class CoopApp(App[None]):
             return
         if self.topic_id is None or self.topic_id not in self.dataset.topics:
             return
-        self.query_one(DetailPane).show(
-            topic_title(self.dataset, self.topic_id, self.lang),
-            topic_page(self.dataset, self.topic_id, self.lang),
+        dataset, topic_id, lang = self.dataset, self.topic_id, self.lang
+        self.query_one(DetailPane).show_cached(
+            topic_title(dataset, topic_id, lang),
+            dataset,
+            ("topic", topic_id, lang),
+            lambda: topic_page(dataset, topic_id, lang),
         )
 
     def action_toggle_language(self) -> None:
