@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.factory import make_app  # noqa: E402
+from tui.factory import make_app
 
 # name: (language, size, keys)
 SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from helpers import screen_text
 
 from tui.app import CoopApp
@@ -187,3 +186,12 @@ async def test_markup_in_data_is_shown_literally(tmp_path: Path) -> None:
         assert "␛]0;pwned" in screen
         await pilot.click("#detail")
         assert app.is_running
+
+
+async def test_select_topic_opens_a_nested_topic_at_once() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.query_one(TopicTree).select_topic("industry.tractors")
+        await pilot.pause()
+        assert app.topic_id == "industry.tractors"
+        assert "Industry › Tractors" in screen_text(app)

@@ -64,6 +64,9 @@ class CoopApp(App[None]):
         error in `load_error` for the command line to print.
         """
         super().__init__()
+        # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
+        # jump that lands late for a reader who presses G and reads at once.
+        self.animation_level = "none"
         self.dataset = dataset
         self.set_reactive(CoopApp.lang, lang)
         self._load = load

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.cells import cell_len
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 from .i18n import format_date, format_number, label, qualifier_sign, qualifier_words
@@ -165,7 +167,7 @@ def metric_block(metric: Metric, lang: Lang, cite: Citations) -> list[Renderable
         line.append(latest.period.get(lang), style=TITLE)
         line.append(": ")
         line.append(value_text(latest, "", lang))
-        line.append(f"  · {label('as_of', lang)} {format_date(latest.date)}", style=DIM)
+        line.append(f" · {label('as_of', lang)} {format_date(latest.date)}", style=DIM)
         parts.append(_with_marker(line, cite.marker(latest.source)))
 
     for target in metric.targets:
@@ -186,18 +188,18 @@ def metric_block(metric: Metric, lang: Lang, cite: Citations) -> list[Renderable
     if len(metric.observations) > 1 or (metric.observations and latest is None):
         parts.append(Text(f"  {label('reported', lang)}:", style=DIM))
         for obs in sorted(metric.observations, key=lambda o: o.date):
-            line = Text("   · ")
+            line = Text()
             line.append(obs.period.get(lang))
             line.append(": ")
             line.append(value_text(obs, "", lang))
             if obs.note is not None:
                 line.append(" — ", style=DIM)
                 line.append_text(localized(obs.note, lang, DIM))
-            parts.append(_with_marker(line, cite.marker(obs.source)))
+            parts.append(hanging("   · ", _with_marker(line, cite.marker(obs.source))))
     # The note explains the series; it comes after the bars so that they are on
     # the first screen of the page.
     if metric.note is not None:
-        parts.append(Text("  ").append_text(localized(metric.note, lang, DIM)))
+        parts.append(hanging("  ", localized(metric.note, lang, DIM)))
     return parts
 
 
@@ -220,10 +222,18 @@ def _section(title_key: str, lang: Lang) -> Text:
     return Text(f"\n{label(title_key, lang)}", style=HEADING)
 
 
-def _bullet(body: Text, marker: str) -> Text:
-    line = Text("• ")
-    line.append_text(body)
-    return _with_marker(line, marker)
+def hanging(prefix: str, body: Text, prefix_style: Style | str | None = None) -> Table:
+    """`prefix` then `body`, its wrapped lines indented under the body's first character."""
+    grid = Table.grid()
+    grid.add_column(width=cell_len(prefix), no_wrap=True)
+    # fold: a long URL wraps onto the next line instead of losing its end.
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(Text(prefix, style=body.style if prefix_style is None else prefix_style), body)
+    return grid
+
+
+def _bullet(body: Text, marker: str) -> Table:
+    return hanging("• ", _with_marker(body, marker))
 
 
 def topic_title(dataset: Dataset, topic_id: str, lang: Lang) -> str:
@@ -260,12 +270,11 @@ def topic_page(dataset: Dataset, topic_id: str, lang: Lang) -> Group:
         parts.append(_section("quotes", lang))
         for quote in topic.quotes:
             parts.append(_quote_text(quote.text, lang))
-            attribution = Text("    — ", style=DIM)
-            attribution.append_text(_speaker_line(dataset, quote.speaker, lang))
+            attribution = _speaker_line(dataset, quote.speaker, lang)
             attribution.append(f", {format_date(quote.date)}", style=DIM)
-            parts.append(_with_marker(attribution, cite.marker(quote.source)))
+            parts.append(hanging("    — ", _with_marker(attribution, cite.marker(quote.source))))
             if quote.context is not None:
-                parts.append(Text("      ").append_text(localized(quote.context, lang, DIM)))
+                parts.append(hanging("      ", localized(quote.context, lang, DIM)))
 
     mentioned = _mentions_of(topic)
     if mentioned:
@@ -282,15 +291,15 @@ def topic_page(dataset: Dataset, topic_id: str, lang: Lang) -> Group:
     if sources:
         parts.append(_section("sources", lang))
         for number, source in sources:
-            parts.append(source_line(number, source, lang))
+            parts.append(hanging(f"[{number}] ", source_body(source, lang), MARKER))
     return Group(*parts)
 
 
-def _quote_text(text: Localized, lang: Lang) -> Text:
-    body = Text("  “", style=QUOTE)
+def _quote_text(text: Localized, lang: Lang) -> Table:
+    body = Text("“", style=QUOTE)
     body.append_text(localized(text, lang, QUOTE))
     body.append("”", style=QUOTE)
-    return body
+    return hanging("  ", body)
 
 
 def _speaker_line(dataset: Dataset, speaker_id: str, lang: Lang) -> Text:
@@ -332,9 +341,15 @@ def _mentions_lines(dataset: Dataset, entity_ids: Iterable[str], lang: Lang) -> 
 
 
 def source_line(number: int, source: Source, lang: Lang) -> Text:
-    """`[n] Title — Publisher, date, URL`, the URL a terminal hyperlink."""
+    """`[n] Title — Publisher, date (note)` and the URL on its own line."""
     line = Text(f"[{number}] ", style=MARKER)
-    line.append_text(localized(source.title, lang))
+    line.append_text(source_body(source, lang))
+    return line
+
+
+def source_body(source: Source, lang: Lang) -> Text:
+    """A source without its number; the URL is a terminal hyperlink (OSC 8)."""
+    line = localized(source.title, lang)
     details: list[str] = []
     if source.publisher is not None:
         details.append(source.publisher.get(lang))
@@ -347,6 +362,6 @@ def source_line(number: int, source: Source, lang: Lang) -> Text:
         line.append_text(localized(source.note, lang, DIM))
         line.append(")", style=DIM)
     if source.url:
-        line.append("\n    ")
+        line.append("\n")
         line.append(source.url, style=Style(underline=True, link=source.url))
     return line

@@ -32,7 +32,8 @@ class TitleBar(Static):
                 right.append(" │ ")
             right.append(code.upper(), style="bold reverse" if code == self.lang else "dim")
         right.append(" ")
-        gap = width - left.cell_len - right.cell_len
-        if gap < 1:
-            return right if width < left.cell_len else left
-        return Text.assemble(left, " " * gap, right)
+        if left.cell_len + right.cell_len >= width:
+            # Narrow: which language is on matters more than the subtitle.
+            left = Text(" coop-tui ", style="bold")
+        gap = max(1, width - left.cell_len - right.cell_len)
+        return Text.assemble(left, " " * gap, right, no_wrap=True, overflow="crop")

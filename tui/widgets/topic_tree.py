@@ -36,6 +36,10 @@ class TopicTree(Tree[str]):
     def __init__(self, dataset: Dataset, lang: Lang, *, id: str | None = None) -> None:
         super().__init__("topics", id=id)
         self.show_root = False
+        # Enter expands through our own action, synchronously; Textual's
+        # auto_expand does it later from a message, so a fast j after Enter
+        # would move in the not-yet-expanded tree.
+        self.auto_expand = False
         self.guide_depth = 2
         self.dataset = dataset
         self.set_reactive(TopicTree.lang, lang)
@@ -74,10 +78,14 @@ class TopicTree(Tree[str]):
         self.clear()
         self._populate(self.root)
         self.root.expand()
-        for node in list(self._walk(self.root)):
+        # Children appear as their parents expand, so walk while expanding.
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
             if node.data in expanded:
-                node.expand()
-                self._populate_if_needed(node)
+                if not node.is_expanded:
+                    self._toggle(node)
+                stack.extend(node.children)
         if current is not None:
             self.select_topic(current)
 
@@ -101,14 +109,36 @@ class TopicTree(Tree[str]):
         node = self.root
         for topic in self.dataset.path(topic_id):
             if not node.is_expanded and node is not self.root:
-                self._populate_if_needed(node)
-                node.expand()
+                self._toggle(node)
             match = next((c for c in node.children if c.data == topic.id), None)
             if match is None:
                 return False
             node = match
-        self.move_cursor(node)
+        # Expanding invalidates the tree's line index; reading `last_line`
+        # rebuilds it now, so the node's line is known before the cursor moves.
+        if self.last_line >= 0:
+            self.move_cursor(node)
         return True
+
+    def _toggle(self, node: TreeNode[str]) -> None:
+        if not node.allow_expand:
+            return
+        if node.is_expanded:
+            node.collapse()
+        else:
+            self._populate_if_needed(node)
+            node.expand()
+
+    def action_select_cursor(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        self._toggle(node)
+        self.post_message(Tree.NodeSelected(node))
+
+    def action_toggle_node(self) -> None:
+        if self.cursor_node is not None:
+            self._toggle(self.cursor_node)
 
     def action_collapse_or_parent(self) -> None:
         node = self.cursor_node
@@ -124,6 +154,6 @@ class TopicTree(Tree[str]):
         if node is None or not node.allow_expand:
             return
         if not node.is_expanded:
-            node.expand()
+            self._toggle(node)
         elif node.children:
             self.move_cursor(node.children[0])
