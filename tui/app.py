@@ -182,6 +182,26 @@ class CoopApp(App[None]):
             ("topic", topic_id, lang),
             lambda: topic_page(dataset, topic_id, lang),
         )
+        # Once this page is on screen, render the topics above and below the
+        # cursor while the reader reads: the next ↑ or ↓ then costs no rendering.
+        self.call_after_refresh(self._prefetch_neighbours)
+
+    def _prefetch_neighbours(self) -> None:
+        if self.loading:
+            return
+        tree = self.query_one(TopicTree)
+        pane = self.query_one(DetailPane)
+        dataset, lang = self.dataset, self.lang
+        for line in (tree.cursor_line + 1, tree.cursor_line - 1):
+            node = tree.get_node_at_line(line) if line >= 0 else None
+            topic_id = node.data if node is not None else None
+            if topic_id is None or topic_id not in dataset.topics:
+                continue
+            pane.prerender(
+                dataset,
+                ("topic", topic_id, lang),
+                lambda topic_id=topic_id: topic_page(dataset, topic_id, lang),
+            )
 
     def action_toggle_language(self) -> None:
         self.lang = other_lang(self.lang)

@@ -60,6 +60,12 @@ class DetailPane(ScrollView, can_focus=True):
             self._owner = owner
         self._show(title, key, build)
 
+    def prerender(self, owner: object, key: Hashable, build: Callable[[], RenderableType]) -> None:
+        """Render a page into the cache without showing it (a page the reader may open next)."""
+        width = self.scrollable_content_region.width
+        if owner is self._owner and width > 0:
+            self._rendered(key, build, width)
+
     def _show(self, title: str, key: Hashable | None, build: Callable[[], RenderableType]) -> None:
         self._current = (title, key, build)
         # Every write here reaches the terminal (over SSH, too): nothing is set
