@@ -22,6 +22,7 @@ SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
     "industry-russian": ("ru", (100, 36), ["j", "enter", "j"]),
     "help": ("en", (80, 24), ["question_mark"]),
     "wide": ("en", (200, 60), ["j", "j", "j", "enter"]),
+    "small-40x12": ("en", (40, 12), ["j", "j", "j", "tab"]),
 }
 
 

@@ -52,5 +52,24 @@ def test_every_control_character_is_replaced() -> None:
 
 
 def test_characters_next_to_the_ranges_stay() -> None:
-    for ch in (" ", "~", "\xa0", "\u2400", "\u200b"):
+    # ZWNJ/ZWJ sit right next to the zero-width space and the bidi marks.
+    for ch in (" ", "~", "\xa0", "\u2400", "\u200c", "\u200d", "\u202f", "\u2070"):
         assert clean_text(ch) == ch
+
+
+@pytest.mark.parametrize(
+    "code",
+    [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+     0x200E, 0x200F, 0x061C, 0x2028, 0x2029, 0x200B, 0x2060, 0xFEFF],
+)
+def test_bidi_separators_and_zero_width_show_as_their_code(code: int) -> None:
+    # Reordering ("Trojan Source"), line-breaking and invisible characters become
+    # visible text a maintainer can search the data file for.
+    assert clean_text(f"a{chr(code)}b") == f"a\\u{code:04x}b"
+    assert has_control(chr(code))
+
+
+def test_emoji_sequences_combining_marks_and_wide_text_are_kept() -> None:
+    # ZWJ emoji, a variation selector, combining accents, CJK: text, not control.
+    text = "👩\u200d💻 ❤\ufe0f e\u0301\u0308 漢字 Z\u0351\u0352\u0357"
+    assert clean_text(text) == text

@@ -134,3 +134,20 @@ def test_command_line_prints_a_background_load_error_and_exits_1(
     err = capsys.readouterr().err
     assert err.startswith("coop-tui: the data has errors:\n")
     assert "unknown id" in err
+
+
+async def test_a_rendered_page_follows_the_theme_and_the_width() -> None:
+    # Pages are rendered once and kept: a theme or a new width must not show stale lines.
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(DetailPane)
+        before = list(pane.render_line(0))[0].style
+        app.theme = "coop-light"
+        await pilot.pause()
+        after = list(pane.render_line(0))[0].style
+        assert before is not None and after is not None
+        assert before.bgcolor != after.bgcolor
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert pane.virtual_size.width == pane.scrollable_content_region.width
+        assert "Center of Belarusian Machinery" in screen_text(app)

@@ -1,4 +1,5 @@
-"""Pinned pictures of the screens people look at, at 80x24.
+"""Pinned pictures of the screens people look at: 80x24, and the small (40x12,
+one pane at a time; 12x4, the notice) and large (120x40) ends of the range.
 
 Update after an intended change with `pytest tests/test_snapshots.py --snapshot-update`,
 then look at the report or the SVGs before committing.
@@ -36,3 +37,23 @@ def test_russian_mode(snap_compare) -> None:
 
 def test_help_screen(snap_compare) -> None:
     assert snap_compare(make_app(lang="en"), press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_small_terminal_40x12(snap_compare) -> None:
+    assert snap_compare(make_app(lang="en"), terminal_size=(40, 12))
+
+
+def test_small_terminal_40x12_detail(snap_compare) -> None:
+    assert snap_compare(make_app(lang="en"), press=["j", "j", "j", "tab"], terminal_size=(40, 12))
+
+
+def test_too_small_terminal_12x4(snap_compare) -> None:
+    assert snap_compare(make_app(lang="en"), terminal_size=(12, 4))
+
+
+def test_large_terminal_120x40(snap_compare) -> None:
+    assert snap_compare(make_app(lang="en"), press=["j", "j", "j"], terminal_size=(120, 40))
+
+
+def test_light_theme(snap_compare) -> None:
+    assert snap_compare(make_app(lang="en", theme="coop-light"), press=["j", "j", "j"], terminal_size=(80, 24))

@@ -16,19 +16,24 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive, var
+from textual.theme import Theme
 from textual.widgets import Tree
 from textual.worker import get_current_worker
 
 from . import __version__
 from .i18n import label
 from .loader import DataError
+from .layout import ResponsiveLayout, TooSmall
+from .lifecycle import CrashReport
 from .model import Dataset, Lang, other_lang
 from .render import topic_page, topic_title
 from .screens import HelpScreen
+from .state import StateStore
+from .themes import DARK, OWN_THEMES
 from .widgets import DetailPane, KeyBar, TitleBar, TopicTree
 
 
-class CoopApp(App[None]):
+class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     """coop-tui: walk the topics on the left, read the open one on the right."""
 
     CSS_PATH = "app.tcss"
@@ -55,6 +60,9 @@ class CoopApp(App[None]):
         dataset: Dataset,
         lang: Lang = "en",
         *,
+        theme: str = DARK,
+        state: StateStore | None = None,
+        notice: str | None = None,
         load: Callable[[], Dataset] | None = None,
     ) -> None:
         """`dataset` is shown at once; with `load`, it is a preview that `load()` replaces.
@@ -69,6 +77,12 @@ class CoopApp(App[None]):
         self.animation_level = "none"
         self.dataset = dataset
         self.set_reactive(CoopApp.lang, lang)
+        for own in OWN_THEMES:
+            self.register_theme(own)
+        self.theme = theme
+        self.state = state
+        """Where a theme chosen in the palette is remembered; None remembers nothing."""
+        self._startup_notice = notice
         self._load = load
         self.load_error: DataError | None = None
 
@@ -78,6 +92,7 @@ class CoopApp(App[None]):
             tree = TopicTree(self.dataset, self.lang, id="topics").data_bind(CoopApp.lang)
             yield tree
             yield DetailPane(id="detail")
+        yield TooSmall(id="too-small")
         yield KeyBar().data_bind(CoopApp.lang)
 
     def on_mount(self) -> None:
@@ -88,11 +103,22 @@ class CoopApp(App[None]):
         if roots:
             tree.select_topic(roots[0].id)
             self.topic_id = roots[0].id
+        self._apply_size(self.size.width, self.size.height)
+        if self._startup_notice is not None:
+            self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
+        # Subscribed after the start-up theme is set: only a reader's choice is saved.
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._load is not None:
             self._show_loading()
             # After the first paint: a loader thread holding the GIL would
             # otherwise delay the very screen it is meant not to delay.
             self.call_after_refresh(self._start_loading)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.state is not None:
+            notice = self.state.update("theme", theme.name)
+            if notice is not None:
+                self.notify(notice, markup=False, severity="warning")
 
     @property
     def loading(self) -> bool:
@@ -205,6 +231,17 @@ class CoopApp(App[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = other_lang(self.lang)
+
+    def action_switch_pane(self) -> None:
+        """Tab: the other pane (the only way across when one pane shows at a time)."""
+        tree = self.query_one(TopicTree)
+        if tree.has_focus:
+            self.query_one(DetailPane).focus()
+        else:
+            tree.focus()
+
+    def action_focus_tree(self) -> None:
+        self.query_one(TopicTree).focus()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

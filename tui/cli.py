@@ -38,29 +38,52 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         help="a TOML file or a folder of them, instead of the bundled data (repeatable)",
     )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help=(
+            "colour theme: coop-dark, coop-light, ansi-dark, ansi-light (the terminal's 16 "
+            "colours) or another Textual theme (default: the one last chosen with Ctrl+P, "
+            "else ansi-dark on 16-colour terminals, else coop-dark)"
+        ),
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.theme is not None:
+        # Checked here rather than with `choices`: the names come from Textual,
+        # which `--help` and `--version` should not have to import.
+        from .themes import theme_names
+
+        names = theme_names()
+        if args.theme not in names:
+            parser.error(
+                f"argument --theme: unknown theme {args.theme!r} (choose from {', '.join(names)})"
+            )
     lang: Lang = args.lang or lang_from_environment()
-    return run_tui(args.data, lang)
+    return run_tui(args.data, lang, args.theme)
 
 
-def run_tui(data: list[Path] | None, lang: Lang) -> int:
+def run_tui(data: list[Path] | None, lang: Lang, theme: str | None = None) -> int:
     from .factory import make_app
     from .loader import DataError
 
     try:
-        app = make_app(data, lang)
+        app = make_app(data, lang, theme=theme, remember=True)
     except DataError as error:
         print(f"coop-tui: the data has errors:\n{error}", file=sys.stderr)
         return EXIT_BAD_DATA
-    app.run()
-    if app.load_error is not None:
+    from .lifecycle import run_app
+
+    # Restores the terminal on SIGTERM/SIGHUP and turns a crash into one line
+    # plus a log file, with a non-zero exit code.
+    code = run_app(app)
+    if getattr(app, "load_error", None) is not None:
         # Big data is checked while the screen is already open; the verdict is
         # the same as for small data, printed once the terminal is restored.
         print(f"coop-tui: the data has errors:\n{app.load_error}", file=sys.stderr)
         return EXIT_BAD_DATA
-    # An app that died from an exception would otherwise exit 0.
-    return app.return_code or 0
+    return code

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .loader import data_size, load_dataset
-from .model import Lang
+from .model import Dataset, Lang
 from .paths import bundled_data_path
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ def make_app(
     data_paths: Sequence[Path] | None = None,
     lang: Lang = "en",
     *,
+    theme: str | None = None,
+    remember: bool = False,
     background: bool | None = None,
 ) -> CoopApp:
     """Build the App on the data in `data_paths` (default: the bundled data).
@@ -30,19 +33,31 @@ def make_app(
     Small data is loaded here, raising loader.DataError when it is bad. Big data
     (or `background=True`) is loaded by the App in a worker thread: a DataError
     then ends the App with return code 1 and sits in `app.load_error`.
+    `theme` is `--theme` (None: the remembered one, else by the terminal's colours
+    when `remember`, else coop-dark). `remember` reads and writes the state file;
+    tests and screenshots leave it off so they never depend on the machine.
     Textual is imported only here, after small data is known to be good.
     """
     paths = list(data_paths) if data_paths else [bundled_data_path()]
     if background is None:
         background = data_size(paths) > EAGER_BYTES
-    if not background:
+    load: Callable[[], Dataset] | None = None
+    if background:
+        from .preview import preview_roots
+
+        dataset = preview_roots(paths)
+        load = lambda: load_dataset(paths)  # noqa: E731
+    else:
         dataset = load_dataset(paths)
-        from .app import CoopApp
-
-        return CoopApp(dataset, lang=lang)
-    from .preview import preview_roots
-
-    preview = preview_roots(paths)
     from .app import CoopApp
+    from .state import StateStore
+    from .themes import DARK, starting_theme
 
-    return CoopApp(preview, lang=lang, load=lambda: load_dataset(paths))
+    if not remember:
+        return CoopApp(dataset, lang=lang, theme=theme or DARK, load=load)
+    store = StateStore()
+    loaded = store.load()
+    chosen = starting_theme(theme, loaded.data.get("theme"), os.environ)
+    return CoopApp(
+        dataset, lang=lang, theme=chosen, state=store, notice=loaded.notice, load=load
+    )

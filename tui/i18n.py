@@ -50,10 +50,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "key.collapse": ("свернуть тему или перейти к родительской", "collapse, or go to the parent topic"),
     "key.scroll": ("прокрутка", "scroll"),
     "key.scroll_lr": ("прокрутка влево / вправо", "scroll left / right"),
-    "key.focus": ("следующая / предыдущая панель", "next / previous pane"),
+    "key.focus": (
+        "другая панель (уже 60 колонок — одна панель за раз)",
+        "other pane (below 60 columns one pane at a time)",
+    ),
     "key.language": ("русский ⇄ английский", "Russian ⇄ English"),
     "key.help": ("эта справка", "this help"),
-    "key.palette": ("палитра команд", "command palette"),
+    "key.palette": ("палитра команд: темы оформления и др.", "command palette: themes and more"),
     "key.quit": ("выход", "quit"),
     "binding.move": ("выбор", "move"),
     "binding.help": ("справка", "help"),
@@ -63,6 +66,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "binding.open": ("раскрыть", "open"),
     "binding.palette": ("команды", "palette"),
     "quote.said": ("сказал(а)", "said"),
+    "too_small": (
+        "Мало места: {width}×{height}\nнужно {min_width}×{min_height}\nq — выход",
+        "Terminal too small: {width}×{height}\nneeds {min_width}×{min_height}\nq quits",
+    ),
+    "key.back": ("назад к дереву тем", "back to the topic tree"),
 }
 
 _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {

@@ -37,6 +37,7 @@ KEY_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("g Home / G End", "key.first_last"),
             ("PgUp / PgDn Space", "key.page"),
             ("← / →", "key.scroll_lr"),
+            ("Esc", "key.back"),
         ),
     ),
     (

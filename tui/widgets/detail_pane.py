@@ -34,6 +34,10 @@ class DetailPane(ScrollView, can_focus=True):
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
         Binding("space", "page_down", "Page down", show=False),
+        # On the pane, not the screen: with one pane shown at a time (narrow
+        # terminals) Textual's focus_next would find nothing else to focus.
+        Binding("tab,shift+tab", "app.switch_pane", "Other pane", show=False),
+        Binding("escape", "app.focus_tree", "Back to topics", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -97,8 +101,15 @@ class DetailPane(ScrollView, can_focus=True):
                 self._pages.popitem(last=False)
         return lines
 
+    def on_mount(self) -> None:
+        # Rendered lines carry the old theme's colours.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_again())
+
     def on_resize(self) -> None:
         # Rendered lines have the old width (or there were none yet).
+        self._show_again()
+
+    def _show_again(self) -> None:
         if self._current is not None:
             self._show(*self._current)
 

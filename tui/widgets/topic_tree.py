@@ -28,6 +28,7 @@ class TopicTree(Tree[str]):
         Binding("G", "scroll_end", "Last", show=False),
         Binding("h,left", "collapse_or_parent", "Collapse", show=False),
         Binding("right", "expand_or_child", "Expand", show=False),
+        Binding("tab,shift+tab", "app.switch_pane", "Other pane", show=False),
     ]
 
     lang: reactive[Lang] = reactive("en", init=False)

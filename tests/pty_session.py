@@ -1,0 +1,158 @@
+"""Run a command in a pseudo-terminal, as a terminal would: keys in, bytes out.
+
+The tests that check what reaches a real terminal (hostile text, exits, SSH)
+drive coop-tui through this: a child on the slave side of a pty with its own
+session (so the pty is its controlling terminal, as under a terminal emulator
+or sshd), every byte it writes kept, and its screen read through pyte.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import pyte
+
+KEYS: dict[str, bytes] = {
+    "enter": b"\r",
+    "tab": b"\t",
+    "escape": b"\x1b",
+    "down": b"\x1b[B",
+    "up": b"\x1b[A",
+    "pagedown": b"\x1b[6~",
+    "ctrl+q": b"\x11",
+}
+
+VENV_BIN = Path(sys.executable).parent
+
+
+def coop_tui() -> str:
+    """The coop-tui installed in the venv running the tests."""
+    path = VENV_BIN / "coop-tui"
+    assert path.exists(), f"{path} not found: install the project (pip install -e '.[test]')"
+    return str(path)
+
+
+def _take_controlling_terminal() -> None:
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+class PtySession:
+    def __init__(
+        self,
+        argv: Sequence[str],
+        size: tuple[int, int] = (100, 30),
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.columns, self.lines = size
+        self.master, slave = os.openpty()
+        self._set_size(slave)
+        environment = dict(os.environ if env is None else env)
+        environment.setdefault("TERM", "xterm-256color")
+        self.proc = subprocess.Popen(
+            list(argv),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=environment,
+            # A session of its own with the pty as its controlling terminal, as
+            # a terminal emulator or sshd sets up: closing the master then hangs
+            # the child up (SIGHUP), as closing a window does.
+            start_new_session=True,
+            preexec_fn=_take_controlling_terminal,
+            close_fds=True,
+        )
+        os.close(slave)
+        self.output = bytearray()
+        self.screen = pyte.Screen(self.columns, self.lines)
+        self.stream = pyte.ByteStream(self.screen)
+        self.master_open = True
+
+    def _set_size(self, fd: int) -> None:
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", self.lines, self.columns, 0, 0))
+
+    def read(self, seconds: float) -> None:
+        """Take in what the child writes for `seconds` (less if the pty closes)."""
+        end = time.monotonic() + seconds
+        while self.master_open:
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            ready, _, _ = select.select([self.master], [], [], left)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:  # EIO: every slave fd is closed
+                return
+            if not chunk:
+                return
+            self.output += chunk
+            self.stream.feed(chunk)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> bool:
+        """Read until `text` is on the screen."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if text in self.text():
+                return True
+            if self.proc.poll() is not None:
+                self.read(0.2)
+                return text in self.text()
+            self.read(0.1)
+        return text in self.text()
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def press(self, *keys: str, settle: float = 0.3) -> None:
+        for key in keys:
+            os.write(self.master, KEYS.get(key, key.encode()))
+            self.read(settle)
+
+    def resize(self, columns: int, lines: int) -> None:
+        self.columns, self.lines = columns, lines
+        self._set_size(self.master)
+        self.screen.resize(lines, columns)
+        os.killpg(self.proc.pid, signal.SIGWINCH)
+
+    def wait_exit(self, timeout: float = 10.0) -> int | None:
+        """Read until the child exits; its return code, or None if it is still running."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.proc.poll() is not None:
+                self.read(0.2)
+                return self.proc.returncode
+            self.read(0.1)
+        return self.proc.poll()
+
+    def close_master(self) -> None:
+        """Hang up, as a terminal window closing does (the kernel sends SIGHUP)."""
+        if self.master_open:
+            os.close(self.master)
+            self.master_open = False
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.proc.wait(5)
+        self.close_master()
+
+    def restored(self) -> bool:
+        """Whether the last mode changes put the terminal back: alt screen left, cursor shown."""
+        out = bytes(self.output)
+        left_alt = out.rfind(b"\x1b[?1049l") > out.rfind(b"\x1b[?1049h")
+        cursor = out.rfind(b"\x1b[?25h") > out.rfind(b"\x1b[?25l")
+        return left_alt and cursor

@@ -1,0 +1,123 @@
+"""Every size from 12x4 to 250x80: two panes, one pane at a time, or a notice."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+from helpers import screen_lines, screen_text
+from pty_session import PtySession, coop_tui
+
+from tui.factory import make_app
+from tui.layout import MIN_HEIGHT, MIN_WIDTH, NARROW_BELOW
+from tui.widgets import DetailPane, TopicTree
+
+
+async def test_40x12_shows_one_pane_at_a_time_switched_by_tab_enter_and_escape() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(40, 12)) as pilot:
+        tree, detail = app.query_one(TopicTree), app.query_one(DetailPane)
+        screen = screen_text(app)
+        for title in ("Center", "Industry", "Pharma", "Trade"):
+            assert title in screen
+        assert tree.display and not detail.display
+        # The tree has the whole width, not a squeezed third.
+        assert tree.size.width >= 36
+        await pilot.press("tab")
+        assert detail.display and not tree.display and detail.has_focus
+        assert "Center of Belarusian Machinery" in screen_text(app)
+        await pilot.press("escape")
+        assert tree.display and not detail.display and tree.has_focus
+        # Enter on a topic without subtopics opens its text.
+        await pilot.press("j", "j", "j")
+        assert app.topic_id == "trade"
+        await pilot.press("enter")
+        if app.dataset.children("trade"):
+            await pilot.press("j", "enter")
+        assert detail.display and detail.has_focus
+        await pilot.press("shift+tab")
+        assert tree.has_focus and tree.display
+
+
+async def test_wide_terminals_show_both_panes_and_tab_still_moves_between_them() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(NARROW_BELOW, 24)) as pilot:
+        tree, detail = app.query_one(TopicTree), app.query_one(DetailPane)
+        assert tree.display and detail.display
+        await pilot.press("tab")
+        assert detail.has_focus and tree.display
+        await pilot.press("tab")
+        assert tree.has_focus
+
+
+@pytest.mark.parametrize("size", [(12, 4), (MIN_WIDTH - 1, 24), (80, MIN_HEIGHT - 1)])
+async def test_below_20x6_a_notice_shows_and_q_quits(size: tuple[int, int]) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=size) as pilot:
+        text = screen_text(app)
+        assert "Terminal too" in text and "q quits" in text.replace("\n", " ")
+        assert "Center" not in text
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_the_notice_goes_when_the_terminal_grows_and_comes_back() -> None:
+    app = make_app(lang="ru")
+    async with app.run_test(size=(12, 4)) as pilot:
+        assert "Мало места" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "Центр" in screen_text(app)
+        assert "Мало места" not in screen_text(app)
+        await pilot.resize_terminal(15, 5)
+        await pilot.pause()
+        assert "15×5" in screen_text(app)
+
+
+async def test_a_storm_of_resizes_leaves_a_working_app() -> None:
+    app = make_app(lang="en")
+    rng = random.Random(5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j", "j", "tab")
+        for _ in range(40):
+            await pilot.resize_terminal(rng.randint(1, 250), rng.randint(1, 80))
+        for size in [(250, 80), (40, 12), (1, 1), (120, 40)]:
+            await pilot.resize_terminal(*size)
+        await pilot.pause()
+        assert app.is_running
+        lines = screen_lines(app)
+        assert len(lines) == 40 and all(len(line) == 120 for line in lines)
+        assert "Trade" in "\n".join(lines)
+        await pilot.press("shift+tab", "k")
+        assert app.topic_id == "pharma"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (59, 20), (60, 20), (80, 24), (200, 60), (250, 80)])
+async def test_the_first_topics_are_readable_at_every_size(size: tuple[int, int]) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=size):
+        screen = screen_text(app)
+        for title in ("Center", "Industry", "Pharma", "Trade"):
+            assert title in screen
+
+
+def test_a_real_terminal_resized_in_a_burst_keeps_working(tmp_path) -> None:
+    # SIGWINCH after SIGWINCH with no pause, as dragging a window corner does.
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM="xterm-256color")
+    session = PtySession([coop_tui()], size=(80, 24), env=env)
+    rng = random.Random(7)
+    try:
+        assert session.wait_for("Center")
+        for _ in range(200):
+            session.resize(rng.randint(1, 250), rng.randint(1, 80))
+        session.resize(100, 30)
+        session.read(1.0)
+        session.press("j", "j", "j", settle=0.3)
+        assert session.wait_for("target 3.0"), session.text()
+        session.press("q", settle=0.1)
+        assert session.wait_exit(10) == 0
+        assert session.restored()
+    finally:
+        session.kill()

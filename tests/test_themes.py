@@ -1,0 +1,178 @@
+"""Themes: ours, Textual's 16-colour ones, the palette, the state file, NO_COLOR."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+
+import pytest
+from helpers import screen_text
+from pty_session import PtySession, coop_tui
+from rich.color import ColorType
+
+from tui.factory import make_app
+from tui.render import BAR_FULL
+from tui.state import StateStore
+from tui.themes import ANSI, DARK, LIGHT, few_colours, starting_theme, theme_names
+
+
+def test_our_themes_come_first_and_textual_ones_stay_choosable() -> None:
+    names = theme_names()
+    assert names[:2] == [DARK, LIGHT]
+    assert {"ansi-dark", "ansi-light", "textual-dark"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    ("term", "colorterm", "few"),
+    [
+        ("xterm", "", True),
+        ("linux", "", True),
+        ("screen", "", True),
+        ("xterm-256color", "", False),
+        ("tmux-256color", "", False),
+        ("screen-256color", "", False),
+        ("xterm", "truecolor", False),
+    ],
+)
+def test_16_colour_terminals_are_recognised(term: str, colorterm: str, few: bool) -> None:
+    assert few_colours({"TERM": term, "COLORTERM": colorterm}) is few
+
+
+def test_the_starting_theme_is_the_flag_then_the_remembered_one_then_by_colours() -> None:
+    xterm = {"TERM": "xterm"}
+    rich = {"TERM": "xterm-256color"}
+    assert starting_theme(None, None, xterm) == ANSI
+    assert starting_theme(None, None, rich) == DARK
+    assert starting_theme(None, LIGHT, xterm) == LIGHT
+    assert starting_theme(None, "no-such-theme", rich) == DARK
+    assert starting_theme(None, 42, rich) == DARK
+    assert starting_theme("nord", LIGHT, xterm) == "nord"
+
+
+def test_an_unknown_theme_is_a_usage_error_listing_the_choices() -> None:
+    result = subprocess.run(
+        [coop_tui(), "--theme", "neon"], capture_output=True, text=True, timeout=30, check=False
+    )
+    assert result.returncode == 2
+    assert "unknown theme 'neon'" in result.stderr
+    assert "coop-dark, coop-light" in result.stderr and "ansi-dark" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+async def test_a_theme_chosen_in_the_palette_is_remembered(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.setenv("TERM", "xterm-256color")
+    app = make_app(lang="en", remember=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.theme == DARK
+        # Textual's own "Theme" command, then the theme by name; the palette
+        # searches in the background, hence the pauses.
+        await pilot.press("ctrl+p")
+        await pilot.press(*"theme")
+        await pilot.pause(0.5)
+        assert "Change the current theme" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"coop-light")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == LIGHT
+    state = json.loads((tmp_path / "coop-tui" / "state.json").read_text())
+    assert state["theme"] == LIGHT
+    again = make_app(lang="en", remember=True)
+    async with again.run_test(size=(100, 30)):
+        assert again.theme == LIGHT
+
+
+async def test_a_corrupt_state_file_is_ignored_with_a_notice(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.setenv("TERM", "xterm-256color")
+    path = tmp_path / "coop-tui" / "state.json"
+    path.parent.mkdir()
+    path.write_text("{not json")
+    app = make_app(lang="en", remember=True)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.theme == DARK
+        await pilot.pause(0.3)
+        assert "not valid JSON" in screen_text(app)
+    assert StateStore(path).load().notice is not None
+
+
+def _colours(app) -> set[tuple[int, int, int]]:
+    """Every foreground and background colour on the screen, as RGB."""
+    found = set()
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            style = segment.style
+            if style is None:
+                continue
+            for colour in (style.color, style.bgcolor):
+                if colour is None or colour.type is ColorType.DEFAULT:
+                    continue
+                found.add(colour.get_truecolor())
+    return found
+
+
+@pytest.mark.parametrize("theme", [DARK, LIGHT, ANSI])
+async def test_no_color_shows_only_greys_and_the_bars_still_read(monkeypatch, theme: str) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(lang="en", theme=theme)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("j", "j", "j")  # Trade: the turnover bars
+        await pilot.pause()
+        colours = _colours(app)
+        assert colours, "nothing was drawn"
+        assert all(r == g == b for r, g, b in colours), colours
+        screen = screen_text(app)
+        # Without colour the bar is still its characters and its percentage.
+        assert BAR_FULL * 5 in screen and "≥100 %" in screen and "≥75 %" in screen
+        assert "│" in screen
+
+
+async def test_with_colour_the_theme_has_colours(monkeypatch) -> None:
+    # The counterpart of the NO_COLOR test: it must be able to fail.
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    app = make_app(lang="en", theme=DARK)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert any(not (r == g == b) for r, g, b in _colours(app))
+
+
+TRUECOLOUR_OR_256 = re.compile(rb"\x1b\[[0-9;]*[34]8;[25];")
+
+
+@pytest.mark.parametrize(
+    ("term", "few"),
+    [("xterm-256color", False), ("screen", True), ("tmux-256color", False), ("linux", True),
+     ("xterm", True)],
+)
+def test_each_terminal_type_paints_and_quits(tmp_path, term: str, few: bool) -> None:
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM=term)
+    env.pop("NO_COLOR", None)
+    env.pop("COLORTERM", None)
+    session = PtySession([coop_tui()], size=(80, 24), env=env)
+    try:
+        assert session.wait_for("Center"), session.text()
+        session.press("j", "j", "j")
+        assert session.wait_for("target 3.0")
+        session.press("q", settle=0.1)
+        assert session.wait_exit(10) == 0
+        assert session.restored()
+    finally:
+        session.kill()
+    out = bytes(session.output)
+    extended = TRUECOLOUR_OR_256.search(out)
+    if few:
+        # ansi-dark: the terminal's own colours, its default background included
+        # (Rich would squeeze coop-dark into 16 colours too, but onto a grey
+        # background 100 instead of the reader's own: 49).
+        assert extended is None, extended
+        assert b"39;49m" in out
+    else:
+        assert extended is not None
+        assert b"39;49m" not in out

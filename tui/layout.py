@@ -1,0 +1,89 @@
+"""Fit the screen to the terminal: two panes, one pane at a time, or a notice.
+
+- 60 columns or more: the topic tree and the detail pane side by side.
+- Narrower: one pane at a time, the one with focus (Tab, Enter on a leaf and
+  Escape switch), because two squeezed panes hold no readable line.
+- Below 20x6: a "terminal too small" notice in place of everything, until the
+  terminal grows again; `q` still quits.
+
+The App mixes `ResponsiveLayout` in; everything else here is CSS classes on the
+App, so the widgets do not know about sizes.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.content import Content
+from textual.widgets import Static
+
+from .i18n import label
+from .model import Lang
+
+NARROW_BELOW = 60
+MIN_WIDTH = 20
+MIN_HEIGHT = 6
+
+NARROW = "-narrow"
+TOO_SMALL = "-too-small"
+SHOW_DETAIL = "-show-detail"
+
+
+def size_class(width: int, height: int) -> str | None:
+    """The layout for a terminal of this size: TOO_SMALL, NARROW or None (both panes)."""
+    if width < MIN_WIDTH or height < MIN_HEIGHT:
+        return TOO_SMALL
+    if width < NARROW_BELOW:
+        return NARROW
+    return None
+
+
+def too_small_text(width: int, height: int, lang: Lang) -> Content:
+    return Content(
+        label("too_small", lang).format(
+            width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT
+        )
+    )
+
+
+class TooSmall(Static):
+    """The notice shown instead of the panes when the terminal is too small."""
+
+    DEFAULT_CSS = """
+    TooSmall {
+        display: none;
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+        text-align: center;
+    }
+    """
+
+
+class ResponsiveLayout:
+    """App mixin: switch CSS classes as the terminal's size and the focus change."""
+
+    DETAIL_ID = "detail"
+
+    def _apply_size(self, width: int, height: int) -> None:
+        app = self  # the App this is mixed into
+        chosen = size_class(width, height)
+        app.set_class(chosen == TOO_SMALL, TOO_SMALL)  # type: ignore[attr-defined]
+        app.set_class(chosen == NARROW, NARROW)  # type: ignore[attr-defined]
+        if chosen == TOO_SMALL:
+            notice = app.query_one(TooSmall)  # type: ignore[attr-defined]
+            notice.update(too_small_text(width, height, app.lang))  # type: ignore[attr-defined]
+        self._follow_focus()
+
+    def _follow_focus(self) -> None:
+        # In the narrow layout the pane with focus is the one shown.
+        focused = self.screen.focused  # type: ignore[attr-defined]
+        in_detail = focused is not None and any(
+            node.id == self.DETAIL_ID for node in focused.ancestors_with_self
+        )
+        self.set_class(in_detail, SHOW_DETAIL)  # type: ignore[attr-defined]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_size(event.size.width, event.size.height)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._follow_focus()
