@@ -5,7 +5,22 @@ from __future__ import annotations
 import subprocess
 import sys
 
-UI_FREE = ["tui.model", "tui.loader", "tui.render", "tui.i18n", "tui.sanitize", "tui.locate"]
+UI_FREE = [
+    "tui.model",
+    "tui.loader",
+    "tui.render",
+    "tui.i18n",
+    "tui.sanitize",
+    "tui.locate",
+    "tui.report",
+    "tui.jsonio",
+    "tui.format_schema",
+    "tui.watch",
+    "tui.toml_errors",
+    "tui.check",
+    "tui.export",
+    "tui.cli",
+]
 
 
 def test_lower_layers_import_no_textual() -> None:

@@ -248,14 +248,17 @@ def test_syntax_error(tmp_path: Path) -> None:
     assert problem.location.file.endswith("bad.toml")
     assert (problem.location.line, problem.location.column) == (3, 18)
     assert problem.key_path == ""
-    assert problem.message.startswith("TOML syntax error: ")
-    assert str(problem) == f"{problem.location.file}:3:18: {problem.message}"
+    assert problem.message == "TOML syntax error: string not closed before the end of the line"
+    assert problem.expected is not None and "closing quote" in problem.expected
+    assert str(problem) == (
+        f"{problem.location.file}:3:18: {problem.message} (expected {problem.expected})"
+    )
 
 
 def test_syntax_error_at_end_of_document(tmp_path: Path) -> None:
     problem = one_file_problem(tmp_path, "[[topic]]\nid =")
     assert (problem.location.line, problem.location.column) == (2, 5)
-    assert problem.message == "TOML syntax error: invalid value"
+    assert problem.message == "TOML syntax error: missing value after '='"
 
 
 def test_bad_utf8(tmp_path: Path) -> None:

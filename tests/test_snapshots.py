@@ -57,3 +57,21 @@ def test_large_terminal_120x40(snap_compare) -> None:
 
 def test_light_theme(snap_compare) -> None:
     assert snap_compare(make_app(lang="en", theme="coop-light"), press=["j", "j", "j"], terminal_size=(80, 24))
+
+
+def test_reload_error_bar(snap_compare) -> None:
+    # What a broken save looks like: the last good page stays, the bar says where to look.
+    from tui.loader import DataError, Problem
+    from tui.model import Location
+
+    async def break_the_data(pilot) -> None:
+        problem = Problem(
+            Location("data/topics-4-trade.toml", 19, 21),
+            "",
+            "TOML syntax error: string not closed before the end of the line",
+            'a closing quote on the same line, or """triple quotes""" for text over several lines',
+        )
+        pilot.app.data_reloaded(None, DataError([problem]))
+        await pilot.pause()
+
+    assert snap_compare(make_app(lang="en"), run_before=break_the_data, terminal_size=(80, 24))

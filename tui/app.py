@@ -3,14 +3,18 @@
 The App is handed a loaded Dataset; it never reads files itself (see factory.py).
 A big data set comes as a preview (its roots) and a loader function that the App
 runs in a worker thread once its first screen is painted.
+When the factory also hands it the data paths, it watches them and reloads
+through the loader (see `_watch_data`).
 """
 
 from __future__ import annotations
 
 import gc
-from typing import Callable, ClassVar
+import threading
+from pathlib import Path
+from typing import Callable, ClassVar, Sequence
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -22,15 +26,16 @@ from textual.worker import get_current_worker
 
 from . import __version__
 from .i18n import label
-from .loader import DataError
 from .layout import ResponsiveLayout, TooSmall
 from .lifecycle import CrashReport
+from .loader import DataError, load_dataset
 from .model import Dataset, Lang, other_lang
 from .render import topic_page, topic_title
 from .screens import HelpScreen
 from .state import StateStore
 from .themes import DARK, OWN_THEMES
-from .widgets import DetailPane, KeyBar, TitleBar, TopicTree
+from .watch import POLL_SECONDS, DataWatcher
+from .widgets import DataErrorBar, DetailPane, KeyBar, TitleBar, TopicTree
 
 
 class CoopApp(CrashReport, ResponsiveLayout, App[None]):
@@ -63,6 +68,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         theme: str = DARK,
         state: StateStore | None = None,
         notice: str | None = None,
+        watch_paths: Sequence[Path] = (),
         load: Callable[[], Dataset] | None = None,
     ) -> None:
         """`dataset` is shown at once; with `load`, it is a preview that `load()` replaces.
@@ -85,6 +91,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._startup_notice = notice
         self._load = load
         self.load_error: DataError | None = None
+        self._watch_paths = tuple(watch_paths)
+        self._stop_watching = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield TitleBar().data_bind(CoopApp.lang)
@@ -93,6 +101,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             yield tree
             yield DetailPane(id="detail")
         yield TooSmall(id="too-small")
+        yield DataErrorBar().data_bind(CoopApp.lang)
         yield KeyBar().data_bind(CoopApp.lang)
 
     def on_mount(self) -> None:
@@ -113,6 +122,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             # After the first paint: a loader thread holding the GIL would
             # otherwise delay the very screen it is meant not to delay.
             self.call_after_refresh(self._start_loading)
+        elif self._watch_paths:
+            # (Big data starts watching once it is loaded: see _loaded.)
+            self._watch_data()
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.state is not None:
@@ -160,6 +172,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         node = tree.cursor_node
         self.topic_id = node.data if node is not None else None
         self._show_topic()
+        if self._watch_paths:
+            self._watch_data()
 
     def _load_failed(self, error: DataError) -> None:
         # The same message and exit code as bad data found before the screen
@@ -170,6 +184,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def _show_loading(self) -> None:
         pane = self.query_one(DetailPane)
         pane.show(label("detail", self.lang), Content(label("loading", self.lang)))
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
 
     @on(Tree.NodeHighlighted, "#topics")
     def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -195,7 +212,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def _label_panes(self) -> None:
         self.query_one(TopicTree).border_title = Content(label("topics", self.lang))
 
-    def _show_topic(self) -> None:
+    def _show_topic(self, *, keep_scroll: bool = False) -> None:
         if self.loading:
             self._show_loading()
             return
@@ -207,6 +224,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             dataset,
             ("topic", topic_id, lang),
             lambda: topic_page(dataset, topic_id, lang),
+            keep_scroll=keep_scroll,
         )
         # Once this page is on screen, render the topics above and below the
         # cursor while the reader reads: the next ↑ or ↓ then costs no rendering.
@@ -228,6 +246,55 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
                 ("topic", topic_id, lang),
                 lambda topic_id=topic_id: topic_page(dataset, topic_id, lang),
             )
+
+    # -- live reload -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="data-watch")
+    def _watch_data(self) -> None:
+        """Poll the data files a few times a second; reload through the loader once a save settles.
+
+        A thread, so that stat calls and a reload never hold up a key press.
+        """
+        watcher = DataWatcher(self._watch_paths)
+        while not self._stop_watching.wait(POLL_SECONDS):
+            if not watcher.poll():
+                continue
+            try:
+                dataset: Dataset | None = load_dataset(list(self._watch_paths))
+                error: DataError | None = None
+            except DataError as problem:
+                dataset, error = None, problem
+            if self._stop_watching.is_set():
+                return
+            self.call_from_thread(self.data_reloaded, dataset, error)
+
+    def data_reloaded(self, dataset: Dataset | None, error: DataError | None = None) -> None:
+        """Show newly loaded data, or, when the save broke it, keep the old and say why."""
+        bar = self.query_one(DataErrorBar)
+        if dataset is None:
+            # A "reloaded" toast from an earlier save must not cover the error.
+            self.clear_notifications()
+            bar.problems = tuple(str(p) for p in error.problems) if error else ()
+            return
+        bar.problems = ()
+        old, self.dataset = self.dataset, dataset
+        self.query_one(TopicTree).replace_dataset(dataset)
+        wanted = self._surviving_topic(old, self.topic_id)
+        if wanted is not None and wanted != self.topic_id:
+            self.query_one(TopicTree).select_topic(wanted)
+            self.topic_id = wanted
+        else:
+            self._show_topic(keep_scroll=True)
+        self.notify(label("reload.done", self.lang), timeout=2, markup=False)
+
+    def _surviving_topic(self, old: Dataset, topic_id: str | None) -> str | None:
+        """The open topic if it still exists, else its nearest ancestor that does, else the first root."""
+        if topic_id is not None and topic_id in old.topics:
+            for topic in reversed(old.path(topic_id)):
+                if topic.id in self.dataset.topics:
+                    return topic.id
+        roots = self.dataset.roots
+        return roots[0].id if roots else None
 
     def action_toggle_language(self) -> None:
         self.lang = other_lang(self.lang)

@@ -1,43 +1,58 @@
-"""The command line. Imports Textual only when the TUI is about to start."""
+"""The command line. Imports Textual only when the TUI is about to start.
+
+`--version`, `--help`, `check`, `schema` and `export` import neither Textual
+nor the UI modules (a test checks it), so they answer in tens of
+milliseconds; each subcommand's work lives in its own module, imported when
+it runs.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
-from typing import Sequence
 
 from . import __version__
-from .i18n import lang_from_environment
-from .model import Lang
+
+# Not `typing.TYPE_CHECKING`: importing typing, argparse or pathlib up front
+# would cost `--version` a third of its time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from .model import Lang
 
 EXIT_OK = 0
 EXIT_BAD_DATA = 1
 EXIT_USAGE = 2
 
+# Kept in step with loader.MAX_FILE_BYTES by a test; repeated here so that
+# `--help` does not have to import the loader.
+SIZE_LIMIT_TEXT = "16 MiB"
+
+EXIT_CODES = (
+    "exit codes: 0 success; 1 the data has problems (each printed as "
+    "file:line:column: key.path: what is wrong (what was expected)); "
+    "2 usage error (an unknown option or command, an unknown topic id)"
+)
+
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    from pathlib import Path
+
     parser = argparse.ArgumentParser(
         prog="coop-tui",
         description=(
             "A keyboard-driven terminal explorer of St Petersburg–Belarus industrial, "
-            "pharmaceutical and trade cooperation."
+            "pharmaceutical and trade cooperation. When standard output is not a terminal "
+            "it prints the text report instead (same as `export --format text`)."
         ),
-        epilog="In the explorer press ? for every key, q to quit.",
+        epilog="In the explorer press ? for every key, q to quit. " + EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"coop-tui {__version__}")
-    parser.add_argument(
-        "--lang",
-        choices=("ru", "en"),
-        help="language of the screen (default: from LC_ALL, LC_MESSAGES or LANG; ru_* gives ru)",
-    )
-    parser.add_argument(
-        "--data",
-        metavar="PATH",
-        type=Path,
-        action="append",
-        help="a TOML file or a folder of them, instead of the bundled data (repeatable)",
-    )
+    _add_lang(parser, argparse.SUPPRESS)
+    _add_data(parser)
     parser.add_argument(
         "--theme",
         metavar="NAME",
@@ -47,32 +62,134 @@ def build_parser() -> argparse.ArgumentParser:
             "else ansi-dark on 16-colour terminals, else coop-dark)"
         ),
     )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="validate data files and folders; print every problem",
+        description=(
+            "Validate coop-tui data (default: the bundled data) and print every problem, one "
+            "per line, as file:line:column: key.path: what is wrong (what was expected). "
+            f"A data file must be UTF-8 TOML and smaller than {SIZE_LIMIT_TEXT}; "
+            "a folder is read for its *.toml files (not recursively)."
+        ),
+        epilog=EXIT_CODES,
+    )
+    check.add_argument(
+        "paths", metavar="PATH", nargs="*", type=Path, help="a TOML file or a folder of them"
+    )
+    _add_data(check)
+
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the data format",
+        description=(
+            "Print the JSON Schema (draft-07) of one data file. A copy ships as "
+            "tui/schema/coop-tui.schema.json; data files name it on their first line "
+            "(#:schema ...) for taplo / Even Better TOML."
+        ),
+    )
+
+    export = commands.add_parser(
+        "export",
+        help="write the report as text, Markdown or JSON",
+        description=(
+            "Write every topic with its facts, quotes, figures and sources to standard "
+            "output: text (as the detail pane shows it; width from $COLUMNS, else 80), "
+            "Markdown, or JSON (the whole model, both languages; --lang does not apply)."
+        ),
+        epilog=EXIT_CODES,
+    )
+    export.add_argument(
+        "--format", choices=("text", "md", "json"), default="text", help="default: text"
+    )
+    export.add_argument(
+        "--topic", metavar="ID", help="only this topic and its subtopics (e.g. trade)"
+    )
+    _add_lang(export, argparse.SUPPRESS)
+    _add_data(export)
     return parser
 
 
+def _add_lang(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("ru", "en"),
+        default=default,
+        help="language (default: from LC_ALL, LC_MESSAGES or LANG; ru_* gives ru)",
+    )
+
+
+def _add_data(parser: argparse.ArgumentParser) -> None:
+    import argparse
+    from pathlib import Path
+
+    # SUPPRESS: a subcommand's own --data must not reset one given before it.
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        type=Path,
+        action="append",
+        default=argparse.SUPPRESS,
+        help="a TOML file or a folder of them, instead of the bundled data (repeatable)",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments == ["--version"]:
+        # The commonest scripted call answers before argparse and the model load.
+        return _write(f"coop-tui {__version__}\n")
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.theme is not None:
+    args = parser.parse_args(arguments)
+    from .i18n import lang_from_environment
+
+    lang: Lang = getattr(args, "lang", None) or lang_from_environment()
+    data: list[Path] | None = getattr(args, "data", None)
+    theme: str | None = getattr(args, "theme", None)
+    if theme is not None:
         # Checked here rather than with `choices`: the names come from Textual,
         # which `--help` and `--version` should not have to import.
         from .themes import theme_names
 
         names = theme_names()
-        if args.theme not in names:
-            parser.error(
-                f"argument --theme: unknown theme {args.theme!r} (choose from {', '.join(names)})"
-            )
-    lang: Lang = args.lang or lang_from_environment()
-    return run_tui(args.data, lang, args.theme)
+        if theme not in names:
+            parser.error(f"argument --theme: unknown theme {theme!r} (choose from {', '.join(names)})")
+    if args.command == "schema":
+        from .format_schema import json_schema_text
+
+        return _write(json_schema_text())
+    if args.command == "check":
+        from .check import run_check
+
+        return run_check([*(data or []), *args.paths])
+    if args.command == "export":
+        from .export import run_export
+
+        return run_export(data, args.format, args.topic, lang)
+    if not sys.stdout.isatty():
+        # A pipe or a file: the report, never a screen full of escape sequences.
+        from .export import run_export
+
+        return run_export(data, "text", None, lang)
+    return run_tui(data, lang, theme)
+
+
+def _write(text: str) -> int:
+    from .stdout import write_stdout
+
+    return write_stdout(text)
 
 
 def run_tui(data: list[Path] | None, lang: Lang, theme: str | None = None) -> int:
+    from .dataload import data_paths
+
+    paths = data_paths(data)
     from .factory import make_app
     from .loader import DataError
 
     try:
-        app = make_app(data, lang, theme=theme, remember=True)
+        app = make_app(paths, lang, theme=theme, remember=True, watch=True)
     except DataError as error:
         print(f"coop-tui: the data has errors:\n{error}", file=sys.stderr)
         return EXIT_BAD_DATA

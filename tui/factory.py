@@ -27,6 +27,7 @@ def make_app(
     theme: str | None = None,
     remember: bool = False,
     background: bool | None = None,
+    watch: bool = False,
 ) -> CoopApp:
     """Build the App on the data in `data_paths` (default: the bundled data).
 
@@ -36,6 +37,8 @@ def make_app(
     `theme` is `--theme` (None: the remembered one, else by the terminal's colours
     when `remember`, else coop-dark). `remember` reads and writes the state file;
     tests and screenshots leave it off so they never depend on the machine.
+    With `watch`, the App is handed the paths it loaded and reloads them (through
+    the loader) when a file changes.
     Textual is imported only here, after small data is known to be good.
     """
     paths = list(data_paths) if data_paths else [bundled_data_path()]
@@ -53,11 +56,20 @@ def make_app(
     from .state import StateStore
     from .themes import DARK, starting_theme
 
+    watch_paths = paths if watch else ()
     if not remember:
-        return CoopApp(dataset, lang=lang, theme=theme or DARK, load=load)
+        return CoopApp(
+            dataset, lang=lang, theme=theme or DARK, watch_paths=watch_paths, load=load
+        )
     store = StateStore()
     loaded = store.load()
     chosen = starting_theme(theme, loaded.data.get("theme"), os.environ)
     return CoopApp(
-        dataset, lang=lang, theme=chosen, state=store, notice=loaded.notice, load=load
+        dataset,
+        lang=lang,
+        theme=chosen,
+        state=store,
+        notice=loaded.notice,
+        watch_paths=watch_paths,
+        load=load,
     )

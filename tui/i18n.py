@@ -71,6 +71,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Terminal too small: {width}×{height}\nneeds {min_width}×{min_height}\nq quits",
     ),
     "key.back": ("назад к дереву тем", "back to the topic tree"),
+    "reload.failed": (
+        "Данные не перечитаны: на экране последняя верная версия. Исправьте файл:",
+        "Data not reloaded: showing the last good data. Fix the file:",
+    ),
+    "reload.more": ("и ещё проблем: {count} (coop-tui check)", "and {count} more (coop-tui check)"),
+    "reload.done": ("Данные перечитаны", "Data reloaded"),
 }
 
 _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {

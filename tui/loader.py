@@ -53,6 +53,7 @@ from tui.model import (
     Topic,
 )
 from tui.sanitize import clean_text
+from tui.toml_errors import explain
 
 __all__ = ["MAX_FILE_BYTES", "DataError", "Problem", "data_files", "data_size", "load_dataset"]
 
@@ -300,6 +301,11 @@ _TOP: dict[str, _Schema] = {
     "topic": _TOPIC,
 }
 
+# The format's one description, read by the loader and by `format_schema`
+# (which turns it into the JSON Schema that editors use), so the two cannot drift.
+TABLES: Mapping[str, _Schema] = _TOP
+ID_PATTERN = _ID.pattern
+
 _EXPECTED = {
     "id": 'an id such as "industry.tractors": lowercase letters, digits, ".", "_" or "-", '
     "starting with a letter or digit",
@@ -351,6 +357,8 @@ class _Loader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.files: list[str] = []
+        # Text of the files that could not be parsed: ids defined there look unknown.
+        self.unparsed: list[str] = []
 
     def load(self, paths: list[Path]) -> Dataset:
         records: list[_Record] = []
@@ -364,6 +372,7 @@ class _Loader:
             data = self._parse(shown, text)
             if data is None:
                 unreadable = True
+                self.unparsed.append(text)
                 continue
             checker = _FileChecker(shown, path, text, self.problems)
             records.extend(checker.check_file(data))
@@ -446,6 +455,7 @@ class _Loader:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
+            self.unparsed.append(raw.decode("utf-8", errors="replace"))
             self._problem(
                 _byte_location(shown, raw, error.start), _utf8_message(raw, error), "UTF-8 text"
             )
@@ -495,13 +505,17 @@ class _Loader:
         return registry
 
     def _check_links(
-        self, records: list[_Record], registry: Mapping[str, tuple[str, _Record]]
+        self,
+        records: list[_Record],
+        registry: Mapping[str, tuple[str, _Record]],
     ) -> None:
         for record in records:
             schema = _TOP[record.kind]
             for path, owner, fld, target in _links(schema, record.item, record.owner):
                 known = registry.get(target)
                 if known is not None and known[0] in fld.links_to:
+                    continue
+                if known is None and self._maybe_in_unparsed(target):
                     continue
                 if known is None:
                     message = f"{owner} {fld.verb} unknown id '{_show(target)}'"
@@ -512,6 +526,14 @@ class _Loader:
                     )
                 expected = "the id of " + _kinds_phrase(fld.links_to, "or", brackets=True)
                 record.file.problem(path, message, expected)
+
+    def _maybe_in_unparsed(self, target: str) -> bool:
+        """Whether an unknown id may be defined in a file that has a syntax error.
+
+        Without this one syntax error in the sources file would bury itself under
+        a "cites unknown id" for every fact; the syntax error alone is the news.
+        """
+        return any(f'"{target}"' in text or f"'{target}'" in text for text in self.unparsed)
 
     def _check_cycles(
         self, records: list[_Record], registry: Mapping[str, tuple[str, _Record]]
@@ -945,7 +967,10 @@ def _syntax_problem(shown: str, text: str, error: tomllib.TOMLDecodeError) -> Pr
         message = _TOML_AT_END.sub("", message)
         line, column = _text_position(text, len(text))
     message = message[:1].lower() + message[1:]
-    return Problem(Location(shown, line, column), "", f"TOML syntax error: {_show(message)}")
+    message, expected = explain(message, text, line, column)
+    return Problem(
+        Location(shown, line, column), "", f"TOML syntax error: {_show(message)}", expected
+    )
 
 
 def _text_position(text: str, offset: int) -> tuple[int, int]:

@@ -47,12 +47,21 @@ class DetailPane(ScrollView, can_focus=True):
         self._owner: object = None
         self._current: tuple[str, Hashable | None, Callable[[], RenderableType]] | None = None
 
-    def show(self, title: str, body: RenderableType) -> None:
-        """Replace the page; the title goes in the border, never through markup."""
-        self._show(title, None, lambda: body)
+    def show(self, title: str, body: RenderableType, *, keep_scroll: bool = False) -> None:
+        """Replace the page; the title goes in the border, never through markup.
+
+        `keep_scroll` keeps the reader's place when the same page is redrawn (a reload).
+        """
+        self._show(title, None, lambda: body, keep_scroll)
 
     def show_cached(
-        self, title: str, owner: object, key: Hashable, build: Callable[[], RenderableType]
+        self,
+        title: str,
+        owner: object,
+        key: Hashable,
+        build: Callable[[], RenderableType],
+        *,
+        keep_scroll: bool = False,
     ) -> None:
         """Show the page `build()` makes, rendered once per `key`, width and theme.
 
@@ -62,7 +71,7 @@ class DetailPane(ScrollView, can_focus=True):
         if owner is not self._owner:
             self._pages.clear()
             self._owner = owner
-        self._show(title, key, build)
+        self._show(title, key, build, keep_scroll)
 
     def prerender(self, owner: object, key: Hashable, build: Callable[[], RenderableType]) -> None:
         """Render a page into the cache without showing it (a page the reader may open next)."""
@@ -70,7 +79,13 @@ class DetailPane(ScrollView, can_focus=True):
         if owner is self._owner and width > 0:
             self._rendered(key, build, width)
 
-    def _show(self, title: str, key: Hashable | None, build: Callable[[], RenderableType]) -> None:
+    def _show(
+        self,
+        title: str,
+        key: Hashable | None,
+        build: Callable[[], RenderableType],
+        keep_scroll: bool = False,
+    ) -> None:
         self._current = (title, key, build)
         # Every write here reaches the terminal (over SSH, too): nothing is set
         # that has not changed, and a page already at the top is not scrolled.
@@ -81,7 +96,7 @@ class DetailPane(ScrollView, can_focus=True):
             return  # not laid out yet: on_resize renders it
         self._lines = self._rendered(key, build, width)
         self.virtual_size = Size(width, len(self._lines))
-        if self.scroll_offset.x or self.scroll_offset.y:
+        if not keep_scroll and (self.scroll_offset.x or self.scroll_offset.y):
             self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
 
@@ -111,7 +126,7 @@ class DetailPane(ScrollView, can_focus=True):
 
     def _show_again(self) -> None:
         if self._current is not None:
-            self._show(*self._current)
+            self._show(*self._current, keep_scroll=True)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

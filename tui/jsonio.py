@@ -1,0 +1,221 @@
+"""The data set as JSON, and back: `coop-tui export --format json`.
+
+The JSON mirrors `model.py` one to one, so a program can read it without
+knowing TOML, and `dataset_from_json(dataset_to_json(d))` gives back equal
+dataclasses (a test checks it on the bundled data). The shape, described in
+README.md:
+
+    {"format": "coop-tui", "version": 1,
+     "sources": [...], "entities": [...], "metrics": [...], "topics": [...]}
+
+Every model field is present under its model name (None as null, tuples as
+arrays); bilingual text is {"ru": ..., "en": ...} with null for a missing
+side; dates are "YYYY-MM-DD" strings. Where things were written in the TOML
+files (`Dataset.locations`) is not part of it: JSON has no files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Callable, TypeVar
+
+from .model import (
+    Dataset,
+    Entity,
+    Fact,
+    Localized,
+    Metric,
+    Observation,
+    Quote,
+    Source,
+    Target,
+    Topic,
+)
+
+_T = TypeVar("_T")
+
+__all__ = ["FORMAT_VERSION", "dataset_from_json", "dataset_to_json", "subset"]
+
+FORMAT_NAME = "coop-tui"
+FORMAT_VERSION = 1
+
+
+def dataset_to_json(dataset: Dataset) -> str:
+    document = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "sources": [_plain(s) for s in dataset.sources.values()],
+        "entities": [_plain(e) for e in dataset.entities.values()],
+        "metrics": [_plain(m) for m in dataset.metrics.values()],
+        "topics": [_plain(t) for t in dataset.topics.values()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def subset(dataset: Dataset, topic_ids: list[str]) -> Dataset:
+    """The topics named and everything they cite, mention or show: a self-contained export."""
+    topics = {tid: dataset.topics[tid] for tid in topic_ids}
+    source_ids: dict[str, None] = {}
+    entity_ids: dict[str, None] = {}
+    metric_ids: dict[str, None] = {}
+    for topic in topics.values():
+        entity_ids.update(dict.fromkeys(topic.mentions))
+        metric_ids.update(dict.fromkeys(topic.metrics))
+        for fact in topic.facts:
+            source_ids[fact.source] = None
+            entity_ids.update(dict.fromkeys(fact.mentions))
+        for quote in topic.quotes:
+            source_ids[quote.source] = None
+            entity_ids[quote.speaker] = None
+            entity_ids.update(dict.fromkeys(quote.mentions))
+    metrics = {mid: dataset.metrics[mid] for mid in metric_ids}
+    for metric in metrics.values():
+        source_ids.update(dict.fromkeys(o.source for o in metric.observations))
+        source_ids.update(dict.fromkeys(t.source for t in metric.targets))
+    entities = {eid: dataset.entities[eid] for eid in entity_ids}
+    for entity in entities.values():
+        if entity.source is not None:
+            source_ids[entity.source] = None
+    return Dataset(
+        topics=topics,
+        # In the data set's own order, as a full export lists them.
+        sources={k: v for k, v in dataset.sources.items() if k in source_ids},
+        entities={k: v for k, v in dataset.entities.items() if k in entities},
+        metrics={k: v for k, v in dataset.metrics.items() if k in metrics},
+    )
+
+
+# -- reading it back -------------------------------------------------------------------
+
+
+class JSONFormatError(ValueError):
+    """The JSON is not a coop-tui export."""
+
+
+def dataset_from_json(text: str) -> Dataset:
+    document = json.loads(text)
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise JSONFormatError('not a coop-tui export: "format" is not "coop-tui"')
+    if document.get("version") != FORMAT_VERSION:
+        raise JSONFormatError(f"unsupported version {document.get('version')!r}")
+    return Dataset(
+        sources={d["id"]: _source(d) for d in document["sources"]},
+        entities={d["id"]: _entity(d) for d in document["entities"]},
+        metrics={d["id"]: _metric(d) for d in document["metrics"]},
+        topics={d["id"]: _topic(d) for d in document["topics"]},
+    )
+
+
+def _text(value: Mapping[str, str | None] | None) -> Localized | None:
+    return None if value is None else Localized(ru=value.get("ru"), en=value.get("en"))
+
+
+def _required_text(value: Mapping[str, str | None]) -> Localized:
+    text = _text(value)
+    if text is None:
+        raise JSONFormatError("required text is null")
+    return text
+
+
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _required_day(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def _ids(value: list[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _build(cls: type[_T], decoders: Mapping[str, Callable[[Any], Any]], data: Any) -> _T:
+    """Build `cls` from `data`, decoding the fields that are not plain JSON values."""
+    kwargs = {}
+    for fld in dataclasses.fields(cls):  # type: ignore[arg-type]  # cls is a model dataclass
+        if fld.name in data:
+            raw = data[fld.name]
+            kwargs[fld.name] = decoders[fld.name](raw) if fld.name in decoders else raw
+    return cls(**kwargs)
+
+
+def _source(data: Any) -> Source:
+    return _build(
+        Source,
+        {"title": _required_text, "publisher": _text, "date": _day, "note": _text},
+        data,
+    )
+
+
+def _entity(data: Any) -> Entity:
+    texts = {key: _text for key in ("short_name", "description", "role")}
+    return _build(
+        Entity,
+        {"name": _required_text, **texts, "start": _day, "end": _day},
+        data,
+    )
+
+
+def _observation(data: Any) -> Observation:
+    return _build(
+        Observation, {"period": _required_text, "date": _required_day, "note": _text}, data
+    )
+
+
+def _target(data: Any) -> Target:
+    return _build(Target, {"label": _required_text, "due": _day, "note": _text}, data)
+
+
+def _metric(data: Any) -> Metric:
+    return _build(
+        Metric,
+        {
+            "title": _required_text,
+            "unit": _required_text,
+            "note": _text,
+            "observations": lambda items: tuple(_observation(i) for i in items),
+            "targets": lambda items: tuple(_target(i) for i in items),
+        },
+        data,
+    )
+
+
+def _fact(data: Any) -> Fact:
+    return _build(Fact, {"text": _required_text, "mentions": _ids, "note": _text}, data)
+
+
+def _quote(data: Any) -> Quote:
+    return _build(
+        Quote,
+        {"text": _required_text, "date": _required_day, "mentions": _ids, "context": _text},
+        data,
+    )
+
+
+def _topic(data: Any) -> Topic:
+    return _build(
+        Topic,
+        {
+            "title": _required_text,
+            "summary": _text,
+            "short_title": _text,
+            "facts": lambda items: tuple(_fact(i) for i in items),
+            "quotes": lambda items: tuple(_quote(i) for i in items),
+            "mentions": _ids,
+            "metrics": _ids,
+        },
+        data,
+    )

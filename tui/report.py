@@ -1,0 +1,260 @@
+"""The non-interactive outputs: the plain-text report and the Markdown export.
+
+The text report prints, for every topic, exactly what the detail pane shows
+(`render.topic_page`), through a Rich Console that has no terminal and no
+colour: the two cannot disagree. Markdown is built from the same pieces of
+`render` (numbered citations, figures, bars, the untranslated mark) so the
+numbers and the wording agree too. JSON lives in `jsonio.py`.
+
+Nothing here imports Textual: `coop-tui export` and `coop-tui | less` must
+start fast.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterator, Mapping
+from typing import TextIO
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.text import Text
+
+from . import __version__
+from .i18n import format_date, format_number, label
+from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
+from .render import (
+    BarFigures,
+    Citations,
+    MetricBar,
+    _mentions_of,
+    localized,
+    topic_page,
+    topic_title,
+    value_text,
+)
+
+__all__ = ["markdown_report", "report_topics", "report_width", "text_report", "write_text_report"]
+
+DEFAULT_WIDTH = 80
+MIN_WIDTH = 20
+
+
+def report_width(environ: Mapping[str, str] | None = None) -> int:
+    """$COLUMNS when it is a sane number, else 80 (a pipe has no width of its own)."""
+    env = os.environ if environ is None else environ
+    try:
+        width = int(env.get("COLUMNS", ""))
+    except ValueError:
+        return DEFAULT_WIDTH
+    return width if width >= MIN_WIDTH else DEFAULT_WIDTH
+
+
+def report_topics(dataset: Dataset, topic_id: str | None = None) -> Iterator[Topic]:
+    """Topics in tree order (depth first, as the tree lists them): all, or one and its subtopics."""
+    stack = [dataset.topics[topic_id]] if topic_id is not None else list(dataset.roots)
+    stack.reverse()
+    while stack:
+        topic = stack.pop()
+        yield topic
+        stack.extend(reversed(dataset.children(topic.id)))
+
+
+def _plain_console(file: TextIO, width: int) -> Console:
+    # `_environ={}`: FORCE_COLOR, TTY_COMPATIBLE and friends must not turn
+    # escape sequences (colour, OSC 8 links) back on in a report.
+    return Console(
+        file=file,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        force_interactive=False,
+        no_color=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        _environ={},
+    )
+
+
+def write_text_report(
+    out: TextIO, dataset: Dataset, lang: Lang, *, topic_id: str | None = None, width: int = 80
+) -> None:
+    """Every topic's page, as the detail pane draws it, in plain text.
+
+    Written topic by topic, so `coop-tui | head` shows the start at once.
+    """
+    if topic_id is None:
+        out.write(f"coop-tui {__version__} — {label('app.subtitle', lang)}\n")
+    for topic in report_topics(dataset, topic_id):
+        buffer = io.StringIO()
+        console = _plain_console(buffer, width)
+        console.print(Rule(Text(topic_title(dataset, topic.id, lang)), align="left", style=""))
+        console.print(topic_page(dataset, topic.id, lang))
+        console.print()
+        # Rich pads wrapped lines with spaces; a report file should not carry them.
+        out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
+
+
+def text_report(
+    dataset: Dataset, lang: Lang, *, topic_id: str | None = None, width: int = 80
+) -> str:
+    buffer = io.StringIO()
+    write_text_report(buffer, dataset, lang, topic_id=topic_id, width=width)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- Markdown
+
+# Characters Markdown could read as syntax anywhere in a line; CommonMark
+# lets any ASCII punctuation be escaped with a backslash.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# Line starts that would become a heading, list, quote, rule or setext
+# underline ("1.87" starts no list: a number marker needs a space after it).
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d{1,9}[.)](?=\s|$))", re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    """Data text as literal Markdown: `[x](y)`, `*`, `<b>` and `# ` show as written."""
+    escaped = _MD_INLINE.sub(r"\\\1", text)
+    escaped = _MD_LINE_START.sub(lambda m: m.group(1) + _escape_line_start(m.group(2)), escaped)
+    return escaped
+
+
+def _escape_line_start(marker: str) -> str:
+    if marker[-1] in ".)":
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def _md(text: Localized, lang: Lang) -> str:
+    # render.localized adds the same "‹untranslated›" mark as the pane.
+    return md_escape(localized(text, lang).plain)
+
+
+def markdown_report(dataset: Dataset, lang: Lang, *, topic_id: str | None = None) -> str:
+    """Topics as `##` sections with Figures, Facts, Quotes, Mentions and a numbered Sources list."""
+    lines: list[str] = []
+    if topic_id is None:
+        lines += [f"# coop-tui — {md_escape(label('app.subtitle', lang))}", ""]
+    for topic in report_topics(dataset, topic_id):
+        lines += _topic_markdown(dataset, topic, lang)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
+    cite = Citations(dataset)
+    lines = [f"## {md_escape(topic_title(dataset, topic.id, lang))}", ""]
+    if topic.summary is not None:
+        lines += [_paragraph(_md(topic.summary, lang)), ""]
+
+    if topic.metrics:
+        lines += [f"### {label('figures', lang)}", ""]
+        for metric_id in topic.metrics:
+            lines += _metric_markdown(dataset, metric_id, lang, cite)
+
+    if topic.facts:
+        lines += [f"### {label('facts', lang)}", ""]
+        for fact in topic.facts:
+            body = _md(fact.text, lang)
+            if fact.note is not None:
+                body += f" ({_md(fact.note, lang)})"
+            lines.append(f"- {_one_line(body)} {cite.marker(fact.source)}")
+        lines.append("")
+
+    if topic.quotes:
+        lines += [f"### {label('quotes', lang)}", ""]
+        for quote in topic.quotes:
+            person = dataset.entities[quote.speaker]
+            who = md_escape(person.name.get(lang))
+            if person.role is not None:
+                who += ", " + _md(person.role, lang)
+            lines.append(f"> “{_one_line(_md(quote.text, lang))}”")
+            lines.append(">")
+            lines.append(f"> — {who}, {format_date(quote.date)} {cite.marker(quote.source)}")
+            if quote.context is not None:
+                lines += [">", f"> {_one_line(_md(quote.context, lang))}"]
+            lines.append("")
+
+    mentions = [dataset.entities[e] for e in _mentions_of(topic)]
+    if mentions:
+        lines += [f"### {label('mentions', lang)}", ""]
+        for kind in ENTITY_KINDS:
+            names = [md_escape(e.label(lang)) for e in mentions if e.kind == kind]
+            if names:
+                lines.append(f"- {label(kind, lang)}: {' · '.join(names)}")
+        lines.append("")
+
+    children = dataset.children(topic.id)
+    if children:
+        lines += [f"### {label('subtopics', lang)}", ""]
+        lines += [f"- {_md(child.title, lang)}" for child in children]
+        lines.append("")
+
+    sources = cite.sources()
+    if sources:
+        lines += [f"### {label('sources', lang)}", ""]
+        lines += [_source_markdown(number, source, lang) for number, source in sources]
+        lines.append("")
+    return lines
+
+
+def _metric_markdown(dataset: Dataset, metric_id: str, lang: Lang, cite: Citations) -> list[str]:
+    metric = dataset.metrics[metric_id]
+    unit = metric.unit.get(lang)
+    lines = [f"**{_md(metric.title, lang)}** ({md_escape(unit)})", ""]
+    latest = metric.latest()
+    if latest is not None:
+        lines.append(
+            f"- {md_escape(latest.period.get(lang))}: {md_escape(value_text(latest, '', lang))}"
+            f" · {label('as_of', lang)} {format_date(latest.date)} {cite.marker(latest.source)}"
+        )
+    for target in metric.targets:
+        due = f" ({format_date(target.due)})" if target.due is not None else ""
+        bar = MetricBar(BarFigures(target, latest), lang).bar_text(40).plain
+        lines.append(
+            f"- {label('target', lang)} {format_number(target.value, lang)} · "
+            f"{_md(target.label, lang)}{due} {cite.marker(target.source)}: `{bar}`"
+        )
+    if len(metric.observations) > 1:
+        lines.append(f"- {label('reported', lang)}:")
+        for obs in sorted(metric.observations, key=lambda o: o.date):
+            note = f" — {_md(obs.note, lang)}" if obs.note is not None else ""
+            lines.append(
+                f"  - {md_escape(obs.period.get(lang))}: {md_escape(value_text(obs, '', lang))}"
+                f"{note} {cite.marker(obs.source)}"
+            )
+    if metric.note is not None:
+        lines += ["", _paragraph(_md(metric.note, lang))]
+    lines.append("")
+    return lines
+
+
+def _source_markdown(number: int, source: Source, lang: Lang) -> str:
+    line = f"{number}. {_md(source.title, lang)}"
+    details = []
+    if source.publisher is not None:
+        details.append(_md(source.publisher, lang))
+    if source.date is not None:
+        details.append(format_date(source.date))
+    if details:
+        line += " — " + ", ".join(details)
+    if source.note is not None:
+        line += f" ({_md(source.note, lang)})"
+    if source.url:
+        # An autolink cannot hold spaces or < >; the loader only accepts URLs without them.
+        line += f" <{source.url}>"
+    return _one_line(line)
+
+
+def _one_line(text: str) -> str:
+    # A newline inside a list item or quote would end it; keep it one line.
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def _paragraph(text: str) -> str:
+    # Blank lines in data would split a paragraph and could start a new block.
+    return "\n".join(part for part in text.splitlines() if part.strip())
