@@ -12,6 +12,7 @@ UI_FREE = [
     "tui.i18n",
     "tui.sanitize",
     "tui.locate",
+    "tui.preview",
     "tui.report",
     "tui.jsonio",
     "tui.format_schema",

@@ -62,8 +62,9 @@ async def test_text_report_says_what_the_pane_shows(bundled_dataset) -> None:  #
     async with app.run_test(size=(100, 60)) as pilot:
         app.query_one("#topics").select_topic("trade.turnover")
         await pilot.pause()
-        pane = app.query_one("#detail-body")
-        width = pane.content_region.width
+        pane = app.query_one("#detail")
+        # The width the page is rendered at: inside the padding and the scrollbar.
+        width = pane.scrollable_content_region.width
         rows = screen_text(app).splitlines()[2:-2]
     report = text_report(bundled_dataset, "en", topic_id="trade.turnover", width=width)
     report_lines = {line.strip() for line in report.splitlines()}

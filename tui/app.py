@@ -3,12 +3,15 @@
 The state: the open page (a topic, entity or source), the language, the
 history of pages opened, the bookmarks and the search in progress. The App is
 handed a loaded Dataset and a state store; it never reads files itself (see
-factory.py). When the factory also hands it the data paths, it watches them
-and reloads through the loader (see `_watch_data`).
+factory.py). A big data set comes as a preview (its roots) and a loader
+function that the App runs in a worker thread once its first screen is painted.
+When the factory also hands it the data paths, it watches them and reloads
+through the loader (see `_watch_data`).
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 from typing import Callable, ClassVar, Sequence
@@ -18,11 +21,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.theme import Theme
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from . import __version__
 from .commands import PageCommands, page_name
@@ -65,10 +68,13 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    lang: reactive[Lang] = reactive("en", init=False)
+    # `var`, not `reactive`: a reactive on the App repaints the whole screen on
+    # every change, and the page changes on every key press in the tree. The
+    # widgets that show these repaint themselves (data_bind, DetailPane).
+    lang: reactive[Lang] = var("en", init=False)
     """The reader's language; every label and every data text follows it."""
 
-    page: reactive[PageRef | None] = reactive(None, init=False, always_update=True)
+    page: reactive[PageRef | None] = var(None, init=False, always_update=True)
     """The page in the detail pane: a topic (under the tree cursor), an entity or a source."""
 
     def __init__(
@@ -81,7 +87,14 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         notice: str | None = None,
         bookmarks: list[PageRef] | None = None,
         watch_paths: Sequence[Path] = (),
+        load: Callable[[], Dataset] | None = None,
     ) -> None:
+        """`dataset` is shown at once; with `load`, it is a preview that `load()` replaces.
+
+        `load` runs in a thread after the first paint and may raise
+        `loader.DataError`: the App then exits with return code 1 and keeps the
+        error in `load_error` for the command line to print.
+        """
         super().__init__()
         # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
         # jump that lands late for a reader who presses G and reads at once.
@@ -103,6 +116,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._match_at = -1
         self._tree_before_search: TreeView | None = None
         self._tree_landing: TreeNode[str] | None = None
+        self._load = load
+        self.load_error: DataError | None = None
         self._watch_paths = tuple(watch_paths)
         self._stop_watching = threading.Event()
 
@@ -131,6 +146,12 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._load is not None:
+            self._show_loading()
+            # After the first paint: a loader thread holding the GIL would
+            # otherwise delay the very screen it is meant not to delay.
+            self.call_after_refresh(self._start_loading)
+            return  # search indexing and watching start once it is loaded
         # Indexing a big data set takes seconds: do it off the event loop, now,
         # so that the first `/` does not freeze the screen.
         self.run_worker(self._prepare_search, thread=True, group="search-index")
@@ -142,6 +163,64 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             notice = self.state.update("theme", theme.name)
             if notice is not None:
                 self.notify(notice, markup=False, severity="warning")
+
+    # ------------------------------------------------------------ big data in the background
+
+    @property
+    def loading(self) -> bool:
+        """True while the full data set is still being read in the background."""
+        return self._load is not None
+
+    def _start_loading(self) -> None:
+        self.run_worker(self._load_in_thread, name="load", thread=True, exit_on_error=False)
+
+    def _load_in_thread(self) -> None:
+        assert self._load is not None
+        # The loader allocates millions of objects, none of them in cycles:
+        # the cyclic collector would only walk them again and again meanwhile.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            dataset = self._load()
+        except DataError as error:
+            self.call_from_thread(self._load_failed, error)
+            return
+        finally:
+            if collecting:
+                gc.enable()
+        # The data set lives as long as the App: keep later collections (which
+        # may fall on a key press) from walking its objects at all.
+        gc.freeze()
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._loaded, dataset)
+
+    def _loaded(self, dataset: Dataset) -> None:
+        self._load = None
+        self.dataset = dataset
+        self.search_index = SearchIndex(dataset)
+        self.run_worker(self._prepare_search, thread=True, group="search-index")
+        tree = self.query_one(TopicTree)
+        self._rebuild_tree(lambda t: t.replace_dataset(dataset))
+        if tree.cursor_node is None or tree.cursor_node.data is None:
+            roots = dataset.roots
+            if roots:
+                self._rebuild_tree(lambda t: t.select_topic(roots[0].id))
+        node = tree.cursor_node
+        if node is not None and node.data is not None:
+            self.open_page(PageRef("topic", node.data), record=False)
+        self._show_page(keep_scroll=True)
+        if self._watch_paths:
+            self._watch_data()
+
+    def _load_failed(self, error: DataError) -> None:
+        # The same message and exit code as bad data found before the screen
+        # opened; the command line prints it once the terminal is restored.
+        self.load_error = error
+        self.exit(return_code=1)
+
+    def _show_loading(self) -> None:
+        pane = self.query_one(DetailPane)
+        pane.show(label("detail", self.lang), Content(label("loading", self.lang)))
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
@@ -223,13 +302,43 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._tree_landing = tree.cursor_node
 
     def _show_page(self, *, keep_scroll: bool = False) -> None:
+        if self.loading:
+            self._show_loading()
+            return
         ref = self.page
         if ref is None or not ref.exists_in(self.dataset):
             return
-        page = build_page(self.dataset, ref, self.lang, self._marks)
+        dataset, lang, marks = self.dataset, self.lang, self._marks
+        # A page highlighted for a search is built for that search alone: not kept.
+        key = ("page", ref, lang) if marks is None else None
         self.query_one(DetailPane).show_page(
-            page, self._item, marked=ref in self.bookmarks, keep_scroll=keep_scroll
+            lambda: build_page(dataset, ref, lang, marks),
+            self._item,
+            marked=ref in self.bookmarks,
+            keep_scroll=keep_scroll,
+            owner=dataset,
+            key=key,
         )
+        if key is not None:
+            # Once this page is on screen, render the topics above and below the
+            # cursor while the reader reads: the next ↑ or ↓ then costs no rendering.
+            self.call_after_refresh(self._prefetch_neighbours)
+
+    def _prefetch_neighbours(self) -> None:
+        if self.loading or self._marks is not None:
+            return
+        tree = self.query_one(TopicTree)
+        pane = self.query_one(DetailPane)
+        dataset, lang = self.dataset, self.lang
+        for line in (tree.cursor_line + 1, tree.cursor_line - 1):
+            node = tree.get_node_at_line(line) if line >= 0 else None
+            topic_id = node.data if node is not None else None
+            if topic_id is None or topic_id not in dataset.topics:
+                continue
+            ref = PageRef("topic", topic_id)
+            pane.prerender(
+                dataset, ("page", ref, lang), lambda ref=ref: build_page(dataset, ref, lang)
+            )
 
     # ------------------------------------------------------------ history
 

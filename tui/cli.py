@@ -199,4 +199,10 @@ def run_tui(data: list[Path] | None, lang: Lang, theme: str | None = None) -> in
 
     # Restores the terminal on SIGTERM/SIGHUP and turns a crash into one line
     # plus a log file, with a non-zero exit code.
-    return run_app(app)
+    code = run_app(app)
+    if getattr(app, "load_error", None) is not None:
+        # Big data is checked while the screen is already open; the verdict is
+        # the same as for small data, printed once the terminal is restored.
+        print(f"coop-tui: the data has errors:\n{app.load_error}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    return code

@@ -35,6 +35,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_target": ("целей нет", "no targets set"),
     "no_value_for_bar": ("значение не опубликовано", "no reported value"),
     "untranslated": ("нет перевода", "untranslated"),
+    "loading": ("Загрузка и проверка данных…", "Loading and checking the data…"),
     "lang.switch": ("Язык", "Language"),
     "help.title": ("Справка по клавишам", "Keys"),
     "help.close": ("Esc, q или ? — закрыть", "Esc, q or ? closes this"),

@@ -19,7 +19,6 @@ loaded can drive the terminal.
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
@@ -38,6 +37,7 @@ else:  # pragma: no cover - exercised on Python 3.9 and 3.10 only
 
 from tui.locate import KeyPath, Locator, format_path
 from tui.model import (
+    _SLOTS,
     ENTITY_KINDS,
     QUALIFIERS,
     Dataset,
@@ -55,7 +55,7 @@ from tui.model import (
 from tui.sanitize import clean_text
 from tui.toml_errors import explain
 
-__all__ = ["MAX_FILE_BYTES", "DataError", "Problem", "load_dataset"]
+__all__ = ["MAX_FILE_BYTES", "DataError", "Problem", "data_files", "data_size", "load_dataset"]
 
 # Real data is a few hundred kilobytes; anything this big is a wrong path
 # (a log, a dump) and would only make the TUI slow to start.
@@ -122,6 +122,22 @@ def load_dataset(paths: Sequence[Path]) -> Dataset:
             f"internal error while loading the data: {type(error).__name__}: " + _show(str(error)),
         )
         raise DataError([problem]) from error
+
+
+def data_files(paths: Sequence[Path]) -> list[Path]:
+    """The files `load_dataset(paths)` reads, in its order (paths it cannot read are left out)."""
+    return [file for _, file in _Loader()._expand([Path(p) for p in paths])]
+
+
+def data_size(paths: Sequence[Path]) -> int:
+    """How many bytes of data `load_dataset(paths)` would read: tells a big data set from a small one."""
+    total = 0
+    for file in data_files(paths):
+        try:
+            total += file.stat().st_size
+        except OSError:
+            pass  # load_dataset reports it
+    return total
 
 
 # -- the schema ------------------------------------------------------------------
@@ -307,7 +323,7 @@ _EXPECTED = {
 # -- reading files -----------------------------------------------------------------
 
 
-@dataclass
+@dataclass(**_SLOTS)
 class _Item:
     """A table of the data after checking: converted values keyed by model attribute."""
 
@@ -315,7 +331,7 @@ class _Item:
     values: dict[str, Any]
 
 
-@dataclass
+@dataclass(**_SLOTS)
 class _Record:
     """A top-level element (`[[topic]]`, `[[source]]` ...) and the file it came from."""
 
@@ -358,8 +374,14 @@ class _Loader:
                 unreadable = True
                 self.unparsed.append(text)
                 continue
-            checker = _FileChecker(shown, Locator(text), self.problems)
+            checker = _FileChecker(shown, path, text, self.problems)
             records.extend(checker.check_file(data))
+            # Positions are worked out only for problems: keeping every file's
+            # text (and a table of every key's offset) would cost more memory
+            # and time than the parse itself on a big data set. A problem found
+            # later, across files, re-reads the file to place it.
+            checker.release_text()
+            del data, text
         if not paths:
             self._problem(Location("<no data path>"), "no data path given", "a file or folder")
         registry = self._register(records)
@@ -464,20 +486,19 @@ class _Loader:
 
     # -- pass 3: across files ----------------------------------------------------
 
-    def _register(self, records: list[_Record]) -> dict[str, tuple[str, Location]]:
-        """Every id with its kind and where it was first defined; duplicates are problems."""
-        registry: dict[str, tuple[str, Location]] = {}
+    def _register(self, records: list[_Record]) -> dict[str, tuple[str, _Record]]:
+        """Every id with its kind and the record that first defined it; duplicates are problems."""
+        registry: dict[str, tuple[str, _Record]] = {}
         for record in records:
             if record.id is None:
                 continue
-            here = record.location("id")
             first = registry.get(record.id)
             if first is None:
-                registry[record.id] = (record.kind, here)
+                registry[record.id] = (record.kind, record)
                 continue
             self._problem(
-                here,
-                f"duplicate id '{record.id}': first defined at {first[1]}",
+                record.location("id"),
+                f"duplicate id '{record.id}': first defined at {first[1].location('id')}",
                 "ids unique across all kinds and files",
                 key_path=format_path(record.item.path + ("id",)),
             )
@@ -486,7 +507,7 @@ class _Loader:
     def _check_links(
         self,
         records: list[_Record],
-        registry: Mapping[str, tuple[str, Location]],
+        registry: Mapping[str, tuple[str, _Record]],
     ) -> None:
         for record in records:
             schema = _TOP[record.kind]
@@ -515,7 +536,7 @@ class _Loader:
         return any(f'"{target}"' in text or f"'{target}'" in text for text in self.unparsed)
 
     def _check_cycles(
-        self, records: list[_Record], registry: Mapping[str, tuple[str, Location]]
+        self, records: list[_Record], registry: Mapping[str, tuple[str, _Record]]
     ) -> None:
         parents: dict[str, _Record] = {}
         for record in records:
@@ -551,14 +572,18 @@ class _Loader:
 
     def _assemble(self, records: list[_Record]) -> Dataset:
         built: dict[str, dict[str, Any]] = {"topic": {}, "source": {}, "entity": {}, "metric": {}}
-        locations: dict[str, Location] = {}
-        for record in records:
+        locations = _LazyLocations()
+        # Each checked record is dropped as soon as its model object is built,
+        # so the two copies of a big data set never coexist in memory.
+        records.reverse()
+        while records:
+            record = records.pop()
             record_id = record.id
             assert record_id is not None  # guaranteed: no problems were found
             extra = {"kind": record.kind} if record.kind in ENTITY_KINDS else {}
             group = "entity" if record.kind in ENTITY_KINDS else record.kind
             built[group][record_id] = _build(_TOP[record.kind], record.item, extra)
-            locations[record_id] = record.location("id")
+            locations.add(record_id, record.file, record.item.path + ("id",))
         return Dataset(
             topics=built["topic"],
             sources=built["source"],
@@ -590,10 +615,24 @@ class _Loader:
 class _FileChecker:
     """Checks the parsed tables of one file, reporting problems at their positions."""
 
-    def __init__(self, name: str, locator: Locator, problems: list[Problem]) -> None:
+    def __init__(self, name: str, path: Path, text: str | None, problems: list[Problem]) -> None:
         self.name = name
-        self.locator = locator
+        self.path = path
         self.problems = problems
+        self._text = text
+        self._locator: Locator | None = None
+
+    @property
+    def locator(self) -> Locator:
+        """The file's key positions, scanned the first time a position is asked for."""
+        if self._locator is None:
+            text = self._text if self._text is not None else _reread(self.path)
+            self._locator = Locator(text)
+        return self._locator
+
+    def release_text(self) -> None:
+        """Forget the file's text (the locator, if built, stays)."""
+        self._text = None
 
     def location(self, path: KeyPath, *, at_key: bool = False) -> Location:
         find = self.locator.key_position if at_key else self.locator.value_position
@@ -673,6 +712,8 @@ class _FileChecker:
             message = f"'{shown}' is only allowed on a [[{only_on}]], not on {_a(schema.label)}"
         else:
             message = f"unknown key '{shown}'"
+            import difflib  # only for a typo: it costs start-up time otherwise
+
             close = difflib.get_close_matches(key, allowed, n=1)
             if close:
                 message += f"; did you mean '{close[0]}'?"
@@ -741,7 +782,10 @@ class _FileChecker:
 
     def reference(self, path: KeyPath, value: object) -> Any:
         # Whether it names something, and the right kind of thing, is pass 3.
-        return self.string(path, value, _EXPECTED["ref"])
+        # Interned: a big data set cites the same few thousand ids a hundred
+        # thousand times, and one copy of each is enough.
+        target = self.string(path, value, _EXPECTED["ref"])
+        return target if target is _BAD else sys.intern(target)
 
     def references(self, path: KeyPath, value: object) -> Any:
         if not isinstance(value, list):
@@ -752,6 +796,7 @@ class _FileChecker:
             target = self.string(path + (index,), element, "an id, as a string")
             if target is _BAD:
                 continue
+            target = sys.intern(target)
             if target in ids:
                 self.problem(path + (index,), f"'{_show(target)}' is listed twice", "each id once")
                 continue
@@ -852,6 +897,44 @@ def _links(schema: _Schema, item: _Item, owner: str) -> Iterator[tuple[KeyPath, 
                 # Numbered from 1 in prose, as a reader counts; the key path is 0-based.
                 number = int(sub.path[-1]) + 1
                 yield from _links(fld.items, sub, f"{owner} {fld.items.label} {number}")
+
+
+def _reread(path: Path) -> str:
+    """A file's text again, to place a problem found after its text was released.
+
+    The file was read and parsed moments ago; should it have changed or gone
+    since, positions are best effort (as they always are) and may be missing.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    return text.removeprefix("\ufeff")
+
+
+class _LazyLocations(Mapping[str, Location]):
+    """Where each id was defined, worked out on first access, one file at a time.
+
+    Scanning every file for positions costs as much as parsing it, and the
+    positions are needed only for messages (a reload problem, a check report).
+    A lookup re-reads the file, as it is now, to place the id.
+    """
+
+    def __init__(self) -> None:
+        self._where: dict[str, tuple[_FileChecker, KeyPath]] = {}
+
+    def add(self, item_id: str, file: _FileChecker, path: KeyPath) -> None:
+        self._where[item_id] = (file, path)
+
+    def __getitem__(self, item_id: str) -> Location:
+        file, path = self._where[item_id]
+        return file.location(path)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
 
 
 def _build(schema: _Schema, item: _Item, extra: Mapping[str, Any]) -> Any:

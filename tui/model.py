@@ -7,9 +7,14 @@ reads them and never changes them.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Mapping, get_args
+
+# A hundred thousand facts are a few hundred thousand of these objects: without a
+# __dict__ each, they take about a third less memory (slots need Python 3.10).
+_SLOTS: dict[str, bool] = {"slots": True} if sys.version_info >= (3, 10) else {}
 
 Lang = Literal["ru", "en"]
 LANGS: tuple[Lang, ...] = ("ru", "en")
@@ -27,7 +32,7 @@ def other_lang(lang: Lang) -> Lang:
     return "en" if lang == "ru" else "ru"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Localized:
     """Text a reader sees, in Russian (the original) and English.
 
@@ -62,7 +67,7 @@ class Localized:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Location:
     """Where in a data file something was written, for messages and reloads."""
 
@@ -79,7 +84,7 @@ class Location:
         return ":".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Source:
     """A publication that facts, quotes and figures cite by `id`."""
 
@@ -91,7 +96,7 @@ class Source:
     note: Localized | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Entity:
     """An organisation, person, place or event that the data mentions by `id`."""
 
@@ -112,7 +117,7 @@ class Entity:
         return (self.short_name or self.name).get(lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Fact:
     text: Localized
     source: str
@@ -120,7 +125,7 @@ class Fact:
     note: Localized | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Quote:
     """A direct quote, always attributed: who said it, when, and where it was reported."""
 
@@ -132,7 +137,7 @@ class Quote:
     context: Localized | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Observation:
     """One reported figure of a metric, e.g. 2024: more than 3.0 (USD bn).
 
@@ -148,7 +153,7 @@ class Observation:
     note: Localized | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Target:
     label: Localized
     value: float
@@ -157,7 +162,7 @@ class Target:
     note: Localized | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Metric:
     """A series of dated observations and targets in one unit.
 
@@ -179,7 +184,7 @@ class Metric:
         return max(pool, key=lambda o: o.date) if pool else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, **_SLOTS)
 class Topic:
     id: str
     title: Localized

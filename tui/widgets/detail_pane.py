@@ -4,26 +4,49 @@ Links are spans of the page's Rich text whose style carries only a number (see
 `render.LINK_META`); the pane keeps a cursor over them. Tab and Shift+Tab step
 through the links as in a web page (past the last one, focus moves on), Enter
 or a click follows one. Data text is never markup and never an action.
+
+A page is rendered once to lines, block by block, and kept per page, language,
+width and theme; only the rows on screen are painted. A Static in a scrolling
+container would render the whole page twice on every key press (to measure it,
+then to paint it) and reflow the screen, and a key press in the tree must stay
+as cheap as in a bare Textual Tree. Moving the link cursor re-renders only the
+block the link is in.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Callable, ClassVar
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ..links import ItemRef, PageRef
 from ..render import LINK_META, Link, Page, with_cursor
 
+# Pages kept rendered: walking up and down a branch revisits the same few.
+CACHED_PAGES = 64
 
-class DetailPane(VerticalScroll):
+
+@dataclass
+class _Rendered:
+    """A page as lines: one list of strips per block, and where each block starts."""
+
+    page: Page | None
+    blocks: list[list[Strip]]
+    tops: list[int]
+    lines: list[Strip]
+
+
+class DetailPane(ScrollView, can_focus=True):
     """Scrolls with the same keys as the tree: arrows, j/k, g/G, PageUp/PageDown."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,13 +77,16 @@ class DetailPane(VerticalScroll):
         self.page: Page | None = None
         self.link_cursor: int | None = None
         """The link under the keyboard cursor, an index into `page.links`."""
+        self._rendered = _Rendered(None, [], [], [])
+        self._cache: OrderedDict[Hashable, _Rendered] = OrderedDict()
+        self._owner: object = None
+        # What is on show, to render again at a new width or theme.
+        self._current: tuple[Hashable | None, Callable[[], Page | RenderableType]] | None = None
+        self._title = ""
+        self._marked = False
+        self._resize_pending = False
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
-
-    @property
-    def body(self) -> Static:
-        return self.query_one("#detail-body", Static)
+    # ------------------------------------------------------------ showing
 
     def show(self, title: str, body: RenderableType, *, keep_scroll: bool = False) -> None:
         """Show a renderable without links; the title never goes through markup.
@@ -69,45 +95,162 @@ class DetailPane(VerticalScroll):
         """
         self.page = None
         self.link_cursor = None
-        self.border_title = Content(title)
-        self.body.update(body)
-        if not keep_scroll:
-            self.scroll_home(animate=False)
+        self._set_title(title, False)
+        self._current = (None, lambda: body)
+        self._render_current(keep_scroll=keep_scroll)
 
     def show_page(
         self,
-        page: Page,
+        page: Page | Callable[[], Page],
         item: ItemRef | None = None,
         marked: bool = False,
         *,
         keep_scroll: bool = False,
+        owner: object = None,
+        key: Hashable | None = None,
     ) -> None:
         """Show a page; with `item`, put the cursor on that fact or quote and scroll to it.
 
+        `page` may be a function that builds it: with a `key` (naming the page
+        within `owner`, the data set it comes from) the page is built and
+        rendered once and kept; a new owner forgets every page kept before.
         `keep_scroll` keeps the reader's place when the same page is redrawn (a
         reload, a language switch, a search highlighting it).
         """
-        self.page = page
+        build: Callable[[], Page] = page if callable(page) else (lambda: page)  # type: ignore[assignment,return-value]
+        if owner is not self._owner:
+            self._cache.clear()
+            self._owner = owner
+        self._current = (key, build)
         self.link_cursor = None
-        title = ("★ " if marked else "") + page.title
-        self.border_title = Content(title)
+        self._marked = marked
+        self._render_current(keep_scroll=keep_scroll and item is None)
+        shown = self.page
+        if shown is None:
+            return
         if item is not None and item.kind != "topic":
             self.link_cursor = next(
-                (n for n, link in enumerate(page.links) if link.item == item), None
+                (n for n, link in enumerate(shown.links) if link.item == item), None
             )
-        self._draw()
-        if keep_scroll and item is None:
-            return
-        self.scroll_home(animate=False)
         if self.link_cursor is not None:
-            self.call_after_refresh(self._scroll_to_link)
-        elif item is not None and item in page.item_blocks:
-            block = page.item_blocks[item]
-            self.call_after_refresh(self._scroll_to_block, block)
+            self._draw_cursor()
+            self._scroll_to_link()
+        elif item is not None and item in shown.item_blocks:
+            self._scroll_to_line(self._top_of(shown.item_blocks[item]))
+
+    def prerender(self, owner: object, key: Hashable, build: Callable[[], Page]) -> None:
+        """Render a page into the cache without showing it (a page the reader may open next)."""
+        width = self.scrollable_content_region.width
+        if owner is self._owner and width > 0:
+            self._render(key, build, width)
 
     def set_marked(self, marked: bool) -> None:
+        self._marked = marked
         if self.page is not None:
-            self.border_title = Content(("★ " if marked else "") + self.page.title)
+            self._set_title(self.page.title, marked)
+
+    def _set_title(self, title: str, marked: bool) -> None:
+        # Every write reaches the terminal (over SSH, too): set only what changed.
+        full = ("★ " if marked else "") + title
+        if full != self._title:
+            self._title = full
+            self.border_title = Content(full)
+
+    def _render_current(self, *, keep_scroll: bool) -> None:
+        if self._current is None:
+            return
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return  # not laid out yet: on_resize renders it
+        key, build = self._current
+        self._rendered = self._render(key, build, width)
+        self.page = self._rendered.page
+        if self.page is not None:
+            self._set_title(self.page.title, self._marked)
+        self.virtual_size = Size(width, len(self._rendered.lines))
+        if not keep_scroll and (self.scroll_offset.x or self.scroll_offset.y):
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def _render(
+        self, key: Hashable | None, build: Callable[[], Page | RenderableType], width: int
+    ) -> _Rendered:
+        full_key = (key, width, self.app.theme)
+        if key is not None and full_key in self._cache:
+            self._cache.move_to_end(full_key)
+            return self._cache[full_key]
+        built = build()
+        page = built if isinstance(built, Page) else None
+        blocks = page.blocks if page is not None else [built]
+        rendered_blocks = [self._render_block(block, width) for block in blocks]
+        tops: list[int] = []
+        lines: list[Strip] = []
+        for block_lines in rendered_blocks:
+            tops.append(len(lines))
+            lines.extend(block_lines)
+        rendered = _Rendered(page, rendered_blocks, tops, lines)
+        if key is not None:
+            self._cache[full_key] = rendered
+            if len(self._cache) > CACHED_PAGES:
+                self._cache.popitem(last=False)
+        return rendered
+
+    def _render_block(self, block: RenderableType, width: int) -> list[Strip]:
+        console = self.app.console
+        options = console.options.update(width=width, height=None)
+        return [Strip(line, width) for line in console.render_lines(block, options, pad=True)]
+
+    # ------------------------------------------------------------ painting
+
+    def on_mount(self) -> None:
+        # Rendered lines carry the old theme's colours.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_again())
+
+    def on_resize(self) -> None:
+        # Rendered lines have the old width (or there were none yet). Once per
+        # burst: dragging a window corner sends dozens of resizes, and rendering
+        # the page at each width would leave the screen blank for seconds.
+        if not self._resize_pending:
+            self._resize_pending = True
+            self.call_after_refresh(self._show_again)
+
+    def _show_again(self) -> None:
+        self._resize_pending = False
+        cursor = self.link_cursor
+        self._render_current(keep_scroll=True)
+        if cursor is not None and self.page is not None and cursor < len(self.page.links):
+            self.link_cursor = cursor
+            self._draw_cursor()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        index = scroll_y + y
+        lines = self._rendered.lines
+        if index >= len(lines):
+            return Strip.blank(width, style)
+        return lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+
+    def _draw_cursor(self) -> None:
+        """Lines as rendered, with the link under the cursor (if any) drawn reversed.
+
+        Only the link's block is rendered again; the cached page stays clean.
+        """
+        rendered, page = self._rendered, self.page
+        if page is None:
+            return
+        lines = [line for block in rendered.blocks for line in block]
+        if self.link_cursor is not None:
+            index = page.link_blocks[self.link_cursor]
+            width = self.scrollable_content_region.width
+            marked = self._render_block(with_cursor(page.blocks[index], self.link_cursor), width)
+            top = rendered.tops[index]
+            lines[top : top + len(rendered.blocks[index])] = marked
+        self._rendered = _Rendered(page, rendered.blocks, rendered.tops, lines)
+        self.refresh()
+
+    # ------------------------------------------------------------ links
 
     @property
     def current_link(self) -> Link | None:
@@ -115,43 +258,26 @@ class DetailPane(VerticalScroll):
             return None
         return self.page.links[self.link_cursor]
 
-    def _draw(self) -> None:
-        page = self.page
-        if page is None:
-            return
-        blocks = list(page.blocks)
-        if self.link_cursor is not None:
-            index = page.link_blocks[self.link_cursor]
-            blocks[index] = with_cursor(blocks[index], self.link_cursor)
-        self.body.update(Group(*blocks))
+    def _top_of(self, block: int) -> int:
+        tops = self._rendered.tops
+        return tops[block] if block < len(tops) else len(self._rendered.lines)
 
-    def _block_top(self, block: int) -> int:
-        """The line a block starts on, as rendered at the pane's width."""
-        if self.page is None:
-            return 0
-        console = self.app.console
-        width = max(1, self.body.content_region.width or self.scrollable_content_region.width)
-        options = console.options.update_width(width)
-        return sum(
-            len(console.render_lines(b, options, pad=False)) for b in self.page.blocks[:block]
-        )
-
-    def _scroll_to_block(self, block: int) -> None:
-        self.scroll_to(y=self._block_top(block), animate=False)
+    def _scroll_to_line(self, line: int) -> None:
+        self.scroll_to(y=line, animate=False, immediate=True)
 
     def _scroll_to_link(self) -> None:
         if self.page is None or self.link_cursor is None:
             return
         block = self.page.link_blocks[self.link_cursor]
-        top = self._block_top(block)
-        bottom = self._block_top(block + 1) - 1
+        top = self._top_of(block)
+        bottom = self._top_of(block + 1) - 1
         height = self.scrollable_content_region.height
         # Show the link's whole block (a fact ends with its marker), moving as
         # little as possible; a block taller than the pane shows from its top.
         if top < self.scroll_y:
-            self.scroll_to(y=max(0, top - 1), animate=False)
+            self._scroll_to_line(max(0, top - 1))
         elif bottom >= self.scroll_y + height:
-            self.scroll_to(y=min(top, bottom - height + 1), animate=False)
+            self._scroll_to_line(min(top, bottom - height + 1))
 
     def _move_link(self, step: int) -> bool:
         """Move the link cursor; False when it ran off either end (and is now cleared)."""
@@ -164,10 +290,10 @@ class DetailPane(VerticalScroll):
             target = self.link_cursor + step
         if not 0 <= target < count:
             self.link_cursor = None
-            self._draw()
+            self._draw_cursor()
             return False
         self.link_cursor = target
-        self._draw()
+        self._draw_cursor()
         self._scroll_to_link()
         return True
 
@@ -178,7 +304,7 @@ class DetailPane(VerticalScroll):
     async def action_previous_link(self) -> None:
         if self.link_cursor is None or not self._move_link(-1):
             self.link_cursor = None
-            self._draw()
+            self._draw_cursor()
             await self.run_action("app.switch_pane")
 
     def action_follow_link(self) -> None:
@@ -196,10 +322,11 @@ class DetailPane(VerticalScroll):
             return
         event.stop()
         self.link_cursor = number
+        self._draw_cursor()
         self.action_follow_link()
 
     def on_blur(self) -> None:
         # The cursor belongs to keyboard focus; leaving the pane puts it away.
         if self.link_cursor is not None:
             self.link_cursor = None
-            self._draw()
+            self._draw_cursor()

@@ -1,0 +1,406 @@
+"""Measure coop-tui side by side with bare Textual apps, in one run, and print the table.
+
+usage: python benchmarks/bench.py [--repeat N] [--sizes 1000,10000,100000] [--keys N] [--workdir DIR]
+
+Run it with the project's venv python from a clone (`pip install -e .` or `pip install .`);
+it needs nothing else. Every program runs in a pseudo-terminal of 80x24 and is
+timed as a terminal sees it: from spawning the process until given text has
+been written (escape sequences stripped). Figures are medians over --repeat
+runs; the ratios compare programs measured in the same run, since absolute
+times on a shared machine drift from run to run.
+
+- first paint: spawn until the root topic names are on screen (coop-tui on the
+  bundled data and on generated data sets of each size; `hello` for Textual).
+- loaded: for a big data set, spawn until the whole data set is loaded and
+  checked and the first topic's page is shown (the App opens before that).
+- peak memory: the child's RSS high-water mark (VmHWM) after loading and the keys.
+- key press: `↓` in the tree until the detail pane shows the new topic, and
+  every byte written for that key (until 150 ms of quiet), against a bare
+  Textual Tree with a detail pane (benchmarks/baseline_apps.py).
+- search: one keystroke of a query at the biggest size: the search index's
+  answer to the query typed so far (when tui.search exists).
+- --version and check: the command's wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import importlib.util
+import os
+import platform
+import re
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from make_dataset import make_dataset  # noqa: E402
+
+from tui.loader import load_dataset  # noqa: E402
+from tui.model import Dataset  # noqa: E402
+from tui.paths import bundled_data_path  # noqa: E402
+
+COLS, ROWS = 80, 24
+DOWN = b"\x1b[B"
+RIGHT = b"\x1b[C"
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1bP[^\x1b]*\x1b\\|\x1b[()#].|\x1b."
+)
+_SPACES = re.compile(r"\s+")
+
+
+def _plain(raw: bytes) -> str:
+    """What the bytes say, without escape sequences and with runs of space as one."""
+    return _SPACES.sub(" ", _ANSI.sub("", raw.decode("utf-8", errors="replace")))
+
+
+class Term:
+    """A program in a pseudo-terminal, and everything it has written so far."""
+
+    def __init__(self, argv: list[str]) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "NO_COLOR"))}
+        env.update(TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        self.start = time.perf_counter()
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
+        os.close(slave)
+        self.fd = master
+        self.out = bytearray()
+        self.last_output = self.start
+
+    def _read(self, timeout: float) -> bool:
+        ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:  # EIO: the program has exited
+            chunk = b""
+        if not chunk:
+            raise EOFError(_plain(bytes(self.out))[-400:])
+        self.out += chunk
+        self.last_output = time.perf_counter()
+        return True
+
+    def wait_for(self, markers: list[str], since: int = 0, timeout: float = 60.0) -> float:
+        """Seconds from `self.start` until every marker has been written after byte `since`."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            text = _plain(bytes(self.out[since:]))
+            if all(m in text for m in markers):
+                return self.last_output - self.start
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{markers} not on screen: {text[-300:]!r}")
+            self._read(deadline - time.perf_counter())
+
+    def settle(self, quiet: float = 0.15, timeout: float = 30.0) -> None:
+        """Read until nothing has been written for `quiet` seconds."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if not self._read(quiet):
+                return
+
+    def send(self, data: bytes) -> float:
+        os.write(self.fd, data)
+        return time.perf_counter()
+
+    def peak_rss_mb(self) -> float:
+        with open(f"/proc/{self.proc.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def close(self) -> None:
+        try:
+            self.send(b"q")
+            deadline = time.perf_counter() + 10
+            while self.proc.poll() is None and time.perf_counter() < deadline:
+                try:
+                    self._read(0.05)
+                except EOFError:
+                    break
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+            self.proc.wait()
+            os.close(self.fd)
+
+
+@dataclass
+class Sample:
+    paint: list[float] = field(default_factory=list)
+    loaded: list[float] = field(default_factory=list)
+    rss: list[float] = field(default_factory=list)
+    key_ms: list[float] = field(default_factory=list)
+    key_bytes: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Program:
+    name: str
+    argv: list[str]
+    paint: list[str]  # text that means the first screen is up
+    loaded: list[str] = field(default_factory=list)  # text that means all data is in
+    # The detail-pane text expected after each ↓, once `prepare` keys were sent.
+    key_markers: list[str] = field(default_factory=list)
+    prepare: list[tuple[bytes, str]] = field(default_factory=list)
+
+
+def run(program: Program, repeat: int) -> Sample:
+    sample = Sample()
+    for _ in range(repeat):
+        term = Term(program.argv)
+        try:
+            sample.paint.append(term.wait_for(program.paint))
+            if program.loaded:
+                sample.loaded.append(term.wait_for(program.loaded))
+            term.settle()
+            for key, marker in program.prepare:
+                since = len(term.out)
+                term.send(key)
+                term.wait_for([marker], since)
+                term.settle()
+            for marker in program.key_markers:
+                since = len(term.out)
+                sent = term.send(DOWN)
+                term.wait_for([marker], since)
+                sample.key_ms.append((term.last_output - sent) * 1000)
+                term.settle()
+                sample.key_bytes.append(len(term.out) - since)
+            sample.rss.append(term.peak_rss_mb())
+        finally:
+            term.close()
+    return sample
+
+
+# -- the programs -----------------------------------------------------------------
+
+
+def _detail_marker(dataset: Dataset, topic_id: str) -> str:
+    """Text only the detail pane shows for a topic: the start of its summary or first fact."""
+    topic = dataset.topics[topic_id]
+    text = topic.summary or (topic.facts[0].text if topic.facts else topic.title)
+    return _SPACES.sub(" ", text.get("en"))[:24].strip()
+
+
+def coop(dataset: Dataset, data: Path | None, keys: int) -> Program:
+    argv = [sys.executable, "-m", "tui", "--lang", "en"]
+    if data is not None:
+        argv += ["--data", str(data)]
+    roots = dataset.roots
+    first = roots[0]
+    children = dataset.children(first.id)[:keys]
+    return Program(
+        name="coop-tui",
+        argv=argv,
+        paint=[root.label("en") for root in roots],
+        loaded=[_detail_marker(dataset, first.id)],
+        # → opens the first root; each ↓ then walks its subtopics.
+        prepare=[(RIGHT, children[0].label("en")[:12])],
+        key_markers=[_detail_marker(dataset, child.id) for child in children],
+    )
+
+
+def hello() -> Program:
+    return Program("hello", [sys.executable, str(HERE / "baseline_apps.py"), "hello"], ["hello ready"])
+
+
+def bare_tree(n: int, keys: int) -> Program:
+    return Program(
+        name=f"tree {n}",
+        argv=[sys.executable, str(HERE / "baseline_apps.py"), "tree", str(n)],
+        paint=["Center topic 000000"],
+        # The cursor starts on the root "Topics": two ↓ reach the first topic.
+        prepare=[(DOWN, "index: -1"), (DOWN, "index: 0")],
+        key_markers=[f"index: {i}" for i in range(1, keys + 1)],
+    )
+
+
+def wall(argv: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def search_keystrokes(dataset: Dataset) -> Optional[list[float]]:
+    """Milliseconds per keystroke of a typed query, against the index of `dataset`."""
+    if importlib.util.find_spec("tui.search") is None:
+        return None
+    from tui import search
+
+    index = search.SearchIndex.build(dataset)
+    times: list[float] = []
+    for query in ("kolpino tractors", "тракторы колпино", "enterprise no. 42"):
+        lang = "ru" if query[0] > "z" else "en"
+        for end in range(1, len(query) + 1):
+            start = time.perf_counter()
+            index.search(query[:end], lang)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+# -- the table --------------------------------------------------------------------
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def add(
+        self,
+        what: str,
+        ours: float,
+        base: float | None,
+        unit: str,
+        target: str = "",
+        met: Callable[[float, float | None], bool] | None = None,
+    ) -> None:
+        fmt = "{:.0f}" if unit in ("ms", "B", "MB") and ours >= 10 else "{:.1f}"
+        ours_s = fmt.format(ours) + f" {unit}"
+        base_s = (fmt.format(base) + f" {unit}") if base is not None else ""
+        ratio = f"{ours / base:.2f}x" if base else ""
+        verdict = ("yes" if met(ours, base) else "NO") if met else ""
+        self.rows.append((what, ours_s, base_s, ratio, target, verdict))
+
+    def note(self, what: str, text: str, target: str = "") -> None:
+        self.rows.append((what, text, "", "", target, ""))
+
+    def print(self) -> None:
+        head = ("measure (80x24)", "coop-tui", "bare Textual", "ratio", "target", "met")
+        print("| " + " | ".join(head) + " |")
+        print("|" + "---|" * len(head))
+        for row in self.rows:
+            print("| " + " | ".join(row) + " |")
+
+
+def machine() -> str:
+    cpu = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next(l.split(":", 1)[1].strip() for l in info if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    import textual
+
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, "
+        f"Textual {textual.__version__}, {platform.system()} {platform.release()}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--keys", type=int, default=8, help="↓ presses measured per run")
+    parser.add_argument("--workdir", type=Path, help="where the data sets are written")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="coop-bench-"))
+    r, keys = args.repeat, args.keys
+
+    print(f"machine: {machine()}", file=sys.stderr)
+    datasets: dict[str, tuple[Path | None, Dataset]] = {"bundled": (None, load_dataset([bundled_data_path()]))}
+    for n in sizes:
+        folder = workdir / f"facts-{n}"
+        if not folder.is_dir():
+            make_dataset(n, folder)
+        datasets[f"{n // 1000}k"] = (folder, load_dataset([folder]))
+
+    table = Table()
+    print("measuring hello, tree 100 …", file=sys.stderr)
+    base_hello = run(hello(), r)
+    base_tree = run(bare_tree(100, keys), r)
+    results: dict[str, Sample] = {}
+    for name, (folder, dataset) in datasets.items():
+        print(f"measuring coop-tui on {name} …", file=sys.stderr)
+        results[name] = run(coop(dataset, folder, keys), r)
+
+    hello_ms = med(base_hello.paint) * 1000
+    biggest = list(datasets)[-1]
+    for name, sample in results.items():
+        limit = 1.15 if name == "bundled" else 1.5
+        table.add(
+            f"first paint, {name}", med(sample.paint) * 1000, hello_ms, "ms",
+            f"≤{limit}x" if name in ("bundled", biggest) else "",
+            (lambda o, b, limit=limit: o <= limit * b) if name in ("bundled", biggest) else None,
+        )
+    for name, sample in results.items():
+        if name != "bundled":
+            table.add(f"all data loaded and checked, {name}", med(sample.loaded) * 1000, None, "ms")
+    hello_rss = max(base_hello.rss)
+    for name in ("bundled", biggest):
+        table.add(
+            f"peak memory, {name}", max(results[name].rss), hello_rss, "MB",
+            "<100 MB" if name == biggest else "",
+            (lambda o, b: o < 100) if name == biggest else None,
+        )
+    tree_ms, tree_bytes = med(base_tree.key_ms), med(base_tree.key_bytes)
+    for name in ("bundled", biggest):
+        sample = results[name]
+        table.add(
+            f"↓ to detail pane, {name}", med(sample.key_ms), tree_ms, "ms", "≤1x tree",
+            lambda o, b: o <= b * 1.05,  # 5 %: the spread between runs of the same program
+        )
+        table.add(
+            f"bytes per ↓, {name}", med(sample.key_bytes), tree_bytes, "B", "≤~3 KB",
+            lambda o, b: o <= 3200,
+        )
+    keystrokes = search_keystrokes(datasets[biggest][1])
+    if keystrokes is None:
+        table.note(f"search keystroke, {biggest}", "n/a (no search yet)", "<30 ms")
+    else:
+        table.add(
+            f"search keystroke, {biggest} (median)", med(keystrokes), None, "ms", "<30 ms",
+            lambda o, b: o < 30,
+        )
+        table.add(f"search keystroke, {biggest} (worst)", max(keystrokes), None, "ms")
+    python_ms = wall([sys.executable, "-c", "pass"], r) * 1000
+    table.add("coop-tui --version", wall([sys.executable, "-m", "tui", "--version"], r) * 1000,
+              python_ms, "ms")
+    check = [sys.executable, "-m", "tui", "check"]
+    # An unknown sub-command would be taken for something else: ask its help.
+    usage = subprocess.run(check + ["--help"], capture_output=True, text=True).stdout
+    has_check = "check" in usage.split("\n", 1)[0]
+    if has_check:
+        folder = datasets[biggest][0]
+        table.add(f"coop-tui check, {biggest}", wall(check + ["--data", str(folder)], 1) * 1000,
+                  None, "ms")
+    else:
+        table.note("coop-tui check", "n/a (no check command yet)")
+    print(f"\nmachine: {machine()}; medians of {r} runs, {keys} key presses each; "
+          f"bare Textual: hello for start-up and memory, tree of 100 topics for keys, "
+          f"`python -c pass` for --version\n")
+    table.print()
+    if args.workdir is None:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

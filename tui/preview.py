@@ -1,0 +1,99 @@
+"""The root topics of a big data set, found in milliseconds, for the first screen.
+
+Loading a data set of a hundred thousand facts takes seconds (tomllib is pure
+Python, and every value is checked). The reader should not stare at a blank
+terminal meanwhile: the App opens at once on the roots found here, while the
+loader reads and checks everything in the background and then replaces this
+preview with the real data set (or ends the App with the loader's message).
+
+Nothing here is trusted: it only names the roots, and only until the strict
+loader has finished. It finds each `[[topic]]` table written at the start of a
+line, keeps the ones without a `parent` key, and parses just that table's own
+lines with tomllib. Anything unexpected is skipped, never raised. To stay
+quick it stops reading files once it has found a root and read a few
+megabytes: roots written later in a huge data set show up when loading ends.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.9 and 3.10 only
+    import tomli as tomllib
+
+from tui.loader import MAX_FILE_BYTES, data_files
+from tui.model import Dataset, Localized, Topic
+from tui.sanitize import clean_text
+
+__all__ = ["preview_roots"]
+
+_HEADER = b"\n[[topic]]"
+# Enough for the first topic files of a big data set, a few milliseconds to scan.
+_BUDGET = 4 * 1024 * 1024
+_PARENT = re.compile(rb"^[ \t]*parent[ \t]*=", re.MULTILINE)
+
+
+def preview_roots(paths: Sequence[Path]) -> Dataset:
+    """A data set holding only the root topics (id and titles) of the data in `paths`."""
+    roots: dict[str, Topic] = {}
+    scanned = 0
+    for file in data_files(paths):
+        if roots and scanned >= _BUDGET:
+            break
+        try:
+            with file.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            continue
+        scanned += len(raw)
+        for block in _topic_blocks(raw):
+            topic = _root(block)
+            if topic is not None and topic.id not in roots:
+                roots[topic.id] = topic
+    return Dataset(topics=roots, sources={}, entities={}, metrics={})
+
+
+def _topic_blocks(raw: bytes) -> list[bytes]:
+    """The lines of each `[[topic]]` table, up to the next table header."""
+    blocks: list[bytes] = []
+    text = b"\n" + raw
+    start = text.find(_HEADER)
+    while start >= 0:
+        body = start + len(_HEADER)
+        end = text.find(b"\n[", body)
+        blocks.append(text[body : end if end >= 0 else len(text)])
+        start = text.find(_HEADER, body) if end < 0 else text.find(_HEADER, end)
+    return blocks
+
+
+def _root(block: bytes) -> Topic | None:
+    if _PARENT.search(block):
+        return None
+    try:
+        table = tomllib.loads(block.decode("utf-8"))
+        topic_id = table["id"]
+        title = _text(table["title"])
+        short = _text(table["short_title"]) if "short_title" in table else None
+    except Exception:  # noqa: BLE001 - a preview skips what it cannot read
+        return None
+    if not isinstance(topic_id, str) or title is None:
+        return None
+    return Topic(id=topic_id, title=title, short_title=short)
+
+
+def _text(value: object) -> Localized | None:
+    if isinstance(value, str):
+        return Localized.same(clean_text(value))
+    if isinstance(value, dict):
+        ru, en = value.get("ru"), value.get("en")
+        if isinstance(ru, str) or isinstance(en, str):
+            return Localized(
+                ru=clean_text(ru) if isinstance(ru, str) else None,
+                en=clean_text(en) if isinstance(en, str) else None,
+            )
+    return None
