@@ -210,7 +210,9 @@ class DetailPane(ScrollView, can_focus=True):
         # Rendered lines have the old width (or there were none yet). Once per
         # burst: dragging a window corner sends dozens of resizes, and rendering
         # the page at each width would leave the screen blank for seconds.
-        if not self._resize_pending:
+        if not self._rendered.lines:
+            self._show_again()  # the first layout: show the page in the first frame
+        elif not self._resize_pending:
             self._resize_pending = True
             self.call_after_refresh(self._show_again)
 
