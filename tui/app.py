@@ -120,6 +120,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self.load_error: DataError | None = None
         self._watch_paths = tuple(watch_paths)
         self._stop_watching = threading.Event()
+        # The files as they were when this data was read: a save made before the
+        # watcher thread starts (it starts after the first paint) still counts.
+        self._watcher = DataWatcher(self._watch_paths) if self._watch_paths else None
 
     def compose(self) -> ComposeResult:
         yield TitleBar().data_bind(CoopApp.lang)
@@ -152,8 +155,13 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             # otherwise delay the very screen it is meant not to delay.
             self.call_after_refresh(self._start_loading)
             return  # search indexing and watching start once it is loaded
-        # Indexing a big data set takes seconds: do it off the event loop, now,
-        # so that the first `/` does not freeze the screen.
+        # After the first paint, as the big-data loader above: a thread started
+        # now would take the GIL from the very first screen.
+        self.call_after_refresh(self._start_background_work)
+
+    def _start_background_work(self) -> None:
+        # Indexing a big data set takes seconds: do it off the event loop, so
+        # that the first `/` does not freeze the screen.
         self.run_worker(self._prepare_search, thread=True, group="search-index")
         if self._watch_paths:
             self._watch_data()
@@ -365,7 +373,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     @on(Worker.StateChanged)
     def _search_ready(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "search-index" and event.state == WorkerState.SUCCESS:
-            bar = self.query_one(SearchBar)
+            # The index may finish while the App is closing and its widgets are gone.
+            bars = self.query(SearchBar)
+            if not bars:
+                return
+            bar = bars.first()
             if bar.is_open and self._search is None and bar.value.strip():
                 self._run_search(bar.value)
                 self._show_page()
@@ -536,7 +548,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
         A thread, so that stat calls and a reload never hold up a key press.
         """
-        watcher = DataWatcher(self._watch_paths)
+        watcher = self._watcher or DataWatcher(self._watch_paths)
         while not self._stop_watching.wait(POLL_SECONDS):
             if not watcher.poll():
                 continue
