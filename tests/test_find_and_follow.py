@@ -493,3 +493,20 @@ async def test_a_reload_keeps_the_open_page_and_searches_the_new_data(tmp_path: 
         await pilot.press("enter")
         await pilot.pause()
         assert app.page == GOMSELMASH
+
+
+async def test_after_switching_language_search_finds_russian_words() -> None:
+    # Only the reader's language is indexed at start; the other is built on the switch.
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()  # indexing starts after the first paint
+        await app.workers.wait_for_complete()
+        assert app.search_index.is_ready("en") and not app.search_index.is_ready("ru")
+        await pilot.press("l")
+        await search(pilot, "биокад")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.page == PHARMA
+        assert "Фармацевтика ›" in screen_text(app)

@@ -118,6 +118,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._tree_landing: TreeNode[str] | None = None
         self._load = load
         self.load_error: DataError | None = None
+        self._indexing: set[tuple[SearchIndex, Lang]] = set()
         self._watch_paths = tuple(watch_paths)
         self._stop_watching = threading.Event()
         # The files as they were when this data was read: a save made before the
@@ -162,7 +163,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def _start_background_work(self) -> None:
         # Indexing a big data set takes seconds: do it off the event loop, so
         # that the first `/` does not freeze the screen.
-        self.run_worker(self._prepare_search, thread=True, group="search-index")
+        self._index_language(self.lang)
         if self._watch_paths:
             self._watch_data()
 
@@ -206,7 +207,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._load = None
         self.dataset = dataset
         self.search_index = SearchIndex(dataset)
-        self.run_worker(self._prepare_search, thread=True, group="search-index")
+        self._index_language(self.lang)
         tree = self.query_one(TopicTree)
         self._rebuild_tree(lambda t: t.replace_dataset(dataset))
         if tree.cursor_node is None or tree.cursor_node.data is None:
@@ -287,6 +288,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._show_page()
 
     def watch_lang(self) -> None:
+        if not self.loading:
+            self._index_language(self.lang)
         self._label_panes()
         if self._search is not None:
             self._run_search(self.query_one(SearchBar).value)
@@ -366,9 +369,25 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     # ------------------------------------------------------------ search
 
-    def _prepare_search(self) -> None:
-        for lang in (self.lang, other_lang(self.lang)):
-            self.search_index.prepare(lang)
+    def _index_language(self, lang: Lang) -> None:
+        """Build the search index of `lang` in a worker, unless it is built or being built.
+
+        One language at a time, when it is the reader's: at 100,000 facts an
+        index takes a second or so and tens of megabytes, and most readers
+        never switch.
+        """
+        index = self.search_index
+        if index.is_ready(lang) or (index, lang) in self._indexing:
+            return
+        self._indexing.add((index, lang))
+
+        def build() -> None:
+            try:
+                index.prepare(lang)
+            finally:
+                self._indexing.discard((index, lang))
+
+        self.run_worker(build, thread=True, group="search-index")
 
     @on(Worker.StateChanged)
     def _search_ready(self, event: Worker.StateChanged) -> None:
@@ -574,7 +593,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self.action_clear_search()
         old, self.dataset = self.dataset, dataset
         self.search_index = SearchIndex(dataset)
-        self.run_worker(self._prepare_search, thread=True, group="search-index")
+        self._index_language(self.lang)
         self._rebuild_tree(lambda t: t.replace_dataset(dataset))
         ref = self.page
         if ref is not None and ref.exists_in(dataset):
