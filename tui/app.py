@@ -12,6 +12,7 @@ through the loader (see `_watch_data`).
 from __future__ import annotations
 
 import gc
+from functools import partial
 import threading
 from pathlib import Path
 from typing import Callable, ClassVar, Sequence
@@ -21,7 +22,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.reactive import reactive, var
+from textual.reactive import var
 from textual.theme import Theme
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -71,10 +72,10 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     # `var`, not `reactive`: a reactive on the App repaints the whole screen on
     # every change, and the page changes on every key press in the tree. The
     # widgets that show these repaint themselves (data_bind, DetailPane).
-    lang: reactive[Lang] = var("en", init=False)
+    lang: var[Lang] = var("en", init=False)
     """The reader's language; every label and every data text follows it."""
 
-    page: reactive[PageRef | None] = var(None, init=False, always_update=True)
+    page: var[PageRef | None] = var(None, init=False, always_update=True)
     """The page in the detail pane: a topic (under the tree cursor), an entity or a source."""
 
     def __init__(
@@ -213,7 +214,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if tree.cursor_node is None or tree.cursor_node.data is None:
             roots = dataset.roots
             if roots:
-                self._rebuild_tree(lambda t: t.select_topic(roots[0].id))
+                first = roots[0].id
+                self._rebuild_tree(lambda t: t.select_topic(first))
         node = tree.cursor_node
         if node is not None and node.data is not None:
             self.open_page(PageRef("topic", node.data), record=False)
@@ -306,7 +308,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         tree.border_title = Content(title)
         self.query_one(SearchBar).set_prompt(f"/ {label('search.prompt', self.lang)}:")
 
-    def _rebuild_tree(self, rebuild: Callable[[TopicTree], None]) -> None:
+    def _rebuild_tree(self, rebuild: Callable[[TopicTree], object]) -> None:
         """Rebuild the tree without opening the topic its cursor lands on."""
         tree = self.query_one(TopicTree)
         rebuild(tree)
@@ -347,9 +349,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             if topic_id is None or topic_id not in dataset.topics:
                 continue
             ref = PageRef("topic", topic_id)
-            pane.prerender(
-                dataset, ("page", ref, lang), lambda ref=ref: build_page(dataset, ref, lang)
-            )
+            pane.prerender(dataset, ("page", ref, lang), partial(build_page, dataset, ref, lang))
 
     # ------------------------------------------------------------ history
 

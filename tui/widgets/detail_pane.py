@@ -117,7 +117,7 @@ class DetailPane(ScrollView, can_focus=True):
         `keep_scroll` keeps the reader's place when the same page is redrawn (a
         reload, a language switch, a search highlighting it).
         """
-        build: Callable[[], Page] = page if callable(page) else (lambda: page)  # type: ignore[assignment,return-value]
+        build: Callable[[], Page] = page if callable(page) else (lambda: page)
         if owner is not self._owner:
             self._cache.clear()
             self._owner = owner
@@ -142,7 +142,7 @@ class DetailPane(ScrollView, can_focus=True):
         """Render a page into the cache without showing it (a page the reader may open next)."""
         width = self.scrollable_content_region.width
         if owner is self._owner and width > 0:
-            self._render(key, build, width)
+            self._render_page(key, build, width)
 
     def set_marked(self, marked: bool) -> None:
         self._marked = marked
@@ -163,7 +163,7 @@ class DetailPane(ScrollView, can_focus=True):
         if width <= 0:
             return  # not laid out yet: on_resize renders it
         key, build = self._current
-        self._rendered = self._render(key, build, width)
+        self._rendered = self._render_page(key, build, width)
         self.page = self._rendered.page
         if self.page is not None:
             self._set_title(self.page.title, self._marked)
@@ -172,7 +172,7 @@ class DetailPane(ScrollView, can_focus=True):
             self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
 
-    def _render(
+    def _render_page(
         self, key: Hashable | None, build: Callable[[], Page | RenderableType], width: int
     ) -> _Rendered:
         full_key = (key, width, self.app.theme)
@@ -181,7 +181,7 @@ class DetailPane(ScrollView, can_focus=True):
             return self._cache[full_key]
         built = build()
         page = built if isinstance(built, Page) else None
-        blocks = page.blocks if page is not None else [built]
+        blocks: list[RenderableType] = page.blocks if page is not None else [built]  # type: ignore[list-item]
         rendered_blocks = [self._render_block(block, width) for block in blocks]
         tops: list[int] = []
         lines: list[Strip] = []
