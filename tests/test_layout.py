@@ -81,6 +81,24 @@ async def test_the_notice_goes_when_the_terminal_grows_and_comes_back() -> None:
         assert "15×5" in screen_text(app)
 
 
+@pytest.mark.parametrize("pane_keys, pane", [((), TopicTree), (("tab",), DetailPane)])
+async def test_focus_returns_to_the_readers_pane_after_too_small(pane_keys, pane) -> None:
+    # Hiding both panes lets Textual move focus elsewhere; growing back restores it.
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*pane_keys)
+        assert isinstance(app.focused, pane)
+        await pilot.resize_terminal(12, 4)
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.focused, pane)
+        if pane is TopicTree:
+            await pilot.press("j")
+            assert app.topic_id == "industry"
+
+
 async def test_a_storm_of_resizes_leaves_a_working_app() -> None:
     app = make_app(lang="en")
     rng = random.Random(5)

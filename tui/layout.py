@@ -63,6 +63,7 @@ class ResponsiveLayout:
     """App mixin: switch CSS classes as the terminal's size and the focus change."""
 
     DETAIL_ID = "detail"
+    TREE_ID = "topics"
 
     def _apply_size(self, width: int, height: int) -> None:
         app = self  # the App this is mixed into
@@ -72,7 +73,28 @@ class ResponsiveLayout:
         if chosen == TOO_SMALL:
             notice = app.query_one(TooSmall)  # type: ignore[attr-defined]
             notice.update(too_small_text(width, height, app.lang))  # type: ignore[attr-defined]
+        else:
+            # Hiding both panes let Textual move focus to whatever it found
+            # next; once they show again the reader's pane gets it back.
+            app.call_after_refresh(self._restore_pane_focus)  # type: ignore[attr-defined]
         self._follow_focus()
+
+    def _pane_of(self, widget: object) -> str | None:
+        for node in getattr(widget, "ancestors_with_self", ()):
+            if node.id in (self.TREE_ID, self.DETAIL_ID):
+                return str(node.id)
+        return None
+
+    def _restore_pane_focus(self) -> None:
+        screen = self.screen  # type: ignore[attr-defined]
+        if not screen.query(f"#{self.TREE_ID}"):
+            return  # a modal screen (help, palette) is on top: it keeps its focus
+        focused = screen.focused
+        wanted = getattr(self, "_focused_pane", self.TREE_ID)
+        pane = self._pane_of(focused)
+        # Focus elsewhere (the search line) is the reader's own; leave it.
+        if focused is None or (pane is not None and pane != wanted):
+            screen.query_one(f"#{wanted}").focus()
 
     def _follow_focus(self) -> None:
         # In the narrow layout the pane with focus is the one shown.
@@ -86,4 +108,10 @@ class ResponsiveLayout:
         self._apply_size(event.size.width, event.size.height)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Remember the pane the reader chose; not the one Textual picks while
+        # the panes are hidden for a too-small terminal.
+        if not self.has_class(TOO_SMALL):  # type: ignore[attr-defined]
+            pane = self._pane_of(event.widget)
+            if pane is not None:
+                self._focused_pane = pane
         self._follow_focus()
