@@ -206,11 +206,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     def _loaded(self, dataset: Dataset) -> None:
         self._load = None
-        self.dataset = dataset
-        self.search_index = SearchIndex(dataset)
-        self._index_language(self.lang)
+        self._take_dataset(dataset)
         tree = self.query_one(TopicTree)
-        self._rebuild_tree(lambda t: t.replace_dataset(dataset))
         if tree.cursor_node is None or tree.cursor_node.data is None:
             roots = dataset.roots
             if roots:
@@ -219,9 +216,17 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         node = tree.cursor_node
         if node is not None and node.data is not None:
             self.open_page(PageRef("topic", node.data), record=False)
-        self._show_page(keep_scroll=True)
+        else:
+            self._show_page(keep_scroll=True)
         if self._watch_paths:
             self._watch_data()
+
+    def _take_dataset(self, dataset: Dataset) -> None:
+        """Make `dataset` the one shown: the tree and a new search index follow it."""
+        self.dataset = dataset
+        self.search_index = SearchIndex(dataset)
+        self._index_language(self.lang)
+        self._rebuild_tree(lambda t: t.replace_dataset(dataset))
 
     def _load_failed(self, error: DataError) -> None:
         # The same message and exit code as bad data found before the screen
@@ -591,10 +596,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         bar.problems = ()
         # A search belongs to the data it ran on: end it before the tree changes.
         self.action_clear_search()
-        old, self.dataset = self.dataset, dataset
-        self.search_index = SearchIndex(dataset)
-        self._index_language(self.lang)
-        self._rebuild_tree(lambda t: t.replace_dataset(dataset))
+        old = self.dataset
+        self._take_dataset(dataset)
         ref = self.page
         if ref is not None and ref.exists_in(dataset):
             self._show_page(keep_scroll=True)

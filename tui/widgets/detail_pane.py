@@ -101,7 +101,7 @@ class DetailPane(ScrollView, can_focus=True):
 
     def show_page(
         self,
-        page: Page | Callable[[], Page],
+        build: Callable[[], Page],
         item: ItemRef | None = None,
         marked: bool = False,
         *,
@@ -111,13 +111,12 @@ class DetailPane(ScrollView, can_focus=True):
     ) -> None:
         """Show a page; with `item`, put the cursor on that fact or quote and scroll to it.
 
-        `page` may be a function that builds it: with a `key` (naming the page
-        within `owner`, the data set it comes from) the page is built and
-        rendered once and kept; a new owner forgets every page kept before.
+        `build` makes the page: with a `key` (naming the page within `owner`,
+        the data set it comes from) it is built and rendered once and kept; a
+        new owner forgets every page kept before.
         `keep_scroll` keeps the reader's place when the same page is redrawn (a
         reload, a language switch, a search highlighting it).
         """
-        build: Callable[[], Page] = page if callable(page) else (lambda: page)
         if owner is not self._owner:
             self._cache.clear()
             self._owner = owner

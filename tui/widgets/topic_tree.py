@@ -174,22 +174,9 @@ class TopicTree(Tree[str]):
 
     def replace_dataset(self, dataset: Dataset) -> None:
         """Show another data set, keeping expanded topics and the cursor where they still exist."""
-        expanded = {n.data for n in self._walk(self.root) if n.is_expanded and n.data}
-        current = self.cursor_node.data if self.cursor_node is not None else None
+        view = self.save_view()
         self.dataset = dataset
-        self.clear()
-        self._populate(self.root)
-        self.root.expand()
-        # Children appear as their parents expand, so walk while expanding.
-        stack = list(self.root.children)
-        while stack:
-            node = stack.pop()
-            if node.data in expanded:
-                if not node.is_expanded:
-                    self._toggle(node)
-                stack.extend(node.children)
-        if current is not None:
-            self.select_topic(current)
+        self.restore_view(view)
 
     def _populate_if_needed(self, node: TreeNode[str]) -> None:
         if node.data is not None and not node.children and node.allow_expand:
