@@ -12,8 +12,11 @@ App, so the widgets do not know about sizes.
 
 from __future__ import annotations
 
+import shutil
+
 from textual import events
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from .i18n import label
@@ -22,6 +25,9 @@ from .model import Lang
 NARROW_BELOW = 60
 MIN_WIDTH = 20
 MIN_HEIGHT = 6
+
+# How long the terminal must stay one size before its real size is checked.
+SIZE_SETTLE_SECONDS = 0.1
 
 NARROW = "-narrow"
 TOO_SMALL = "-too-small"
@@ -106,6 +112,24 @@ class ResponsiveLayout:
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
+        if not self.is_headless:  # type: ignore[attr-defined]
+            timer = getattr(self, "_size_check_timer", None)
+            if timer is not None:
+                timer.stop()
+            self._size_check_timer = self.set_timer(  # type: ignore[attr-defined]
+                SIZE_SETTLE_SECONDS, self._confirm_terminal_size
+            )
+
+    def _confirm_terminal_size(self) -> None:
+        # Textual reads the size inside its SIGWINCH handler, and a second
+        # signal can interrupt that handler between reading and posting, so
+        # in a burst of resizes a stale size can arrive last and stick. Once
+        # the terminal has been still a moment, ask it again, as the driver does.
+        self._size_check_timer = None
+        width, height = shutil.get_terminal_size()
+        real = Size(width, height)
+        if real != self.size:  # type: ignore[attr-defined]
+            self.post_message(events.Resize(real, real))  # type: ignore[attr-defined]
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Remember the pane the reader chose; not the one Textual picks while
