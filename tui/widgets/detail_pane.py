@@ -18,19 +18,25 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Callable, ClassVar
+from typing import TYPE_CHECKING, Callable, ClassVar
 
 from rich.console import RenderableType
+from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from ..links import ItemRef, PageRef
 from ..render import LINK_META, Link, Page, with_cursor
+from .strips import compact, ink_width
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 # Pages kept rendered: walking up and down a branch revisits the same few.
 CACHED_PAGES = 64
@@ -85,6 +91,11 @@ class DetailPane(ScrollView, can_focus=True):
         self._title = ""
         self._marked = False
         self._resize_pending = False
+        # Set while the title changes as part of a new page, whose changed rows
+        # (the title's among them) are repainted one by one: see _repaint_changes.
+        self._rows_only = False
+        # The width the lines on the terminal were painted at (0: none yet).
+        self._painted_width = 0
 
     # ------------------------------------------------------------ showing
 
@@ -155,6 +166,15 @@ class DetailPane(ScrollView, can_focus=True):
             self._title = full
             self.border_title = Content(full)
 
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        # Setting border_title repaints the whole pane; a new page repaints the
+        # title's row itself along with the other rows that changed.
+        if self._rows_only and not regions and not layout and not recompose:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def _render_current(self, *, keep_scroll: bool) -> None:
         if self._current is None:
             return
@@ -162,14 +182,73 @@ class DetailPane(ScrollView, can_focus=True):
         if width <= 0:
             return  # not laid out yet: on_resize renders it
         key, build = self._current
+        before = self._rendered.lines
+        # With the page on the terminal at its top and at this width, only the
+        # rows that change are written: every byte goes over SSH on each key.
+        by_rows = self._painted_width == width and self.scroll_offset == (0, 0)
+        old_title, old_height = self._title, self.virtual_size.height
         self._rendered = self._render_page(key, build, width)
         self.page = self._rendered.page
+        if not by_rows:
+            if self.page is not None:
+                self._set_title(self.page.title, self._marked)
+            self.virtual_size = Size(width, len(self._rendered.lines))
+            if not keep_scroll and (self.scroll_offset.x or self.scroll_offset.y):
+                self.scroll_to(0, 0, animate=False, immediate=True)
+            self.refresh()
+            return
         if self.page is not None:
-            self._set_title(self.page.title, self._marked)
-        self.virtual_size = Size(width, len(self._rendered.lines))
-        if not keep_scroll and (self.scroll_offset.x or self.scroll_offset.y):
-            self.scroll_to(0, 0, animate=False, immediate=True)
-        self.refresh()
+            self._rows_only = True
+            try:
+                self._set_title(self.page.title, self._marked)
+            finally:
+                self._rows_only = False
+        # The pane keeps its size: a new length moves the scrollbar only, so
+        # no layout (which would repaint both panes' scrollbars).
+        self.set_reactive(DetailPane.virtual_size, Size(width, len(self._rendered.lines)))
+        self._repaint_changes(before, old_title, old_height)
+
+    def _repaint_changes(self, before: list[Strip], old_title: str, old_height: int) -> None:
+        """Mark for repainting only the cells that differ from the page painted before."""
+        width = self.scrollable_content_region.width
+        background = self.rich_style
+        for y in range(self.scrollable_content_region.height):
+            old, new = self._line(before, y), self._line(self._rendered.lines, y)
+            if old != new:
+                # The terminal crops a row's repaint at its right end: past
+                # the last cell that shows anything in either page, both are
+                # the same blank.
+                ink = max(ink_width(old, background), ink_width(new, background))
+                self.refresh(Region(0, y, ink or width, 1))
+        if self._title != old_title:
+            left, top = self.content_offset
+            # The corner, a rule and a space come before the title, a space after.
+            ink = 4 + max(Content(old_title).cell_length, Content(self._title).cell_length)
+            self.refresh(Region(-left, -top, min(ink, self.outer_size.width), 1))
+        self._move_scrollbar(old_height, self.virtual_size.height)
+
+    def _move_scrollbar(self, old_height: int, new_height: int) -> None:
+        """Tell the scrollbar the page's new length; repaint only its rows that change."""
+        if old_height == new_height or not self.show_vertical_scrollbar:
+            return
+        bar = self.vertical_scrollbar
+        window = bar.window_size
+
+        def rows(height: int) -> list[Segment]:
+            return list(bar.renderer.render_bar(
+                size=bar.size.height,
+                virtual_size=height,
+                window_size=window if window < height else 0,
+                position=bar.position,
+                thickness=bar.thickness,
+                vertical=True,
+            ).segments)
+
+        old_rows, new_rows = rows(old_height), rows(new_height)
+        bar.set_reactive(ScrollBar.window_virtual_size, new_height)
+        for y, (old, new) in enumerate(zip(old_rows, new_rows)):
+            if old != new:
+                bar.refresh(Region(0, y, bar.size.width, 1))
 
     def _render_page(
         self, key: Hashable | None, build: Callable[[], Page | RenderableType], width: int
@@ -224,14 +303,18 @@ class DetailPane(ScrollView, can_focus=True):
             self._draw_cursor()
 
     def render_line(self, y: int) -> Strip:
+        self._painted_width = self.scrollable_content_region.width
+        return self._line(self._rendered.lines, y)
+
+    def _line(self, lines: list[Strip], y: int) -> Strip:
+        """Row `y` of the pane showing `lines` at the current scroll offset."""
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         style = self.rich_style
         index = scroll_y + y
-        lines = self._rendered.lines
         if index >= len(lines):
             return Strip.blank(width, style)
-        return lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        return compact(lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style))
 
     def _draw_cursor(self) -> None:
         """Lines as rendered, with the link under the cursor (if any) drawn reversed.

@@ -8,11 +8,13 @@ from typing import Callable, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ..model import Dataset, Lang, Topic
 from ..render import MATCH
+from .strips import compact
 
 Marks = Callable[[str], "list[tuple[int, int]]"]
 BOOKMARK = " ★"
@@ -208,6 +210,12 @@ class TopicTree(Tree[str]):
         if self.last_line >= 0:
             self.move_cursor(node)
         return True
+
+    def render_line(self, y: int) -> Strip:
+        # A ↓ repaints two rows; their label and the spaces after it are one
+        # style. Tree marks the label with its node id, which a click never
+        # reads (it reads the line), so the spaces may carry it too.
+        return compact(super().render_line(y), frozenset({"node"}))
 
     def _toggle(self, node: TreeNode[str]) -> None:
         if not node.allow_expand:
