@@ -302,6 +302,10 @@ class DetailPane(ScrollView, can_focus=True):
             self.link_cursor = cursor
             self._draw_cursor()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The lines as written to the terminal, border and padding included.
+        return [compact(strip) for strip in super().render_lines(crop)]
+
     def render_line(self, y: int) -> Strip:
         self._painted_width = self.scrollable_content_region.width
         return self._line(self._rendered.lines, y)
@@ -314,7 +318,7 @@ class DetailPane(ScrollView, can_focus=True):
         index = scroll_y + y
         if index >= len(lines):
             return Strip.blank(width, style)
-        return compact(lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style))
+        return lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
 
     def _draw_cursor(self) -> None:
         """Lines as rendered, with the link under the cursor (if any) drawn reversed.

@@ -7,6 +7,7 @@ from typing import Callable, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets import Tree
@@ -211,11 +212,11 @@ class TopicTree(Tree[str]):
             self.move_cursor(node)
         return True
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
         # A ↓ repaints two rows; their label and the spaces after it are one
         # style. Tree marks the label with its node id, which a click never
         # reads (it reads the line), so the spaces may carry it too.
-        return compact(super().render_line(y), frozenset({"node"}))
+        return [compact(strip, frozenset({"node"})) for strip in super().render_lines(crop)]
 
     def _toggle(self, node: TreeNode[str]) -> None:
         if not node.allow_expand:
