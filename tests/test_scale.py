@@ -18,7 +18,7 @@ from tui.app import CoopApp
 from tui.factory import make_app
 from tui.loader import DataError, load_dataset
 from tui.render import topic_title
-from tui.widgets import DetailPane, TopicTree
+from tui.widgets import DetailBox, DetailPane, TopicTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_dataset import make_dataset  # noqa: E402
@@ -84,7 +84,7 @@ async def test_big_data_opens_on_its_roots_then_loads_in_the_background(folder: 
         await pilot.press("down")
         second = app.dataset.children("center")[1]
         assert app.topic_id == second.id
-        assert str(app.query_one(DetailPane).border_title) == topic_title(app.dataset, second.id, "en")
+        assert str(app.query_one(DetailBox).border_title) == topic_title(app.dataset, second.id, "en")
         assert second.summary.get("en")[:30] in screen_text(app)
 
 

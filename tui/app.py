@@ -42,7 +42,7 @@ from .search import Results, SearchIndex, highlighter
 from .state import StateStore
 from .themes import DARK, OWN_THEMES
 from .watch import POLL_SECONDS, DataWatcher
-from .widgets import DataErrorBar, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
+from .widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
 from .widgets.topic_tree import TreeView
 
 
@@ -130,7 +130,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         yield TitleBar().data_bind(CoopApp.lang)
         with Horizontal(id="panes"):
             yield TopicTree(self.dataset, self.lang, id="topics").data_bind(CoopApp.lang)
-            yield DetailPane(id="detail")
+            yield DetailBox(DetailPane(id="detail"), id="detail-box")
         yield SearchBar(id="search")
         yield TooSmall(id="too-small")
         yield DataErrorBar().data_bind(CoopApp.lang)

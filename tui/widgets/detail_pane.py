@@ -24,6 +24,7 @@ from rich.console import RenderableType
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.containers import Container
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -37,6 +38,45 @@ from .strips import compact, ink_width
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+
+class DetailBox(Container):
+    """The detail pane's border and the open page's title on it.
+
+    The border is the box's rather than the pane's: Textual writes a repainted
+    row from the first cell of the widget it belongs to, so a border of the
+    pane's own would go to the terminal again (about 40 bytes) with every row
+    a new page changes.
+    """
+
+    def __init__(self, pane: DetailPane, *, id: str | None = None) -> None:
+        super().__init__(pane, id=id)
+        self._row_only = False
+
+    def set_title(self, old: str, new: str, *, row_only: bool) -> None:
+        """Show `new`; with `row_only`, repaint the title's row alone, not the whole box."""
+        self._row_only = row_only
+        try:
+            self.border_title = Content(new)
+        finally:
+            self._row_only = False
+        if row_only:
+            left, top = self.content_offset
+            # The corner, a rule and a space come before the title, a space after.
+            ink = 4 + max(Content(old).cell_length, Content(new).cell_length)
+            self.refresh(Region(-left, -top, min(ink, self.outer_size.width), 1))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The corner and the rule beside it are one style: one segment.
+        return [compact(strip) for strip in super().render_lines(crop)]
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        # Setting border_title repaints the whole box, the pane inside it too.
+        if self._row_only and not regions and not layout and not recompose:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 # Pages kept rendered: walking up and down a branch revisits the same few.
 CACHED_PAGES = 64
@@ -91,9 +131,6 @@ class DetailPane(ScrollView, can_focus=True):
         self._title = ""
         self._marked = False
         self._resize_pending = False
-        # Set while the title changes as part of a new page, whose changed rows
-        # (the title's among them) are repainted one by one: see _repaint_changes.
-        self._rows_only = False
         # The width the lines on the terminal were painted at (0: none yet).
         self._painted_width = 0
 
@@ -159,21 +196,14 @@ class DetailPane(ScrollView, can_focus=True):
         if self.page is not None:
             self._set_title(self.page.title, marked)
 
-    def _set_title(self, title: str, marked: bool) -> None:
+    def _set_title(self, title: str, marked: bool, *, row_only: bool = False) -> None:
         # Every write reaches the terminal (over SSH, too): set only what changed.
         full = ("★ " if marked else "") + title
         if full != self._title:
-            self._title = full
-            self.border_title = Content(full)
-
-    def refresh(
-        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
-    ) -> Self:
-        # Setting border_title repaints the whole pane; a new page repaints the
-        # title's row itself along with the other rows that changed.
-        if self._rows_only and not regions and not layout and not recompose:
-            return self
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+            old, self._title = self._title, full
+            box = self.parent
+            if isinstance(box, DetailBox):
+                box.set_title(old, full, row_only=row_only)
 
     def _render_current(self, *, keep_scroll: bool) -> None:
         if self._current is None:
@@ -186,7 +216,7 @@ class DetailPane(ScrollView, can_focus=True):
         # With the page on the terminal at its top and at this width, only the
         # rows that change are written: every byte goes over SSH on each key.
         by_rows = self._painted_width == width and self.scroll_offset == (0, 0)
-        old_title, old_height = self._title, self.virtual_size.height
+        old_height = self.virtual_size.height
         self._rendered = self._render_page(key, build, width)
         self.page = self._rendered.page
         if not by_rows:
@@ -198,17 +228,13 @@ class DetailPane(ScrollView, can_focus=True):
             self.refresh()
             return
         if self.page is not None:
-            self._rows_only = True
-            try:
-                self._set_title(self.page.title, self._marked)
-            finally:
-                self._rows_only = False
+            self._set_title(self.page.title, self._marked, row_only=True)
         # The pane keeps its size: a new length moves the scrollbar only, so
         # no layout (which would repaint both panes' scrollbars).
         self.set_reactive(DetailPane.virtual_size, Size(width, len(self._rendered.lines)))
-        self._repaint_changes(before, old_title, old_height)
+        self._repaint_changes(before, old_height)
 
-    def _repaint_changes(self, before: list[Strip], old_title: str, old_height: int) -> None:
+    def _repaint_changes(self, before: list[Strip], old_height: int) -> None:
         """Mark for repainting only the cells that differ from the page painted before."""
         width = self.scrollable_content_region.width
         background = self.rich_style
@@ -220,11 +246,6 @@ class DetailPane(ScrollView, can_focus=True):
                 # the same blank.
                 ink = max(ink_width(old, background), ink_width(new, background))
                 self.refresh(Region(0, y, ink or width, 1))
-        if self._title != old_title:
-            left, top = self.content_offset
-            # The corner, a rule and a space come before the title, a space after.
-            ink = 4 + max(Content(old_title).cell_length, Content(self._title).cell_length)
-            self.refresh(Region(-left, -top, min(ink, self.outer_size.width), 1))
         self._move_scrollbar(old_height, self.virtual_size.height)
 
     def _move_scrollbar(self, old_height: int, new_height: int) -> None:
@@ -303,7 +324,7 @@ class DetailPane(ScrollView, can_focus=True):
             self._draw_cursor()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # The lines as written to the terminal, border and padding included.
+        # The lines as written to the terminal, padding included.
         return [compact(strip) for strip in super().render_lines(crop)]
 
     def render_line(self, y: int) -> Strip:
