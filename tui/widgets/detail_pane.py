@@ -10,7 +10,9 @@ width and theme; only the rows on screen are painted. A Static in a scrolling
 container would render the whole page twice on every key press (to measure it,
 then to paint it) and reflow the screen, and a key press in the tree must stay
 as cheap as in a bare Textual Tree. Moving the link cursor re-renders only the
-block the link is in.
+block the link is in. A new page shown at the top of the pane repaints only the
+rows that differ from the page before, as far as their last visible cell: each
+key press goes to the terminal, over SSH too.
 """
 
 from __future__ import annotations
