@@ -12,10 +12,10 @@ through the loader (see `_watch_data`).
 from __future__ import annotations
 
 import gc
-from functools import partial
 import threading
+from functools import partial
 from pathlib import Path
-from typing import Callable, ClassVar, Sequence
+from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -34,16 +34,20 @@ from .i18n import label
 from .layout import ResponsiveLayout, TooSmall
 from .lifecycle import CrashReport
 from .links import History, ItemRef, PageRef
-from .loader import DataError, load_dataset
 from .model import Dataset, Lang, other_lang
 from .render import Marks, build_page, citation, citation_summary
-from .screens import BookmarksClosed, BookmarksScreen, HelpScreen
 from .search import Results, SearchIndex, highlighter
 from .state import StateStore
 from .themes import DARK, OWN_THEMES
 from .watch import POLL_SECONDS, DataWatcher
 from .widgets import DataErrorBar, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
 from .widgets.topic_tree import TreeView
+
+if TYPE_CHECKING:
+    # The loader and the two dialogs are imported where they are first used:
+    # a start from the data cache needs none of them before the first paint.
+    from .loader import DataError
+    from .screens import BookmarksClosed
 
 
 class CoopApp(CrashReport, ResponsiveLayout, App[None]):
@@ -186,6 +190,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     def _load_in_thread(self) -> None:
         assert self._load is not None
+        from .loader import DataError
+
         # The loader allocates millions of objects, none of them in cycles:
         # the cyclic collector would only walk them again and again meanwhile.
         collecting = gc.isenabled()
@@ -524,6 +530,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
                 self.notify(problem, severity="warning", markup=False, timeout=8)
 
     def action_bookmarks(self) -> None:
+        from .screens import BookmarksScreen
+
         if isinstance(self.screen, BookmarksScreen):
             return
         self.push_screen(
@@ -572,6 +580,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
         A thread, so that stat calls and a reload never hold up a key press.
         """
+        from .loader import DataError, load_dataset
+
         watcher = self._watcher or DataWatcher(self._watch_paths)
         while not self._stop_watching.wait(POLL_SECONDS):
             if not watcher.poll():
@@ -631,5 +641,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self.query_one(TopicTree).focus()
 
     def action_help(self) -> None:
+        from .screens import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
