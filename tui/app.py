@@ -135,7 +135,6 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         with Horizontal(id="panes"):
             yield TopicTree(self.dataset, self.lang, id="topics").data_bind(CoopApp.lang)
             yield DetailPane(id="detail")
-        yield SearchBar(id="search")
         yield TooSmall(id="too-small")
         yield DataErrorBar().data_bind(CoopApp.lang)
         yield KeyBar().data_bind(CoopApp.lang)
@@ -274,7 +273,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         tree = self.query_one(TopicTree)
         # Rebuilding the tree (search, clearing it, a reload) moves the cursor;
         # those moves open nothing: only the reader's own do.
-        if event.node is not tree.cursor_node or self.query_one(SearchBar).input.has_focus:
+        bar = self._search_bar()
+        if event.node is not tree.cursor_node or (bar is not None and bar.input.has_focus):
             return
         if event.node is self._tree_landing:
             self._tree_landing = None
@@ -304,8 +304,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if not self.loading:
             self._index_language(self.lang)
         self._label_panes()
-        if self._search is not None:
-            self._run_search(self.query_one(SearchBar).value)
+        bar = self._search_bar()
+        if self._search is not None and bar is not None:
+            self._run_search(bar.value)
         self._show_page()
 
     def _label_panes(self) -> None:
@@ -317,7 +318,17 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             )
             title = f"{title} · {count}"
         tree.border_title = Content(title)
-        self.query_one(SearchBar).set_prompt(f"/ {label('search.prompt', self.lang)}:")
+        bar = self._search_bar()
+        if bar is not None:
+            bar.set_prompt(self._search_prompt())
+
+    def _search_prompt(self) -> str:
+        return f"/ {label('search.prompt', self.lang)}:"
+
+    def _search_bar(self) -> SearchBar | None:
+        """The search line, once the reader has opened it; None before the first `/`."""
+        bars = self.query(SearchBar)
+        return bars.first() if bars else None
 
     def _rebuild_tree(self, rebuild: Callable[[TopicTree], object]) -> None:
         """Rebuild the tree without opening the topic its cursor lands on."""
@@ -404,16 +415,21 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def _search_ready(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "search-index" and event.state == WorkerState.SUCCESS:
             # The index may finish while the App is closing and its widgets are gone.
-            bars = self.query(SearchBar)
-            if not bars:
+            bar = self._search_bar()
+            if bar is None:
                 return
-            bar = bars.first()
             if bar.is_open and self._search is None and bar.value.strip():
                 self._run_search(bar.value)
                 self._show_page()
 
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
+    async def action_search(self) -> None:
+        bar = self._search_bar()
+        if bar is None:
+            # Mounted on first use, not composed: its input line is the costliest
+            # widget to style and lay out, and most readers open coop-tui without
+            # searching. A first `/` costs those few milliseconds instead.
+            bar = SearchBar(self._search_prompt(), id="search")
+            await self.mount(bar, before=self.query_one(TooSmall))
         if self._tree_before_search is None:
             self._tree_before_search = self.query_one(TopicTree).save_view()
         bar.open(label("search.placeholder", self.lang))
@@ -486,8 +502,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     def action_clear_search(self) -> None:
         """Forget the search: the whole tree as it was, the cursor on the open topic."""
-        bar = self.query_one(SearchBar)
-        if not bar.is_open:
+        bar = self._search_bar()
+        if bar is None or not bar.is_open:
             return
         tree = self.query_one(TopicTree)
         view = self._tree_before_search or TreeView()
