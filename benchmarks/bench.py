@@ -78,7 +78,13 @@ class Term:
     def __init__(self, argv: list[str], cold_cache: bool = False) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "NO_COLOR"))}
+        # Bytecode may be written: an installed coop-tui has its .pyc files (pip
+        # compiles them), as Textual in the venv does.
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("TEXTUAL", "NO_COLOR", "PYTHONDONTWRITEBYTECODE"))
+        }
         env.update(TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8", LC_ALL="C.UTF-8")
         self._cold_cache = tempfile.mkdtemp(prefix="coop-bench-cache-") if cold_cache else None
         if self._cold_cache is not None:

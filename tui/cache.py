@@ -26,12 +26,12 @@ its first record is checked before the data set is unpickled.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import pickle
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -109,9 +109,11 @@ class DatasetCache:
         self.folder = folder if folder is not None else cache_dir()
 
     def _file_for(self, paths: Sequence[Path]) -> Path:
-        names = "\0".join(os.path.realpath(path) for path in paths)
-        digest = hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-        return self.folder / f"data-{digest}.pickle"
+        names = "\0".join(os.path.realpath(path) for path in paths).encode("utf-8", "surrogateescape")
+        # Only a file name: the key inside holds the paths themselves, so two
+        # data sets sharing a checksum take turns in one file, never mix up.
+        # (hashlib would cost more to import than the whole lookup.)
+        return self.folder / f"data-{zlib.crc32(names):08x}-{len(names)}.pickle"
 
     def _key(self, paths: Sequence[Path]) -> Fingerprint | None:
         data = _data_fingerprint(paths)
