@@ -30,7 +30,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from . import __version__
 from .commands import PageCommands, page_name
-from .i18n import label
+from .i18n import label, search_count
 from .layout import ResponsiveLayout, TooSmall
 from .lifecycle import CrashReport
 from .links import History, ItemRef, PageRef
@@ -463,11 +463,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         found, marks = self._search.topic_ids, self._marks
         self._rebuild_tree(lambda t: t.show_only(found, marks))
         if self._search.total:
-            bar.set_count(
-                label("search.count", self.lang).format(
-                    total=self._search.total, topics=len(self._search.topic_ids)
-                )
-            )
+            bar.set_count(search_count(self._search.total, len(self._search.topic_ids), self.lang))
         else:
             bar.set_count(label("search.none", self.lang))
         self._label_panes()
