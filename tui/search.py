@@ -311,19 +311,31 @@ class SearchIndex:
         if built is not None:
             return built
         # Text ids are handed out in FIELD_ORDER (ranking sorts ids): gather each
-        # field's texts apart, then join the columns.
-        buckets: dict[Field, list[_Text]] = {f: [] for f in FIELD_ORDER}
+        # field's texts apart, in columns (a tuple per text would double the
+        # memory of building), then join them.
+        columns: dict[Field, tuple[list[str], list[PageRef], bytearray, array[int]]] = {
+            f: ([], [], bytearray(), array("I")) for f in FIELD_ORDER
+        }
         for text in self._texts(lang):
             if text.text:
-                buckets[text.field].append(text)
-        ordered = [t for f in FIELD_ORDER for t in buckets.pop(f)]
-        texts = [t.text for t in ordered]
-        refs = [t.ref for t in ordered]
-        field_code = {f: code for code, f in enumerate(FIELD_ORDER)}
-        fields = bytes(field_code[t.field] for t in ordered)
-        kinds = bytes(_KIND_CODE[t.item_kind] for t in ordered)
-        items = array("I", [t.item_index for t in ordered])
-        del ordered, buckets
+                column = columns[text.field]
+                column[0].append(text.text)
+                column[1].append(text.ref)
+                column[2].append(_KIND_CODE[text.item_kind])
+                column[3].append(text.item_index)
+        texts: list[str] = []
+        refs: list[PageRef] = []
+        fields = bytearray()
+        kinds = bytearray()
+        items = array("I")
+        for code, f in enumerate(FIELD_ORDER):
+            f_texts, f_refs, f_kinds, f_items = columns.pop(f)
+            texts += f_texts
+            refs += f_refs
+            fields += bytes((code,)) * len(f_texts)
+            kinds += f_kinds
+            items += f_items
+            del f_texts, f_refs, f_kinds, f_items
         postings: dict[str, array[int]] = {}
         for text_id, wording in enumerate(texts):
             for word in set(words(wording)):
@@ -344,7 +356,7 @@ class SearchIndex:
                         ids.append(word_id)
         topic_of = [r.id if r.kind == "topic" else None for r in refs]
         built = _LangIndex(
-            texts, refs, fields, kinds, items, postings, vocabulary, trigrams, topic_of
+            texts, refs, bytes(fields), bytes(kinds), items, postings, vocabulary, trigrams, topic_of
         )
         self._langs[lang] = built
         return built
