@@ -144,7 +144,7 @@ _KIND_CODE = {kind: code for code, kind in enumerate(_ITEM_KINDS)}
 
 # The texts' sets of ids kept between keystrokes (see `_texts_with`), counted in
 # ids: a common word's set at 100,000 facts holds 100,000 of them, about 6 MB.
-SET_CACHE_IDS = 200_000
+SET_CACHE_IDS = 300_000
 
 
 @dataclass
@@ -391,17 +391,18 @@ class SearchIndex:
         """The texts holding a word, as a set; kept once asked, as typing asks again.
 
         The kept sets are bounded (SET_CACHE_IDS): a session of searches would
-        otherwise keep a set for every word it ever expanded to. When full, the
-        cache starts over; a set is rebuilt in a few milliseconds.
+        otherwise keep a set for every word it ever expanded to. The least
+        recently asked go first, so the words of the query being typed stay.
         """
-        cached = index.sets.get(word)
+        sets = index.sets
+        cached = sets.pop(word, None)
         if cached is None:
             cached = frozenset(index.postings.get(word, ()))
-            if index.cached_ids + len(cached) > SET_CACHE_IDS:
-                index.sets.clear()
-                index.cached_ids = 0
-            index.sets[word] = cached
             index.cached_ids += len(cached)
+            while index.cached_ids > SET_CACHE_IDS and sets:
+                oldest = next(iter(sets))
+                index.cached_ids -= len(sets.pop(oldest))
+        sets[word] = cached  # now the most recently asked (dicts keep insertion order)
         return cached
 
     def _union(self, index: _LangIndex, base: frozenset[int], words: list[str]) -> frozenset[int]:
