@@ -20,6 +20,14 @@ def bundled_dataset():
 
 
 @pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test (and every coop-tui it starts) keeps its data cache in its own folder."""
+    folder = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "coop-tui"
+
+
+@pytest.fixture(autouse=True)
 def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test keeps its saved state (bookmarks) in its own folder, never in the real home."""
     folder = tmp_path / "xdg-state"

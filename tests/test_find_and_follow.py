@@ -489,7 +489,7 @@ async def test_a_reload_keeps_the_open_page_and_searches_the_new_data(tmp_path: 
         assert not app.query_one(SearchBar).is_open
         assert "Gomselmash Holding" in screen_text(app)
         await search(pilot, "Holding")
-        assert "1 matches in 0 topics" in screen_text(app)  # the organisation's name, no topic
+        assert "1 match in 0 topics" in screen_text(app)  # the organisation's name, no topic
         await pilot.press("enter")
         await pilot.pause()
         assert app.page == GOMSELMASH

@@ -24,6 +24,7 @@ UI_FREE = [
     "tui.search",
     "tui.links",
     "tui.state",
+    "tui.cache",
 ]
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from rich.console import Console, RenderableType
 
-from tui.i18n import format_number, lang_from_environment
+from tui.i18n import format_number, lang_from_environment, search_count
 from tui.model import Localized, Metric, Observation, Target
 from tui.render import BarFigures, Citations, MetricBar, metric_block, topic_page
 
@@ -134,3 +135,22 @@ def test_the_two_turnover_series_never_share_a_bar(bundled_dataset) -> None:
     spb = bundled_dataset.metrics["turnover-spb"]
     assert sorted(t.value for t in spb.targets) == [3.0, 4.0]
     assert all(t.value not in (3.0, 4.0) for t in bundled_dataset.metrics["turnover-by"].targets)
+
+
+@pytest.mark.parametrize(
+    ("matches", "topics", "lang", "expected"),
+    [
+        (1, 1, "en", "1 match in 1 topic"),
+        (7, 2, "en", "7 matches in 2 topics"),
+        (1, 0, "en", "1 match in 0 topics"),
+        (93, 13, "ru", "93 совп. в 13 темах"),
+        (1, 1, "ru", "1 совп. в 1 теме"),
+        (21, 21, "ru", "21 совп. в 21 теме"),
+        (11, 11, "ru", "11 совп. в 11 темах"),
+        (3, 3, "ru", "3 совп. в 3 темах"),
+    ],
+)
+def test_the_search_tally_agrees_with_its_numbers(
+    matches: int, topics: int, lang: str, expected: str
+) -> None:
+    assert search_count(matches, topics, lang) == expected  # type: ignore[arg-type]

@@ -12,10 +12,10 @@ through the loader (see `_watch_data`).
 from __future__ import annotations
 
 import gc
-from functools import partial
 import threading
+from functools import partial
 from pathlib import Path
-from typing import Callable, ClassVar, Sequence
+from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -30,20 +30,24 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from . import __version__
 from .commands import PageCommands, page_name
-from .i18n import label
+from .i18n import label, search_count
 from .layout import ResponsiveLayout, TooSmall
 from .lifecycle import CrashReport
 from .links import History, ItemRef, PageRef
-from .loader import DataError, load_dataset
 from .model import Dataset, Lang, other_lang
 from .render import Marks, build_page, citation, citation_summary
-from .screens import BookmarksClosed, BookmarksScreen, HelpScreen
 from .search import Results, SearchIndex, highlighter
 from .state import StateStore
 from .themes import DARK, OWN_THEMES
 from .watch import POLL_SECONDS, DataWatcher
 from .widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
 from .widgets.topic_tree import TreeView
+
+if TYPE_CHECKING:
+    # The loader and the two dialogs are imported where they are first used:
+    # a start from the data cache needs none of them before the first paint.
+    from .loader import DataError
+    from .screens import BookmarksClosed
 
 
 class CoopApp(CrashReport, ResponsiveLayout, App[None]):
@@ -131,7 +135,6 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         with Horizontal(id="panes"):
             yield TopicTree(self.dataset, self.lang, id="topics").data_bind(CoopApp.lang)
             yield DetailBox(DetailPane(id="detail"), id="detail-box")
-        yield SearchBar(id="search")
         yield TooSmall(id="too-small")
         yield DataErrorBar().data_bind(CoopApp.lang)
         yield KeyBar().data_bind(CoopApp.lang)
@@ -186,6 +189,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     def _load_in_thread(self) -> None:
         assert self._load is not None
+        from .loader import DataError
+
         # The loader allocates millions of objects, none of them in cycles:
         # the cyclic collector would only walk them again and again meanwhile.
         collecting = gc.isenabled()
@@ -268,7 +273,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         tree = self.query_one(TopicTree)
         # Rebuilding the tree (search, clearing it, a reload) moves the cursor;
         # those moves open nothing: only the reader's own do.
-        if event.node is not tree.cursor_node or self.query_one(SearchBar).input.has_focus:
+        bar = self._search_bar()
+        if event.node is not tree.cursor_node or (bar is not None and bar.input.has_focus):
             return
         if event.node is self._tree_landing:
             self._tree_landing = None
@@ -298,8 +304,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if not self.loading:
             self._index_language(self.lang)
         self._label_panes()
-        if self._search is not None:
-            self._run_search(self.query_one(SearchBar).value)
+        bar = self._search_bar()
+        if self._search is not None and bar is not None:
+            self._run_search(bar.value)
         self._show_page()
 
     def _label_panes(self) -> None:
@@ -311,7 +318,17 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             )
             title = f"{title} · {count}"
         tree.border_title = Content(title)
-        self.query_one(SearchBar).set_prompt(f"/ {label('search.prompt', self.lang)}:")
+        bar = self._search_bar()
+        if bar is not None:
+            bar.set_prompt(self._search_prompt())
+
+    def _search_prompt(self) -> str:
+        return f"/ {label('search.prompt', self.lang)}:"
+
+    def _search_bar(self) -> SearchBar | None:
+        """The search line, once the reader has opened it; None before the first `/`."""
+        bars = self.query(SearchBar)
+        return bars.first() if bars else None
 
     def _rebuild_tree(self, rebuild: Callable[[TopicTree], object]) -> None:
         """Rebuild the tree without opening the topic its cursor lands on."""
@@ -398,16 +415,21 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def _search_ready(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "search-index" and event.state == WorkerState.SUCCESS:
             # The index may finish while the App is closing and its widgets are gone.
-            bars = self.query(SearchBar)
-            if not bars:
+            bar = self._search_bar()
+            if bar is None:
                 return
-            bar = bars.first()
             if bar.is_open and self._search is None and bar.value.strip():
                 self._run_search(bar.value)
                 self._show_page()
 
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
+    async def action_search(self) -> None:
+        bar = self._search_bar()
+        if bar is None:
+            # Mounted on first use, not composed: its input line is the costliest
+            # widget to style and lay out, and most readers open coop-tui without
+            # searching. A first `/` costs those few milliseconds instead.
+            bar = SearchBar(self._search_prompt(), id="search")
+            await self.mount(bar, before=self.query_one(TooSmall))
         if self._tree_before_search is None:
             self._tree_before_search = self.query_one(TopicTree).save_view()
         bar.open(label("search.placeholder", self.lang))
@@ -441,11 +463,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         found, marks = self._search.topic_ids, self._marks
         self._rebuild_tree(lambda t: t.show_only(found, marks))
         if self._search.total:
-            bar.set_count(
-                label("search.count", self.lang).format(
-                    total=self._search.total, topics=len(self._search.topic_ids)
-                )
-            )
+            bar.set_count(search_count(self._search.total, len(self._search.topic_ids), self.lang))
         else:
             bar.set_count(label("search.none", self.lang))
         self._label_panes()
@@ -480,8 +498,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     def action_clear_search(self) -> None:
         """Forget the search: the whole tree as it was, the cursor on the open topic."""
-        bar = self.query_one(SearchBar)
-        if not bar.is_open:
+        bar = self._search_bar()
+        if bar is None or not bar.is_open:
             return
         tree = self.query_one(TopicTree)
         view = self._tree_before_search or TreeView()
@@ -524,6 +542,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
                 self.notify(problem, severity="warning", markup=False, timeout=8)
 
     def action_bookmarks(self) -> None:
+        from .screens import BookmarksScreen
+
         if isinstance(self.screen, BookmarksScreen):
             return
         self.push_screen(
@@ -572,6 +592,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
         A thread, so that stat calls and a reload never hold up a key press.
         """
+        from .loader import DataError, load_dataset
+
         watcher = self._watcher or DataWatcher(self._watch_paths)
         while not self._stop_watching.wait(POLL_SECONDS):
             if not watcher.poll():
@@ -631,5 +653,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self.query_one(TopicTree).focus()
 
     def action_help(self) -> None:
+        from .screens import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))

@@ -187,12 +187,18 @@ def run_tui(data: list[Path] | None, lang: Lang, theme: str | None = None) -> in
     from .dataload import data_paths
 
     paths = data_paths(data)
+    from .cache import DatasetCache
     from .factory import make_app
-    from .loader import DataError
 
     try:
-        app = make_app(paths, lang, theme=theme, remember=True, watch=True)
-    except DataError as error:
+        app = make_app(
+            paths, lang, theme=theme, remember=True, watch=True, cache=DatasetCache()
+        )
+    except Exception as error:
+        from .loader import DataError  # only now: a start from the cache never needs the loader
+
+        if not isinstance(error, DataError):
+            raise
         print(f"coop-tui: the data has errors:\n{error}", file=sys.stderr)
         return EXIT_BAD_DATA
     from .lifecycle import run_app

@@ -19,7 +19,6 @@ from .links import PageRef
 from .model import Dataset, Lang, Localized
 from .search import fold
 
-
 # `help` is parsed as markup by the palette: it only ever holds our own words
 # (the kind of page), never data text.
 

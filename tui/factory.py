@@ -6,13 +6,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .loader import data_size, load_dataset
 from .model import Dataset, Lang
 from .paths import bundled_data_path
 from .state import StateStore, bookmarks_from
 
 if TYPE_CHECKING:
     from .app import CoopApp
+    from .cache import DatasetCache
 
 # Up to this much data is loaded before the screen opens (the bundled data is
 # under 100 KB and loads in tens of milliseconds), so bad data never shows a
@@ -30,6 +30,7 @@ def make_app(
     background: bool | None = None,
     watch: bool = False,
     state: StateStore | None = None,
+    cache: DatasetCache | None = None,
 ) -> CoopApp:
     """Build the App on the data in `data_paths` (default: the bundled data).
 
@@ -43,19 +44,12 @@ def make_app(
     state file becomes a notice, never an error.
     With `watch`, the App is handed the paths it loaded and reloads them (through
     the loader) when a file changes.
+    With a `cache`, small data unchanged since it was last checked is taken
+    from it, and small data read afresh is stored in it.
     Textual is imported only here, after small data is known to be good.
     """
     paths = list(data_paths) if data_paths else [bundled_data_path()]
-    if background is None:
-        background = data_size(paths) > EAGER_BYTES
-    load: Callable[[], Dataset] | None = None
-    if background:
-        from .preview import preview_roots
-
-        dataset = preview_roots(paths)
-        load = lambda: load_dataset(paths)  # noqa: E731
-    else:
-        dataset = load_dataset(paths)
+    dataset, load = _open_data(paths, background, cache)
     from .app import CoopApp
     from .themes import DARK, starting_theme
 
@@ -77,3 +71,27 @@ def make_app(
         watch_paths=watch_paths,
         load=load,
     )
+
+
+def _open_data(
+    paths: list[Path], background: bool | None, cache: DatasetCache | None
+) -> tuple[Dataset, Callable[[], Dataset] | None]:
+    """The data set to open on, and the full load to run in the background (None: it is all here)."""
+    if cache is not None and background is not True:
+        cached = cache.get(paths)
+        if cached is not None:
+            return cached, None  # only small data is ever stored
+    from .loader import data_size, load_dataset
+
+    if background is None:
+        background = data_size(paths) > EAGER_BYTES
+    if background:
+        from .preview import preview_roots
+
+        return preview_roots(paths), lambda: load_dataset(paths)
+    # Taken before reading: a file saved meanwhile then misses next time.
+    key = cache.fingerprint(paths) if cache is not None else None
+    dataset = load_dataset(paths)
+    if cache is not None:
+        cache.put(paths, dataset, key)
+    return dataset, None

@@ -87,7 +87,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "search.placeholder": ("что найти…", "type to search…"),
     "search.none": ("ничего не найдено", "no matches"),
     "search.indexing": ("индексирую…", "indexing…"),
-    "search.count": ("{total} совп. в {topics} темах", "{total} matches in {topics} topics"),
     "search.position": (
         "{at}/{total} · n/N далее/назад · Esc сброс",
         "{at}/{total} · n/N next/prev · Esc clears",
@@ -162,6 +161,33 @@ _QUALIFIER_SIGNS: Mapping[Qualifier, str] = {
 def label(key: str, lang: Lang) -> str:
     ru, en = _LABELS[key]
     return ru if lang == "ru" else en
+
+
+# Words that change with a number: (Russian one, few, many), (English one, other).
+_COUNTED: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
+    # Russian keeps the short "совп." of every number: the search line is narrow.
+    "matches": (("{n} совп.", "{n} совп.", "{n} совп."), ("{n} match", "{n} matches")),
+    "in_topics": (("в {n} теме", "в {n} темах", "в {n} темах"), ("in {n} topic", "in {n} topics")),
+}
+
+
+def counted(key: str, count: int, lang: Lang) -> str:
+    """`count` with its word in the form the number takes: "1 topic", "2 темах", "21 теме"."""
+    ru, en = _COUNTED[key]
+    if lang == "en":
+        form = en[0] if count == 1 else en[1]
+    elif count % 10 == 1 and count % 100 != 11:
+        form = ru[0]
+    elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        form = ru[1]
+    else:
+        form = ru[2]
+    return form.format(n=count)
+
+
+def search_count(matches: int, topics: int, lang: Lang) -> str:
+    """The search line's tally: "7 matches in 2 topics", "1 match in 1 topic"."""
+    return f"{counted('matches', matches, lang)} {counted('in_topics', topics, lang)}"
 
 
 def qualifier_words(qualifier: Qualifier, lang: Lang) -> str:

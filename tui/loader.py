@@ -325,10 +325,23 @@ _EXPECTED = {
 
 @dataclass(**_SLOTS)
 class _Item:
-    """A table of the data after checking: converted values keyed by model attribute."""
+    """A table of the data after checking: converted values keyed by model attribute.
+
+    A table checked without a problem is built into its model object at once and
+    its `values` dropped (`values` None, `model` set): a big data set then never
+    holds a dict of checked values per fact next to the model objects, which would
+    double the memory of loading. A table with a problem keeps its `values`, for
+    the checks across files; no model is ever built from it.
+    """
 
     path: KeyPath
-    values: dict[str, Any]
+    values: dict[str, Any] | None
+    model: Any = None
+
+    def get(self, attr: str) -> Any:
+        if self.values is not None:
+            return self.values.get(attr)
+        return getattr(self.model, attr, None)
 
 
 @dataclass(**_SLOTS)
@@ -341,7 +354,7 @@ class _Record:
 
     @property
     def id(self) -> str | None:
-        value = self.item.values.get("id")
+        value = self.item.get("id")
         return value if isinstance(value, str) else None
 
     @property
@@ -540,7 +553,7 @@ class _Loader:
     ) -> None:
         parents: dict[str, _Record] = {}
         for record in records:
-            parent = record.item.values.get("parent")
+            parent = record.item.get("parent")
             if record.kind == "topic" and record.id is not None and isinstance(parent, str):
                 known = registry.get(parent)
                 if known is not None and known[0] == "topic":
@@ -554,7 +567,7 @@ class _Loader:
                     self._cycle_problem(chain[chain.index(current) :], parents)
                     break
                 chain.append(current)
-                current = parents[current].item.values["parent"]
+                current = parents[current].item.get("parent")
             done.update(chain)
 
     def _cycle_problem(self, cycle: list[str], parents: Mapping[str, _Record]) -> None:
@@ -580,9 +593,9 @@ class _Loader:
             record = records.pop()
             record_id = record.id
             assert record_id is not None  # guaranteed: no problems were found
-            extra = {"kind": record.kind} if record.kind in ENTITY_KINDS else {}
             group = "entity" if record.kind in ENTITY_KINDS else record.kind
-            built[group][record_id] = _build(_TOP[record.kind], record.item, extra)
+            # Every record was built when checked: no problem was found in it.
+            built[group][record_id] = record.item.model
             locations.add(record_id, record.file, record.item.path + ("id",))
         return Dataset(
             topics=built["topic"],
@@ -677,7 +690,9 @@ class _FileChecker:
         if not isinstance(value, dict):
             self.wrong_type(path, value, f"a table of {schema.header}")
             return None
-        item = _Item(path, {})
+        values: dict[str, Any] = {}
+        item = _Item(path, values)
+        problems_before = len(self.problems)
         for key, raw in value.items():
             fld = schema.fields.get(key)
             if fld is None:
@@ -685,17 +700,22 @@ class _FileChecker:
                 continue
             converted = self._convert(path + (key,), raw, fld)
             if converted is not _BAD:
-                item.values[fld.attr or key] = converted
+                values[fld.attr or key] = converted
         for key, fld in schema.fields.items():
             if fld.required and key not in value:
                 expected = _EXPECTED.get(fld.kind) or f"an array of tables {schema.header}"
                 self.problem(path + (key,), f"missing required key '{key}'", expected)
         self._check_item_rules(path, item, schema)
+        if len(self.problems) == problems_before:
+            # Entities share one model, told apart by the kind named in the header.
+            extra = {"kind": schema.label} if schema.model is Entity else {}
+            item.model = _build(schema, values, extra)
+            item.values = None
         return item
 
     def _check_item_rules(self, path: KeyPath, item: _Item, schema: _Schema) -> None:
         """Rules that tie two keys of one table together."""
-        start, end = item.values.get("start"), item.values.get("end")
+        start, end = item.get("start"), item.get("end")
         if schema.label == "event" and start is not None and end is not None and end < start:
             self.problem(
                 path + ("end",),
@@ -884,7 +904,7 @@ _CONVERTERS: dict[str, Callable[[_FileChecker, KeyPath, object], Any]] = {
 def _links(schema: _Schema, item: _Item, owner: str) -> Iterator[tuple[KeyPath, str, _Field, str]]:
     """Every id that `item` (and the tables nested in it) links to, with its path."""
     for key, fld in schema.fields.items():
-        value = item.values.get(fld.attr or key)
+        value = item.get(fld.attr or key)
         if value is None:
             continue
         if fld.kind == "ref":
@@ -893,6 +913,10 @@ def _links(schema: _Schema, item: _Item, owner: str) -> Iterator[tuple[KeyPath, 
             for index, target in enumerate(value):
                 yield item.path + (key, index), owner, fld, target
         elif fld.kind == "items" and fld.items is not None:
+            if item.values is None:
+                # A built table holds its tables' model objects; they were all
+                # tables (else it had a problem), so their index is their place.
+                value = [_Item(item.path + (key, i), None, sub) for i, sub in enumerate(value)]
             for sub in value:
                 # Numbered from 1 in prose, as a reader counts; the key path is 0-based.
                 number = int(sub.path[-1]) + 1
@@ -937,14 +961,15 @@ class _LazyLocations(Mapping[str, Location]):
         return len(self._where)
 
 
-def _build(schema: _Schema, item: _Item, extra: Mapping[str, Any]) -> Any:
+def _build(schema: _Schema, values: Mapping[str, Any], extra: Mapping[str, Any]) -> Any:
+    """The model object of a table checked without a problem (its tables already built)."""
     kwargs: dict[str, Any] = dict(extra)
     for key, fld in schema.fields.items():
         attr = fld.attr or key
-        if attr in item.values:
-            value = item.values[attr]
-            if fld.kind == "items" and fld.items is not None:
-                value = tuple(_build(fld.items, sub, {}) for sub in value)
+        if attr in values:
+            value = values[attr]
+            if fld.kind == "items":
+                value = tuple(sub.model for sub in value)
             elif fld.kind == "refs":
                 value = tuple(value)
             kwargs[attr] = value
