@@ -7,8 +7,10 @@ from pathlib import Path
 
 from helpers import screen_lines, screen_text
 from rich.text import Text
+from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tui.app import CoopApp
 from tui.factory import make_app
@@ -60,6 +62,33 @@ async def tab_to_link(pilot: Pilot[None], target: PageRef, limit: int = 80) -> N
 
 
 # ---------------------------------------------------------------- search
+
+
+async def test_keys_arriving_in_one_burst_after_slash_all_reach_the_search_line() -> None:
+    # Over SSH a `/` and the query typed after it can arrive in one read; the
+    # tree must not take the letters (an `l` there would switch the language).
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for character in "/gomselmsh":
+            app.post_message(events.Key("slash" if character == "/" else character, character))
+        await pilot.pause(0.3)
+        assert app.lang == "en"
+        assert app.query_one(SearchBar).value == "gomselmsh"
+        assert "Tractors" in " ".join(tree_labels(app))
+
+
+async def test_a_slash_typed_in_a_query_or_the_palette_is_a_character() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.query_one(SearchBar).value == "a/b"
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        await pilot.press("a", "slash", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert [field.value for field in app.screen.query(Input)] == ["a/b"]
 
 
 async def test_slash_biocad_enter_opens_the_pharma_topic_and_narrows_the_tree() -> None:

@@ -24,7 +24,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
 from textual.theme import Theme
-from textual.widgets import Tree
+from textual.screen import ModalScreen
+from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -60,7 +61,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "toggle_language", "Language"),
-        Binding("slash", "search", "Search"),
+        # A priority binding: the App acts on `/` as it arrives, before the keys
+        # behind it are handed to the tree, so the search line has focus when they
+        # come in (a burst over SSH, or fast typing). check_action lets a `/`
+        # through as a character when an input has focus.
+        Binding("slash", "search", "Search", priority=True),
         Binding("n", "step_match(1)", "Next match", show=False),
         Binding("N", "step_match(-1)", "Previous match", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -577,6 +582,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     # ------------------------------------------------------------ the rest
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            # Not over a dialog or the palette, and a `/` typed in a query is text.
+            return not isinstance(self.screen, ModalScreen) and not isinstance(
+                self.focused, Input
+            )
         # n, N and Escape mean something only while a search is on.
         if action == "step_match":
             return self._search is not None

@@ -95,7 +95,10 @@ class SearchBar(Horizontal):
     def open(self, placeholder: str) -> None:
         self.add_class("-active")
         self.input.placeholder = placeholder
-        self.input.focus()
+        # At once, not as `focus()` does it (after what is already queued): keys
+        # typed right after `/`, or arriving in one burst over SSH, are then
+        # already in the App's queue and must reach the input, not the tree.
+        self.screen.set_focus(self.input)
 
     def close(self) -> None:
         self.remove_class("-active")
