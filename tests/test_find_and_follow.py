@@ -539,3 +539,23 @@ async def test_after_switching_language_search_finds_russian_words() -> None:
         await pilot.pause()
         assert app.page == PHARMA
         assert "Фармацевтика ›" in screen_text(app)
+
+
+async def test_switching_language_keeps_the_matches_and_says_so_in_the_new_language() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await search(pilot, "Biocad")
+        await pilot.press("enter")  # the best match; the tree has the keys again
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert app.lang == "ru"
+        assert "Темы · 2 из 15" in screen
+        assert "1/7 · n/N далее/назад" in screen
+        assert tree_labels(app) == ["Фармацевтика", "«Биокад» и «Герофарм»"]
+        await pilot.press("n")
+        await pilot.pause()
+        assert "2/7" in screen_text(app)

@@ -309,9 +309,10 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if not self.loading:
             self._index_language(self.lang)
         self._label_panes()
-        bar = self._search_bar()
-        if self._search is not None and bar is not None:
-            self._run_search(bar.value)
+        # A search's matches stay: the same topics, facts and quotes, now read in
+        # the other language (a query in one language rarely matches the other's
+        # words). Whatever is typed from here on searches the new language.
+        self._show_search_count()
         self._show_page()
 
     def _label_panes(self) -> None:
@@ -467,11 +468,23 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._marks = highlighter(query)
         found, marks = self._search.topic_ids, self._marks
         self._rebuild_tree(lambda t: t.show_only(found, marks))
-        if self._search.total:
-            bar.set_count(search_count(self._search.total, len(self._search.topic_ids), self.lang))
-        else:
-            bar.set_count(label("search.none", self.lang))
+        self._show_search_count()
         self._label_panes()
+
+    def _show_search_count(self) -> None:
+        """The search line's tally, or where the reader is among the matches."""
+        bar, results = self._search_bar(), self._search
+        if bar is None or results is None:
+            return
+        if self._match_at >= 0:
+            text = label("search.position", self.lang).format(
+                at=self._match_at + 1, total=results.total
+            )
+        elif results.total:
+            text = search_count(results.total, len(results.topic_ids), self.lang)
+        else:
+            text = label("search.none", self.lang)
+        bar.set_count(text)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -491,9 +504,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         assert self._search is not None
         self._match_at = index
         match = self._search.matches[index]
-        self.query_one(SearchBar).set_count(
-            label("search.position", self.lang).format(at=index + 1, total=self._search.total)
-        )
+        self._show_search_count()
         self.open_page(match.ref, match.item)
 
     @on(SearchBar.Cancelled)
