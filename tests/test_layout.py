@@ -99,6 +99,28 @@ async def test_focus_returns_to_the_readers_pane_after_too_small(pane_keys, pane
             assert app.topic_id == "industry"
 
 
+@pytest.mark.parametrize("pane_keys, pane", [((), TopicTree), (("tab",), DetailPane)])
+async def test_focus_moved_by_a_resize_alone_goes_back_to_the_readers_pane(pane_keys, pane) -> None:
+    # In a burst of resizes Textual can act on a pane's hiding after it is back
+    # and hand focus to the other pane: that is not the reader's choice.
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*pane_keys)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        other = DetailPane if pane is TopicTree else TopicTree
+        app.screen.set_focus(app.query_one(other))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.focused, pane)
+        if pane is TopicTree:
+            await pilot.press("tab")  # the reader's own move sticks
+            await pilot.resize_terminal(90, 26)
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.focused, DetailPane)
+
+
 async def test_a_storm_of_resizes_leaves_a_working_app() -> None:
     app = make_app(lang="en")
     rng = random.Random(5)

@@ -110,7 +110,14 @@ class ResponsiveLayout:
         )
         self.set_class(in_detail, SHOW_DETAIL)  # type: ignore[attr-defined]
 
+    async def on_event(self, event: events.Event) -> None:
+        # The App sees every key and click before any widget does.
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._resized_since_input = False
+        await super().on_event(event)  # type: ignore[misc]
+
     def on_resize(self, event: events.Resize) -> None:
+        self._resized_since_input = True
         self._apply_size(event.size.width, event.size.height)
         if not self.is_headless:  # type: ignore[attr-defined]
             timer = getattr(self, "_size_check_timer", None)
@@ -132,10 +139,15 @@ class ResponsiveLayout:
             self.post_message(events.Resize(real, real))  # type: ignore[attr-defined]
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Remember the pane the reader chose; not the one Textual picks while
-        # the panes are hidden for a too-small terminal.
-        if not self.has_class(TOO_SMALL):  # type: ignore[attr-defined]
-            pane = self._pane_of(event.widget)
-            if pane is not None:
+        # Remember the pane the reader chose: focus that moved after a key or a
+        # click. Not the pane Textual picks when a resize hides the focused one
+        # (a too-small terminal); in a burst of resizes it can even act on a
+        # hide after the pane is back, and hand focus to the other pane. That
+        # focus is put back where the reader had it.
+        pane = self._pane_of(event.widget)
+        if pane is not None and not self.has_class(TOO_SMALL):  # type: ignore[attr-defined]
+            if not getattr(self, "_resized_since_input", False):
                 self._focused_pane = pane
+            elif pane != getattr(self, "_focused_pane", self.TREE_ID):
+                self.call_after_refresh(self._restore_pane_focus)  # type: ignore[attr-defined]
         self._follow_focus()
