@@ -24,6 +24,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.screen import ModalScreen
 from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
@@ -49,6 +50,10 @@ if TYPE_CHECKING:
     # a start from the data cache needs none of them before the first paint.
     from .loader import DataError
     from .screens import BookmarksClosed
+
+
+# How long after a page is on screen its neighbours in the tree are rendered.
+PREFETCH_AFTER_SECONDS = 0.05
 
 
 class CoopApp(CrashReport, ResponsiveLayout, App[None]):
@@ -123,6 +128,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._item: ItemRef | None = None
         self._search: Results | None = None
         self._marks: Marks | None = None
+        self._prefetch_timer: Timer | None = None
         self._match_at = -1
         self._tree_before_search: TreeView | None = None
         self._tree_landing: TreeNode[str] | None = None
@@ -363,9 +369,18 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if key is not None:
             # Once this page is on screen, render the topics above and below the
             # cursor while the reader reads: the next ↑ or ↓ then costs no rendering.
-            self.call_after_refresh(self._prefetch_neighbours)
+            self._schedule_prefetch()
+
+    def _schedule_prefetch(self) -> None:
+        # A moment after the page is on screen, not at once: rendering holds
+        # the GIL, and the thread that writes this page to the terminal needs it.
+        # A key held down keeps pushing it back; each page then renders on demand.
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_AFTER_SECONDS, self._prefetch_neighbours)
 
     def _prefetch_neighbours(self) -> None:
+        self._prefetch_timer = None
         if self.loading or self._marks is not None:
             return
         tree = self.query_one(TopicTree)

@@ -240,8 +240,14 @@ class DetailPane(ScrollView, can_focus=True):
         """Mark for repainting only the cells that differ from the page painted before."""
         width = self.scrollable_content_region.width
         background = self.rich_style
+        after = self._rendered.lines
         for y in range(self.scrollable_content_region.height):
-            old, new = self._line(before, y), self._line(self._rendered.lines, y)
+            # The page is at its top (see _render_current): row y is line y.
+            if y >= len(before) and y >= len(after):
+                break  # blank in both from here on
+            if y < len(before) and y < len(after) and before[y] == after[y]:
+                continue  # the same line: no need to crop and style it to know
+            old, new = self._line(before, y), self._line(after, y)
             if old != new:
                 # The terminal crops a row's repaint at its right end: past
                 # the last cell that shows anything in either page, both are
