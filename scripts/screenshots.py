@@ -7,8 +7,12 @@ Each shot is a key sequence pressed by Textual's Pilot at a fixed terminal size.
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 import sys
 from pathlib import Path
+
+from rich.cells import cell_len
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,6 +39,34 @@ SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
 }
 
 
+# A run of text in Textual's SVG, with the non-breaking spaces it starts with.
+_TEXT = re.compile(
+    r'(<text [^>]*?x=")([\d.]+)("[^>]*?textLength=")([\d.]+)("[^>]*>)((?:&#160;)+)([^<]+)(</text>)'
+)
+
+
+def _indent_by_position(svg: str) -> str:
+    """Draw a run's leading spaces by moving the run, not as characters.
+
+    Textual writes spaces as `&#160;`; some SVG renderers (librsvg, behind
+    rsvg-convert and many image viewers) drop them at the start of a text
+    element, which pulls indented lines to the left. Browsers keep them. Moving
+    the run right by those cells draws the same picture everywhere.
+    """
+
+    def shift(match: re.Match[str]) -> str:
+        head, x, middle, length, tail, spaces, rest, end = match.groups()
+        indent = spaces.count("&#160;")
+        cells = indent + cell_len(html.unescape(rest))
+        cell = float(length) / cells
+        return (
+            f"{head}{float(x) + indent * cell:g}{middle}"
+            f"{float(length) - indent * cell:g}{tail}{rest}{end}"
+        )
+
+    return _TEXT.sub(shift, svg)
+
+
 async def take(name: str, lang: str, size: tuple[int, int], keys: list[str], out: Path) -> Path:
     # make_app remembers nothing unless asked: the reader's bookmarks stay out of the pictures.
     app = make_app(lang=lang)  # type: ignore[arg-type]
@@ -47,6 +79,7 @@ async def take(name: str, lang: str, size: tuple[int, int], keys: list[str], out
         await pilot.pause()
         path = out / f"{name}.svg"
         app.save_screenshot(str(path.name), str(out))
+    path.write_text(_indent_by_position(path.read_text(encoding="utf-8")), encoding="utf-8")
     return path
 
 
