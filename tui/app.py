@@ -383,8 +383,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._prefetch_timer = None
         if self.loading or self._marks is not None:
             return
-        tree = self.query_one(TopicTree)
-        pane = self.query_one(DetailPane)
+        # The reader may have opened a dialog (or quit) meanwhile: then later.
+        trees, panes = self.query(TopicTree), self.query(DetailPane)
+        if not trees or not panes:
+            return
+        tree, pane = trees.first(), panes.first()
         dataset, lang = self.dataset, self.lang
         for line in (tree.cursor_line + 1, tree.cursor_line - 1):
             node = tree.get_node_at_line(line) if line >= 0 else None
