@@ -205,15 +205,3 @@ async def test_select_topic_opens_a_nested_topic_at_once() -> None:
         assert app.topic_id == "industry.tractors"
         assert "Industry › Tractors" in screen_text(app)
 
-
-async def test_a_dialog_opened_right_after_a_move_is_no_trouble() -> None:
-    # The pages around the cursor are rendered a moment after a move; by then
-    # the help may cover the panes.
-    app = make_app(lang="en")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "question_mark")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape", "j")
-        await pilot.pause(0.2)
-        assert app.topic_id == "pharma"
