@@ -6,7 +6,8 @@ Run it with the project's venv python from a clone (`pip install -e .` or `pip i
 it needs nothing else. Every program runs in a pseudo-terminal of 80x24 and is
 timed as a terminal sees it: from spawning the process until given text has
 been written (escape sequences stripped). Figures are medians over --repeat
-runs; the ratios compare programs measured in the same run, since absolute
+runs, taken in rounds (each program once per round); the ratios compare programs
+measured in the same rounds, since absolute
 times on a shared machine drift from run to run.
 
 - first paint: spawn until the root topic names are on screen (coop-tui on the
@@ -181,40 +182,52 @@ class Program:
     cold_cache: bool = False
 
 
-def run(program: Program, repeat: int) -> Sample:
-    sample = Sample()
-    # One run unmeasured: Python compiles the modules to .pyc, the OS reads the
-    # files into its cache and coop-tui stores the checked data, as on any
-    # start but a program's very first.
-    warm_up = Term(program.argv, cold_cache=program.cold_cache)
+def warm_up(program: Program) -> None:
+    """One run unmeasured: Python compiles the modules to .pyc, the OS reads the
+    files into its cache and coop-tui stores the checked data, as on any start
+    but a program's very first."""
+    term = Term(program.argv, cold_cache=program.cold_cache)
     try:
-        warm_up.wait_for(program.paint)
-        warm_up.settle()
+        term.wait_for(program.paint)
+        term.settle()
     finally:
-        warm_up.close()
-    for _ in range(repeat):
-        term = Term(program.argv, cold_cache=program.cold_cache)
-        try:
-            sample.paint.append(term.wait_for(program.paint))
-            if program.loaded:
-                sample.loaded.append(term.wait_for(program.loaded))
+        term.close()
+
+
+def run_once(program: Program, sample: Sample) -> None:
+    term = Term(program.argv, cold_cache=program.cold_cache)
+    try:
+        sample.paint.append(term.wait_for(program.paint))
+        if program.loaded:
+            sample.loaded.append(term.wait_for(program.loaded))
+        term.settle()
+        for key, marker in program.prepare:
+            since = len(term.out)
+            term.send(key)
+            term.wait_for([marker], since)
             term.settle()
-            for key, marker in program.prepare:
-                since = len(term.out)
-                term.send(key)
-                term.wait_for([marker], since)
-                term.settle()
-            for marker in program.key_markers:
-                since = len(term.out)
-                sent = term.send(DOWN)
-                term.wait_for([marker], since)
-                sample.key_ms.append((term.last_output - sent) * 1000)
-                term.settle()
-                sample.key_bytes.append(len(term.out) - since)
-            sample.rss.append(term.peak_rss_mb())
-        finally:
-            term.close()
-    return sample
+        for marker in program.key_markers:
+            since = len(term.out)
+            sent = term.send(DOWN)
+            term.wait_for([marker], since)
+            sample.key_ms.append((term.last_output - sent) * 1000)
+            term.settle()
+            sample.key_bytes.append(len(term.out) - since)
+        sample.rss.append(term.peak_rss_mb())
+    finally:
+        term.close()
+
+
+def run_rounds(programs: list[Program], repeat: int) -> list[Sample]:
+    """Every program `repeat` times, taking turns: a shared machine's load drifts
+    over minutes, and programs measured in the same rounds see the same drift."""
+    for program in programs:
+        warm_up(program)
+    samples = [Sample() for _ in programs]
+    for _ in range(repeat):
+        for program, sample in zip(programs, samples):
+            run_once(program, sample)
+    return samples
 
 
 # -- the programs -----------------------------------------------------------------
@@ -364,14 +377,12 @@ def main() -> int:
     os.environ["XDG_CACHE_HOME"] = str(workdir / "cache")
     table = Table()
     print("measuring hello, tree 100 …", file=sys.stderr)
-    base_hello = run(hello(), r)
-    base_tree = run(bare_tree(100, keys), r)
-    results: dict[str, Sample] = {}
-    for name, (folder, dataset) in datasets.items():
-        print(f"measuring coop-tui on {name} …", file=sys.stderr)
-        results[name] = run(coop(dataset, folder, keys), r)
-    print("measuring coop-tui on bundled with an empty cache …", file=sys.stderr)
-    cold = run(coop(datasets["bundled"][1], None, 0, cold_cache=True), r)
+    programs = [hello(), bare_tree(100, keys)]
+    programs += [coop(dataset, folder, keys) for folder, dataset in datasets.values()]
+    programs.append(coop(datasets["bundled"][1], None, 0, cold_cache=True))
+    print(f"measuring {len(programs)} programs in {r} rounds …", file=sys.stderr)
+    base_hello, base_tree, *measured, cold = run_rounds(programs, r)
+    results: dict[str, Sample] = dict(zip(datasets, measured))
 
     hello_ms = med(base_hello.paint) * 1000
     biggest = list(datasets)[-1]
