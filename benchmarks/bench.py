@@ -34,6 +34,7 @@ import fcntl
 import importlib.util
 import os
 import platform
+import random
 import re
 import select
 import shutil
@@ -224,9 +225,14 @@ def run_rounds(programs: list[Program], repeat: int) -> list[Sample]:
     for program in programs:
         warm_up(program)
     samples = [Sample() for _ in programs]
+    # A new order each round: what ran just before (a big data set's exit, say)
+    # then weighs on every program alike.
+    order = list(range(len(programs)))
+    shuffle = random.Random(0).shuffle
     for _ in range(repeat):
-        for program, sample in zip(programs, samples):
-            run_once(program, sample)
+        shuffle(order)
+        for index in order:
+            run_once(programs[index], samples[index])
     return samples
 
 
