@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import screen_text
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
-from helpers import screen_text
 
 from tui.app import CoopApp
 from tui.factory import make_app

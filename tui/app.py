@@ -23,9 +23,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
+from textual.screen import ModalScreen
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.screen import ModalScreen
 from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState, get_current_worker
