@@ -115,15 +115,20 @@ class DatasetCache:
         # (hashlib would cost more to import than the whole lookup.)
         return self.folder / f"data-{zlib.crc32(names):08x}-{len(names)}.pickle"
 
-    def _key(self, paths: Sequence[Path]) -> Fingerprint | None:
+    def fingerprint(self, paths: Sequence[Path]) -> Fingerprint | None:
+        """What data loaded from `paths` right now would be stored under (None: never stored)."""
         data = _data_fingerprint(paths)
         if data is None:
             return None
         return (_code_fingerprint(), data)
 
-    def get(self, paths: Sequence[Path]) -> Dataset | None:
-        """The data set stored for `paths`, if nothing it came from has changed since."""
-        key = self._key(paths)
+    def get(self, paths: Sequence[Path], key: Fingerprint | None = None) -> Dataset | None:
+        """The data set stored for `paths`, if nothing it came from has changed since.
+
+        `key`: the `fingerprint` of `paths` when the caller has just taken it.
+        """
+        if key is None:
+            key = self.fingerprint(paths)
         if key is None:
             return None
         try:
@@ -159,7 +164,3 @@ class DatasetCache:
                 raise
         except Exception:
             pass
-
-    def fingerprint(self, paths: Sequence[Path]) -> Fingerprint | None:
-        """The key under which data loaded from `paths` right now would be stored."""
-        return self._key(paths)

@@ -77,8 +77,10 @@ def _open_data(
     paths: list[Path], background: bool | None, cache: DatasetCache | None
 ) -> tuple[Dataset, Callable[[], Dataset] | None]:
     """The data set to open on, and the full load to run in the background (None: it is all here)."""
-    if cache is not None and background is not True:
-        cached = cache.get(paths)
+    # Taken before reading: a file saved meanwhile then misses next time.
+    key = cache.fingerprint(paths) if cache is not None and background is not True else None
+    if cache is not None and key is not None:
+        cached = cache.get(paths, key)
         if cached is not None:
             return cached, None  # only small data is ever stored
     from .loader import data_size, load_dataset
@@ -89,8 +91,6 @@ def _open_data(
         from .preview import preview_roots
 
         return preview_roots(paths), lambda: load_dataset(paths)
-    # Taken before reading: a file saved meanwhile then misses next time.
-    key = cache.fingerprint(paths) if cache is not None else None
     dataset = load_dataset(paths)
     if cache is not None:
         cache.put(paths, dataset, key)
