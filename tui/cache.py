@@ -37,6 +37,7 @@ from typing import Mapping, Sequence
 
 from . import __version__
 from .model import Dataset
+from .paths import user_dir
 
 _PACKAGE = Path(__file__).resolve().parent
 _FORMAT = 1  # bump when what the file holds changes shape
@@ -49,11 +50,7 @@ Fingerprint = tuple[object, ...]
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     """`$XDG_CACHE_HOME/coop-tui`, or `~/.cache/coop-tui` when it is unset or relative."""
-    env = os.environ if environ is None else environ
-    base = env.get("XDG_CACHE_HOME", "")
-    # The XDG spec says a relative path is invalid and must be ignored.
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return root / "coop-tui"
+    return user_dir("XDG_CACHE_HOME", ".cache", environ)
 
 
 def _stat_key(path: Path) -> tuple[int, int]:

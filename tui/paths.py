@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Mapping
 
 _PACKAGE = Path(__file__).resolve().parent
+
+
+def user_dir(variable: str, default: str, environ: Mapping[str, str] | None = None) -> Path:
+    """`$variable/coop-tui`, or `~/<default>/coop-tui` when it is unset or relative.
+
+    For the XDG base directories (XDG_STATE_HOME, XDG_CACHE_HOME); the XDG spec
+    says a relative path is invalid and must be ignored.
+    """
+    env = os.environ if environ is None else environ
+    base = env.get(variable, "")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / default
+    return root / "coop-tui"
 
 
 def bundled_data_path() -> Path:

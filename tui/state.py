@@ -17,17 +17,14 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .links import PageRef
+from .paths import user_dir
 
 STATE_FILE = "state.json"
 
 
 def state_dir(environ: Mapping[str, str] | None = None) -> Path:
     """`$XDG_STATE_HOME/coop-tui`, or `~/.local/state/coop-tui` when it is unset or relative."""
-    env = os.environ if environ is None else environ
-    base = env.get("XDG_STATE_HOME", "")
-    # The XDG spec says a relative path is invalid and must be ignored.
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".local" / "state"
-    return root / "coop-tui"
+    return user_dir("XDG_STATE_HOME", ".local/state", environ)
 
 
 @dataclass(frozen=True)
