@@ -9,6 +9,12 @@ several levels deep, split over several topic files so that no file comes near
 the loader's 16 MiB limit. Every text is bilingual (a few English sides are
 left out on purpose, as in real data, to exercise the "untranslated" mark).
 The same N always gives the same bytes: the random generator is seeded with N.
+
+About a third of the facts carry a date of their own (the year the sentence
+names, sometimes with a month or day), so that the timeline has tens of
+thousands of lines at 100,000 facts; quotes are dated as before. Every date is
+on or before the date of the source that reports it, as `coop-tui check` asks.
+Dates come from a second generator, so the rest of the data is as it was.
 """
 
 from __future__ import annotations
@@ -75,6 +81,10 @@ def _text(ru: str, en: str | None) -> str:
 class _Maker:
     def __init__(self, n_facts: int) -> None:
         self.rng = random.Random(n_facts)
+        # Facts' own dates: a stream of their own, so adding them changed nothing else.
+        self.dates = random.Random(-n_facts)
+        self.source_dates: list[str] = []
+        self.last_year = 2015
         self.n_facts = n_facts
         self.n_topics = max(len(ROOTS), n_facts // 10)
         self.n_sources = max(3, n_facts // 50)
@@ -91,6 +101,7 @@ class _Maker:
         noun, verb, place = r.choice(NOUNS), r.choice(VERBS), r.choice(PLACES)
         count = r.randrange(2, 900)
         year = r.randrange(2015, 2026)
+        self.last_year = year
         ru = (
             f"Предприятие №{subject} {verb[0]} {noun[0]} в городе {place[0]}: "
             f"{count} единиц в {year} году."
@@ -106,17 +117,36 @@ class _Maker:
         r = self.rng
         return f"{r.randrange(2015, 2026)}-{r.randrange(1, 13):02d}-{r.randrange(1, 29):02d}"
 
+    def fact_date(self, year: int, reported: str) -> str | None:
+        """A fact's own date in TOML (a year or month as a string, or a day), or None.
+
+        A third of the facts are dated, with the year their sentence names,
+        when their source is not older than that year.
+        """
+        d = self.dates
+        if d.random() >= 0.35 or int(reported[:4]) < year:
+            return None
+        month, day = d.randrange(1, 13), d.randrange(1, 29)
+        precision = d.random()
+        if precision < 0.3:
+            return f'"{year}"'
+        when = f"{year}-{month:02d}-{day:02d}"
+        if when > reported:
+            return f'"{year}"'
+        return f'"{year}-{month:02d}"' if precision < 0.5 else when
+
     # -- files ------------------------------------------------------------------
 
     def sources(self) -> str:
         out = []
         for i in range(self.n_sources):
             noun = self.rng.choice(NOUNS)
+            self.source_dates.append(self.date())
             out.append(
                 f"[[source]]\nid = \"src-{i}\"\n"
                 f"title = {_text(f'Репортаж о сотрудничестве: {noun[0]} ({i})', f'Report on cooperation: {noun[1]} ({i})')}\n"
                 f"publisher = {_text('Деловой вестник', 'Business Herald')}\n"
-                f"date = {self.date()}\n"
+                f"date = {self.source_dates[-1]}\n"
                 f"url = \"https://news.example.org/{i}\"\n"
             )
         return "\n".join(out)
@@ -230,19 +260,27 @@ class _Maker:
         for _ in range(n_facts):
             fact_ru, fact_en = self.sentence()
             # About one fact in a hundred has not been translated yet.
+            source = r.randrange(self.n_sources)
             lines.append(
                 f"\n[[topic.fact]]\ntext = {_text(fact_ru, None if r.random() < 0.01 else fact_en)}\n"
-                f"source = \"src-{r.randrange(self.n_sources)}\""
+                f"source = \"src-{source}\""
             )
+            when = self.fact_date(self.last_year, self.source_dates[source])
+            if when is not None:
+                lines.append(f"date = {when}")
             if r.random() < 0.2:
                 lines.append(f"mentions = [\"org-{r.randrange(self.n_orgs)}\"]")
         if r.random() < 0.3:
             speaker = r.randrange(self.n_people)
             quote_ru, quote_en = self.sentence()
+            said = self.date()
+            source = r.randrange(self.n_sources)
+            # Said no later than reported (ISO dates compare as strings).
+            said = min(said, self.source_dates[source])
             lines.append(
                 f"\n[[topic.quote]]\ntext = {_text(quote_ru, quote_en)}\n"
-                f"speaker = \"person-{speaker}\"\ndate = {self.date()}\n"
-                f"source = \"src-{r.randrange(self.n_sources)}\""
+                f"speaker = \"person-{speaker}\"\ndate = {said}\n"
+                f"source = \"src-{source}\""
             )
         return "\n".join(lines) + "\n"
 

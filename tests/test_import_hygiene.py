@@ -25,6 +25,9 @@ UI_FREE = [
     "tui.links",
     "tui.state",
     "tui.cache",
+    "tui.timeline",
+    "tui.timeline_report",
+    "tui.index_lists",
 ]
 
 

@@ -156,7 +156,9 @@ def test_a_facts_own_date_reaches_every_output_as_precise_as_written(tmp_path: P
 
 def test_json_shape_is_as_documented(bundled_dataset) -> None:  # type: ignore[no-untyped-def]
     document = json.loads(dataset_to_json(bundled_dataset))
-    assert list(document) == ["format", "version", "sources", "entities", "metrics", "topics"]
+    assert list(document) == [
+        "format", "version", "sources", "entities", "metrics", "topics", "timeline"
+    ]
     assert (document["format"], document["version"]) == ("coop-tui", 1)
     trade = next(t for t in document["topics"] if t["id"] == "trade.turnover")
     assert trade["parent"] == "trade"

@@ -94,3 +94,11 @@ def test_markup_in_data_is_searched_as_plain_words(tmp_path: Path) -> None:
     )
     found = SearchIndex.build(load_dataset([tmp_path])).search("click", "en")
     assert found[0].text == "[@click=app.quit]x[/]"
+
+
+def test_a_number_is_never_taken_for_a_typo_of_another() -> None:
+    # "2019" is a year, not a misspelt 2018; words keep their one typo.
+    query = Query.parse("2019 tractrs ")
+    assert not query.word_matches("2018")
+    assert query.word_matches("2019")
+    assert query.word_matches("tractors")

@@ -108,7 +108,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_lang(export, argparse.SUPPRESS)
     _add_data(export)
+
+    history = commands.add_parser(
+        "timeline",
+        help="print every dated item in date order",
+        description=(
+            "Print every dated item (events, dated facts and quotes, figures and targets) "
+            "in date order, under a heading per year, one item a line: its date, kind, "
+            "text, topic and source marker; then the sources cited, with their addresses. "
+            "Plain text, no escape sequences."
+        ),
+        epilog=EXIT_CODES,
+    )
+    history.add_argument(
+        "--from", dest="first_year", metavar="YYYY", type=_year, help="from this year on"
+    )
+    history.add_argument(
+        "--to", dest="last_year", metavar="YYYY", type=_year, help="up to this year"
+    )
+    history.add_argument(
+        "--topic", metavar="ID", help="only this topic and its subtopics (e.g. trade)"
+    )
+    _add_lang(history, argparse.SUPPRESS)
+    _add_data(history)
     return parser
+
+
+def _year(text: str) -> int:
+    import argparse
+
+    if len(text) != 4 or not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a year: {text!r} (expected four digits, e.g. 2022)")
+    return int(text)
 
 
 def _add_lang(parser: argparse.ArgumentParser, default: object) -> None:
@@ -169,6 +200,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .export import run_export
 
         return run_export(data, args.format, args.topic, lang)
+    if args.command == "timeline":
+        if (
+            args.first_year is not None
+            and args.last_year is not None
+            and args.first_year > args.last_year
+        ):
+            parser.error(f"--from {args.first_year} is after --to {args.last_year}")
+        from .export import run_timeline
+
+        return run_timeline(data, lang, args.topic, args.first_year, args.last_year)
     if not sys.stdout.isatty():
         # A pipe or a file: the report, never a screen full of escape sequences.
         from .export import run_export

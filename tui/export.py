@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .dataload import data_paths
 from .loader import DataError, load_dataset
-from .model import Lang
+from .model import Dataset, Lang
 from .stdout import reader_went_away, write_stdout
 
 EXIT_OK = 0
@@ -16,7 +16,8 @@ EXIT_BAD_DATA = 1
 EXIT_USAGE = 2
 
 
-def run_export(data: Sequence[Path] | None, fmt: str, topic_id: str | None, lang: Lang) -> int:
+def _load(data: Sequence[Path] | None, topic_id: str | None) -> Dataset | int:
+    """The data set, or the exit code after saying what is wrong (bad data, an unknown topic)."""
     paths = data_paths(data)
     try:
         dataset = load_dataset(paths)
@@ -33,6 +34,31 @@ def run_export(data: Sequence[Path] | None, fmt: str, topic_id: str | None, lang
             file=sys.stderr,
         )
         return EXIT_USAGE
+    return dataset
+
+
+def run_timeline(
+    data: Sequence[Path] | None,
+    lang: Lang,
+    topic_id: str | None,
+    first_year: int | None,
+    last_year: int | None,
+) -> int:
+    """`coop-tui timeline`: every dated item in date order, as plain text."""
+    dataset = _load(data, topic_id)
+    if isinstance(dataset, int):
+        return dataset
+    from .timeline import Filter
+    from .timeline_report import timeline_text
+
+    chosen = Filter(topic=topic_id, first_year=first_year, last_year=last_year)
+    return write_stdout(timeline_text(dataset, lang, chosen))
+
+
+def run_export(data: Sequence[Path] | None, fmt: str, topic_id: str | None, lang: Lang) -> int:
+    dataset = _load(data, topic_id)
+    if isinstance(dataset, int):
+        return dataset
     if fmt == "json":
         from .jsonio import dataset_to_json, subset
         from .report import report_topics

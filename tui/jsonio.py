@@ -45,6 +45,9 @@ FORMAT_VERSION = 1
 
 
 def dataset_to_json(dataset: Dataset) -> str:
+    # Here, not at the top: reading JSON back needs none of the rendering it imports.
+    from .timeline_report import timeline_json
+
     document = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -52,6 +55,9 @@ def dataset_to_json(dataset: Dataset) -> str:
         "entities": [_plain(e) for e in dataset.entities.values()],
         "metrics": [_plain(m) for m in dataset.metrics.values()],
         "topics": [_plain(t) for t in dataset.topics.values()],
+        # Derived, not part of the model (reading back ignores it): every dated
+        # item in date order, as `coop-tui timeline` lists them.
+        "timeline": timeline_json(dataset),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -25,6 +25,8 @@ from rich.text import Text
 from . import __version__
 from .i18n import format_date, format_number, format_when, label
 from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
+from .timeline import Filter
+from .timeline_report import timeline_markdown
 from .render import (
     BarFigures,
     Citations,
@@ -142,6 +144,8 @@ def markdown_report(dataset: Dataset, lang: Lang, *, topic_id: str | None = None
         lines += [f"# coop-tui — {md_escape(label('app.subtitle', lang))}", ""]
     for topic in report_topics(dataset, topic_id):
         lines += _topic_markdown(dataset, topic, lang)
+    # Every dated item of the topics above, in date order (see timeline_report.py).
+    lines += timeline_markdown(dataset, lang, Filter(topic=topic_id) if topic_id else None)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -79,7 +79,12 @@ def words(text: str) -> list[str]:
 
 
 def max_typos(word: str) -> int:
-    """How many edits a query word may be off by: none below 4 letters, 2 from 8."""
+    """How many edits a query word may be off by: none below 4 letters, 2 from 8.
+
+    A number is never a typo of another: "2019" must not find 2018 or 2029.
+    """
+    if word.isdigit():
+        return 0
     if len(word) >= 8:
         return 2
     if len(word) >= 4:
@@ -431,17 +436,9 @@ class SearchIndex:
         if not parsed:
             return Results([], 0)
         index = self._index(lang)
-        exact: frozenset[int] | None = None
-        prefixed: frozenset[int] | None = None
-        anyhow: frozenset[int] | None = None
-        for q in parsed.words:
-            e, p, a = self._word_sets(index, q)
-            exact = e if exact is None else exact & e
-            prefixed = p if prefixed is None else prefixed & p
-            anyhow = a if anyhow is None else anyhow & a
-            if not anyhow:
-                return Results([], 0)
-        assert exact is not None and prefixed is not None and anyhow is not None
+        exact, prefixed, anyhow = self._query_sets(index, parsed)
+        if not anyhow:
+            return Results([], 0)
         # Sets of small ints iterate almost in order, so these sorts are nearly linear.
         ranked: list[int] = sorted(exact)
         if len(prefixed) > len(exact):
@@ -451,6 +448,34 @@ class SearchIndex:
         top = ranked if limit is None else ranked[:limit]
         matches = [self._match(index, i) for i in top]
         return Results(matches, len(ranked), self._topics(index, ranked))
+
+    def _query_sets(
+        self, index: _LangIndex, parsed: Query
+    ) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        """Texts answering every query word exactly, by prefix, and at all."""
+        exact: frozenset[int] | None = None
+        prefixed: frozenset[int] | None = None
+        anyhow: frozenset[int] | None = None
+        for q in parsed.words:
+            e, p, a = self._word_sets(index, q)
+            exact = e if exact is None else exact & e
+            prefixed = p if prefixed is None else prefixed & p
+            anyhow = a if anyhow is None else anyhow & a
+            if not anyhow:
+                return frozenset(), frozenset(), frozenset()
+        assert exact is not None and prefixed is not None and anyhow is not None
+        return exact, prefixed, anyhow
+
+    def matching(self, query: str | Query, lang: Lang) -> frozenset[int]:
+        """The ids of every text that answers `query`, unranked (an empty query: none).
+
+        For indexes over texts of their own (see `TextIndex`), whose ids are
+        positions in a list the caller keeps in its own order.
+        """
+        parsed = query if isinstance(query, Query) else Query.parse(query)
+        if not parsed:
+            return frozenset()
+        return self._query_sets(self._index(lang), parsed)[2]
 
     @staticmethod
     def _topics(index: _LangIndex, text_ids: list[int]) -> frozenset[str]:
@@ -479,3 +504,22 @@ class SearchIndex:
 def highlighter(query: str) -> Callable[[str], list[tuple[int, int]]]:
     """A function giving the spans of a text that answer `query` (for highlighting)."""
     return Highlighter(Query.parse(query))
+
+
+class TextIndex(SearchIndex):
+    """The same matching rules over a list of texts of one's own (a timeline, a name list).
+
+    `texts(lang)` gives the texts; the ids `matching` returns are positions in
+    that list. Every text gets an id (an empty one matches nothing).
+    """
+
+    def __init__(self, dataset: Dataset, texts: Callable[[Lang], Iterable[str]]) -> None:
+        super().__init__(dataset)
+        self._own_texts = texts
+
+    def _texts(self, lang: Lang) -> Iterator[_Text]:
+        ref = PageRef("topic", "")
+        for text in self._own_texts(lang):
+            # One field for all: ids are handed out in the order given. A blank
+            # keeps an empty text's place (the index skips empty texts).
+            yield _Text(ref, "fact", text or " ", None)

@@ -2,5 +2,14 @@
 
 from .bookmarks import BookmarksClosed, BookmarksScreen
 from .help import HelpScreen
+from .index import IndexScreen
+from .timeline import TimelineChoice, TimelineScreen
 
-__all__ = ["BookmarksClosed", "BookmarksScreen", "HelpScreen"]
+__all__ = [
+    "BookmarksClosed",
+    "BookmarksScreen",
+    "HelpScreen",
+    "IndexScreen",
+    "TimelineChoice",
+    "TimelineScreen",
+]

@@ -1,0 +1,319 @@
+"""Every dated item of a Dataset in date order: the walk behind the timeline.
+
+The timeline view, `coop-tui timeline`, the Markdown and JSON exports and the
+"Timeline" section of entity and topic pages all read it from here, so they
+list the same items in the same order. No Textual, no Rich.
+
+What is dated: events (their start, and end when given), facts with a date of
+their own, quotes (the day they were said), a metric's observations (the date
+of the figure) and its targets (their due date). A fact without a date is not
+guessed a date from its source: the source's date says when it was reported,
+not when it happened.
+
+The walk is done once per data set and kept with it (as the backlinks are): at
+100,000 facts it holds tens of thousands of entries, each a small object that
+points at the model's own objects; the text a line shows is made on demand,
+for the lines a reader actually sees.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator, Literal, get_args
+
+from .i18n import format_number, format_when, label, qualifier_words
+from .links import ItemRef, PageRef, entity_ref
+from .model import Dataset, Lang, PartialDate
+
+_SLOTS: dict[str, bool] = {"slots": True} if sys.version_info >= (3, 10) else {}
+
+EntryKind = Literal["event", "fact", "quote", "figure", "target"]
+ENTRY_KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
+
+# A year or month with no day comes before the days inside it.
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+# Within one day: what happened (events), then what was said and reported.
+_KIND_RANK = {kind: rank for rank, kind in enumerate(ENTRY_KINDS)}
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Entry:
+    """One dated item: when, what kind, where it is shown and what it names.
+
+    `ref` and `item` are where Enter takes the reader: the fact or quote on its
+    topic page, an event's own page, a figure's topic page. `number` is the
+    position of the item within its owner (a topic's facts or quotes, a
+    metric's observations or targets), `owner` the topic, metric or event id.
+    """
+
+    when: PartialDate
+    kind: EntryKind
+    owner: str
+    number: int
+    topic_id: str | None
+    ref: PageRef
+    item: ItemRef | None
+    source: str | None
+    entities: tuple[str, ...]
+    end: date | None = None
+
+    @property
+    def year(self) -> int:
+        return self.when.start.year
+
+    def sort_key(self) -> tuple[date, int, int]:
+        return (self.when.start, _PRECISION_RANK[self.when.precision], _KIND_RANK[self.kind])
+
+
+def build_timeline(dataset: Dataset) -> tuple[Entry, ...]:
+    """Every dated item, oldest first; items of one date in data order, events first."""
+    entries = list(_walk(dataset))
+    # A stable sort: items of the same day keep the data's order.
+    entries.sort(key=Entry.sort_key)
+    return tuple(entries)
+
+
+def timeline(dataset: Dataset) -> tuple[Entry, ...]:
+    """The timeline of a data set, built on first use and kept with it."""
+    cached: tuple[Entry, ...] | None = dataset.__dict__.get("_timeline")
+    if cached is None:
+        cached = build_timeline(dataset)
+        object.__setattr__(dataset, "_timeline", cached)
+    return cached
+
+
+def _metric_topics(dataset: Dataset) -> dict[str, str]:
+    """The first topic that shows each metric: a figure opens there."""
+    found: dict[str, str] = {}
+    for topic in dataset.topics.values():
+        for metric_id in topic.metrics:
+            found.setdefault(metric_id, topic.id)
+    return found
+
+
+def _event_topics(dataset: Dataset, events: set[str]) -> dict[str, str]:
+    """The first topic (in data order) that names each event, as its page's backlinks list them."""
+    found: dict[str, str] = {}
+    for topic in dataset.topics.values():
+        names = [*topic.mentions]
+        for fact in topic.facts:
+            names += fact.mentions
+        for quote in topic.quotes:
+            names += quote.mentions
+        for name in events.intersection(names):
+            found.setdefault(name, topic.id)
+    return found
+
+
+def _walk(dataset: Dataset) -> Iterator[Entry]:
+    # Not the backlink index: at 100,000 facts it takes longer to build than the whole walk.
+    events = {e.id for e in dataset.entities.values() if e.kind == "event" and e.start}
+    event_topics = _event_topics(dataset, events) if events else {}
+    for entity in dataset.entities.values():
+        if entity.kind != "event" or entity.start is None:
+            continue
+        ref = entity_ref(dataset, entity.id)
+        yield Entry(
+            PartialDate(entity.start),
+            "event",
+            entity.id,
+            0,
+            event_topics.get(entity.id),
+            ref,
+            None,
+            entity.source,
+            (entity.id,),
+            entity.end if entity.end != entity.start else None,
+        )
+    for topic in dataset.topics.values():
+        page = PageRef("topic", topic.id)
+        for index, fact in enumerate(topic.facts):
+            if fact.date is not None:
+                yield Entry(
+                    fact.date,
+                    "fact",
+                    topic.id,
+                    index,
+                    topic.id,
+                    page,
+                    ItemRef(topic.id, "fact", index),
+                    fact.source,
+                    tuple(dict.fromkeys(fact.mentions)),
+                )
+        for index, quote in enumerate(topic.quotes):
+            yield Entry(
+                PartialDate(quote.date),
+                "quote",
+                topic.id,
+                index,
+                topic.id,
+                page,
+                ItemRef(topic.id, "quote", index),
+                quote.source,
+                tuple(dict.fromkeys((quote.speaker, *quote.mentions))),
+            )
+    shown_in = _metric_topics(dataset)
+    for metric in dataset.metrics.values():
+        topic_id = shown_in.get(metric.id)
+        if topic_id is None:
+            continue  # a metric no topic shows has no page to open
+        page = PageRef("topic", topic_id)
+        for index, obs in enumerate(metric.observations):
+            yield Entry(
+                PartialDate(obs.date), "figure", metric.id, index, topic_id, page, None,
+                obs.source, (),
+            )
+        for index, target in enumerate(metric.targets):
+            if target.due is not None:
+                yield Entry(
+                    PartialDate(target.due), "target", metric.id, index, topic_id, page, None,
+                    target.source, (),
+                )
+
+
+# ---------------------------------------------------------------- what a line says
+
+
+def entry_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
+    """The short text of a line, in `lang` (data text as it is: never markup)."""
+    if entry.kind == "event":
+        event = dataset.entities[entry.owner]
+        text = event.name.get(lang)
+        if entry.end is not None:
+            text += f" ({label('timeline.until', lang)} {entry.end.isoformat()})"
+        return text
+    if entry.kind == "fact":
+        return dataset.topics[entry.owner].facts[entry.number].text.get(lang)
+    if entry.kind == "quote":
+        quote = dataset.topics[entry.owner].quotes[entry.number]
+        speaker = dataset.entities[quote.speaker].name.get(lang)
+        return f"“{quote.text.get(lang)}” — {speaker}"
+    metric = dataset.metrics[entry.owner]
+    unit = metric.unit.get(lang)
+    if entry.kind == "figure":
+        obs = metric.observations[entry.number]
+        if obs.value is None:
+            value = label("no_figure", lang)
+        else:
+            words = qualifier_words(obs.qualifier, lang)
+            value = " ".join(p for p in (words, format_number(obs.value, lang), unit) if p)
+        return f"{metric.title.get(lang)}, {obs.period.get(lang)}: {value}"
+    target = metric.targets[entry.number]
+    return (
+        f"{metric.title.get(lang)}: {label('target', lang)} "
+        f"{format_number(target.value, lang)} {unit} ({target.label.get(lang)})"
+    )
+
+
+def entry_date(entry: Entry) -> str:
+    """The date as precise as the data gives it: "2019", "2019-05" or "2019-05-03"."""
+    return format_when(entry.when)
+
+
+def source_numbers(dataset: Dataset) -> dict[str, int]:
+    """The timeline's source markers: a source's place in the data set, from 1.
+
+    One number per source for the whole timeline (not per page), so a marker
+    means the same source however the timeline is filtered.
+    """
+    cached: dict[str, int] | None = dataset.__dict__.get("_source_numbers")
+    if cached is None:
+        cached = {source_id: n for n, source_id in enumerate(dataset.sources, start=1)}
+        object.__setattr__(dataset, "_source_numbers", cached)
+    return cached
+
+
+def entry_marker(dataset: Dataset, entry: Entry) -> str:
+    if entry.source is None:
+        return ""
+    return f"[{source_numbers(dataset)[entry.source]}]"
+
+
+def entry_topic(dataset: Dataset, entry: Entry, lang: Lang) -> str:
+    """The label of the topic the item is shown on ("" when none)."""
+    if entry.topic_id is None:
+        return ""
+    return dataset.topics[entry.topic_id].label(lang)
+
+
+# ---------------------------------------------------------------- filters
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What the reader narrowed the timeline to; None everywhere shows it all.
+
+    `topic` takes its subtopics along (as `export --topic` does); `entity`
+    keeps the items that name it (a fact's mentions, a quote's speaker, the
+    event itself); years are inclusive.
+    """
+
+    kind: EntryKind | None = None
+    topic: str | None = None
+    entity: str | None = None
+    first_year: int | None = None
+    last_year: int | None = None
+
+    def __bool__(self) -> bool:
+        return any(
+            v is not None
+            for v in (self.kind, self.topic, self.entity, self.first_year, self.last_year)
+        )
+
+
+def subtopics(dataset: Dataset, topic_id: str) -> frozenset[str]:
+    """A topic and every topic under it."""
+    found: set[str] = set()
+    stack = [topic_id]
+    while stack:
+        current = stack.pop()
+        found.add(current)
+        stack.extend(child.id for child in dataset.children(current))
+    return frozenset(found)
+
+
+def apply_filter(
+    dataset: Dataset, entries: Iterable[Entry], chosen: Filter
+) -> list[Entry]:
+    """The entries that pass every part of the filter, in their order."""
+    topics = subtopics(dataset, chosen.topic) if chosen.topic is not None else None
+    kept: list[Entry] = []
+    for entry in entries:
+        if chosen.kind is not None and entry.kind != chosen.kind:
+            continue
+        if topics is not None and entry.topic_id not in topics:
+            continue
+        if chosen.entity is not None and chosen.entity not in entry.entities:
+            continue
+        if chosen.first_year is not None and entry.year < chosen.first_year:
+            continue
+        if chosen.last_year is not None and entry.year > chosen.last_year:
+            continue
+        kept.append(entry)
+    return kept
+
+
+def entries_of(dataset: Dataset, ref: PageRef) -> list[Entry]:
+    """The dated items of one page: a topic's own (not its subtopics'), or those naming an entity."""
+    if ref.kind == "topic":
+        # A figure belongs to every topic that shows its metric, not only the first.
+        metrics = set(dataset.topics[ref.id].metrics)
+        return [
+            e
+            for e in timeline(dataset)
+            if e.topic_id == ref.id or (e.kind in ("figure", "target") and e.owner in metrics)
+        ]
+    if ref.kind == "source":
+        return [e for e in timeline(dataset) if e.source == ref.id]
+    return [e for e in timeline(dataset) if ref.id in e.entities]
+
+
+def search_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
+    """What the filter line searches: the date, the line's text and its topic."""
+    return " ".join(
+        part
+        for part in (entry_date(entry), entry_text(dataset, entry, lang), entry_topic(dataset, entry, lang))
+        if part
+    )
