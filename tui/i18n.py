@@ -124,6 +124,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "указатель: организации, люди, места, события, источники",
         "index: organisations, people, places, events, sources",
     ),
+    "help.views": ("Хроника и указатель", "Timeline and index"),
+    "key.view_filter": ("фильтр по мере ввода", "filter as you type"),
+    "key.timeline_filters": (
+        "хроника: вид, тема, кто/что, сброс",
+        "timeline: kind, topic, who/what, reset",
+    ),
+    "key.index_lists": ("указатель: другой список", "index: another list"),
+    "key.view_open": ("открыть на своей странице", "open it on its page"),
     "palette.timeline": ("Хроника", "Timeline"),
     "palette.timeline.help": (
         "всё датированное по годам, с фильтром",

@@ -36,6 +36,7 @@ from .model import (
     Target,
     Topic,
 )
+from .timeline import Entry, entity_entries, entry_date, entry_text, topic_entries
 
 # Styles are named semantically; colour is a bonus, never the only carrier of
 # meaning (bars read by their characters and numbers under NO_COLOR too).
@@ -466,7 +467,27 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
                 line.append(f" ‹{label('untranslated', lang)}›", style=FALLBACK)
             page.add(line)
 
+    _timeline_section(page, dataset, topic_entries(dataset, topic_id), cite, lang)
     _sources_section(page, cite, lang)
+
+
+def _timeline_section(
+    page: PageBuilder, dataset: Dataset, entries: list[Entry], cite: Citations, lang: Lang
+) -> None:
+    """The page's own dated items, oldest first: date, text (a link to the item), source."""
+    if not entries:
+        return
+    page.add(_section("timeline", lang))
+    for entry in entries:
+        line = Text()
+        text = entry_text(dataset, entry, lang)
+        if entry.ref == page.ref and entry.item is None:
+            line.append(text)  # a figure of this very page: nothing to go to
+        else:
+            page.link(line, text, entry.ref, "", entry.item)
+        if entry.source is not None:
+            cite.append(line, entry.source, entry.item)
+        page.add(hanging(f"{entry_date(entry):<10}  ", line, DIM))
 
 
 def _sources_section(page: PageBuilder, cite: Citations, lang: Lang) -> None:
@@ -584,6 +605,7 @@ def _entity_blocks(page: PageBuilder, dataset: Dataset, entity_id: str, lang: La
     _backlink_blocks(
         page, dataset, backlinks(dataset).of(PageRef(entity.kind, entity_id)), "mentioned_in", lang
     )
+    _timeline_section(page, dataset, entity_entries(dataset, entity_id), cite, lang)
     _sources_section(page, cite, lang)
 
 

@@ -25,8 +25,6 @@ from rich.text import Text
 from . import __version__
 from .i18n import format_date, format_number, format_when, label
 from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
-from .timeline import Filter
-from .timeline_report import timeline_markdown
 from .render import (
     BarFigures,
     Citations,
@@ -37,6 +35,8 @@ from .render import (
     topic_title,
     value_text,
 )
+from .timeline import Filter
+from .timeline_report import timeline_markdown
 
 __all__ = ["markdown_report", "report_topics", "report_width", "text_report", "write_text_report"]
 

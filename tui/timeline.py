@@ -19,13 +19,14 @@ for the lines a reader actually sees.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Iterator, Literal, get_args
+from typing import Literal, get_args
 
 from .i18n import format_number, format_when, label, qualifier_words
-from .links import ItemRef, PageRef, entity_ref
-from .model import Dataset, Lang, PartialDate
+from .links import ItemRef, PageRef, backlinks, entity_ref
+from .model import Dataset, Lang, Metric, PartialDate, Topic
 
 _SLOTS: dict[str, bool] = {"slots": True} if sys.version_info >= (3, 10) else {}
 
@@ -107,70 +108,135 @@ def _event_topics(dataset: Dataset, events: set[str]) -> dict[str, str]:
     return found
 
 
+def _event_entry(dataset: Dataset, event_id: str, topic_id: str | None) -> Entry | None:
+    event = dataset.entities[event_id]
+    if event.kind != "event" or event.start is None:
+        return None
+    return Entry(
+        PartialDate(event.start),
+        "event",
+        event.id,
+        0,
+        topic_id,
+        entity_ref(dataset, event.id),
+        None,
+        event.source,
+        (event.id,),
+        event.end if event.end != event.start else None,
+    )
+
+
+def _fact_entry(topic: Topic, index: int) -> Entry | None:
+    fact = topic.facts[index]
+    if fact.date is None:
+        return None
+    return Entry(
+        fact.date,
+        "fact",
+        topic.id,
+        index,
+        topic.id,
+        PageRef("topic", topic.id),
+        ItemRef(topic.id, "fact", index),
+        fact.source,
+        tuple(dict.fromkeys(fact.mentions)),
+    )
+
+
+def _quote_entry(topic: Topic, index: int) -> Entry:
+    quote = topic.quotes[index]
+    return Entry(
+        PartialDate(quote.date),
+        "quote",
+        topic.id,
+        index,
+        topic.id,
+        PageRef("topic", topic.id),
+        ItemRef(topic.id, "quote", index),
+        quote.source,
+        tuple(dict.fromkeys((quote.speaker, *quote.mentions))),
+    )
+
+
+def _metric_entries(metric: Metric, topic_id: str) -> Iterator[Entry]:
+    """A metric's observations and dated targets, opening on `topic_id`'s page."""
+    page = PageRef("topic", topic_id)
+    for index, obs in enumerate(metric.observations):
+        yield Entry(
+            PartialDate(obs.date), "figure", metric.id, index, topic_id, page, None, obs.source, ()
+        )
+    for index, target in enumerate(metric.targets):
+        if target.due is not None:
+            yield Entry(
+                PartialDate(target.due), "target", metric.id, index, topic_id, page, None,
+                target.source, (),
+            )
+
+
 def _walk(dataset: Dataset) -> Iterator[Entry]:
     # Not the backlink index: at 100,000 facts it takes longer to build than the whole walk.
     events = {e.id for e in dataset.entities.values() if e.kind == "event" and e.start}
     event_topics = _event_topics(dataset, events) if events else {}
     for entity in dataset.entities.values():
-        if entity.kind != "event" or entity.start is None:
-            continue
-        ref = entity_ref(dataset, entity.id)
-        yield Entry(
-            PartialDate(entity.start),
-            "event",
-            entity.id,
-            0,
-            event_topics.get(entity.id),
-            ref,
-            None,
-            entity.source,
-            (entity.id,),
-            entity.end if entity.end != entity.start else None,
-        )
+        if entity.id in events:
+            event = _event_entry(dataset, entity.id, event_topics.get(entity.id))
+            if event is not None:
+                yield event
     for topic in dataset.topics.values():
-        page = PageRef("topic", topic.id)
-        for index, fact in enumerate(topic.facts):
-            if fact.date is not None:
-                yield Entry(
-                    fact.date,
-                    "fact",
-                    topic.id,
-                    index,
-                    topic.id,
-                    page,
-                    ItemRef(topic.id, "fact", index),
-                    fact.source,
-                    tuple(dict.fromkeys(fact.mentions)),
-                )
-        for index, quote in enumerate(topic.quotes):
-            yield Entry(
-                PartialDate(quote.date),
-                "quote",
-                topic.id,
-                index,
-                topic.id,
-                page,
-                ItemRef(topic.id, "quote", index),
-                quote.source,
-                tuple(dict.fromkeys((quote.speaker, *quote.mentions))),
-            )
+        for index in range(len(topic.facts)):
+            fact = _fact_entry(topic, index)
+            if fact is not None:
+                yield fact
+        for index in range(len(topic.quotes)):
+            yield _quote_entry(topic, index)
     shown_in = _metric_topics(dataset)
     for metric in dataset.metrics.values():
         topic_id = shown_in.get(metric.id)
-        if topic_id is None:
-            continue  # a metric no topic shows has no page to open
-        page = PageRef("topic", topic_id)
-        for index, obs in enumerate(metric.observations):
-            yield Entry(
-                PartialDate(obs.date), "figure", metric.id, index, topic_id, page, None,
-                obs.source, (),
-            )
-        for index, target in enumerate(metric.targets):
-            if target.due is not None:
-                yield Entry(
-                    PartialDate(target.due), "target", metric.id, index, topic_id, page, None,
-                    target.source, (),
-                )
+        if topic_id is not None:  # a metric no topic shows has no page to open
+            yield from _metric_entries(metric, topic_id)
+
+
+def topic_entries(dataset: Dataset, topic_id: str) -> list[Entry]:
+    """A topic's own dated items (not its subtopics'), oldest first, for its page.
+
+    Its dated facts, its quotes, its metrics' figures and targets, and the
+    events it names; made from the topic alone (not the whole timeline), so a
+    page renders as fast with 100,000 facts as with fifty.
+    """
+    topic = dataset.topics[topic_id]
+    entries: list[Entry] = []
+    named: dict[str, None] = dict.fromkeys(topic.mentions)
+    for index, fact in enumerate(topic.facts):
+        named.update(dict.fromkeys(fact.mentions))
+        entry = _fact_entry(topic, index)
+        if entry is not None:
+            entries.append(entry)
+    for index, quote in enumerate(topic.quotes):
+        named.update(dict.fromkeys(quote.mentions))
+        entries.append(_quote_entry(topic, index))
+    for metric_id in topic.metrics:
+        entries += _metric_entries(dataset.metrics[metric_id], topic_id)
+    for name in named:
+        event = _event_entry(dataset, name, topic_id)
+        if event is not None:
+            entries.append(event)
+    entries.sort(key=Entry.sort_key)
+    return entries
+
+
+def entity_entries(dataset: Dataset, entity_id: str) -> list[Entry]:
+    """The dated facts and quotes that name an entity, oldest first, for its page."""
+    entries: list[Entry] = []
+    for item in backlinks(dataset).of(entity_ref(dataset, entity_id)):
+        topic = dataset.topics[item.topic_id]
+        if item.kind == "fact":
+            entry = _fact_entry(topic, item.index)
+            if entry is not None:
+                entries.append(entry)
+        elif item.kind == "quote":
+            entries.append(_quote_entry(topic, item.index))
+    entries.sort(key=Entry.sort_key)
+    return entries
 
 
 # ---------------------------------------------------------------- what a line says
@@ -293,21 +359,6 @@ def apply_filter(
             continue
         kept.append(entry)
     return kept
-
-
-def entries_of(dataset: Dataset, ref: PageRef) -> list[Entry]:
-    """The dated items of one page: a topic's own (not its subtopics'), or those naming an entity."""
-    if ref.kind == "topic":
-        # A figure belongs to every topic that shows its metric, not only the first.
-        metrics = set(dataset.topics[ref.id].metrics)
-        return [
-            e
-            for e in timeline(dataset)
-            if e.topic_id == ref.id or (e.kind in ("figure", "target") and e.owner in metrics)
-        ]
-    if ref.kind == "source":
-        return [e for e in timeline(dataset) if e.source == ref.id]
-    return [e for e in timeline(dataset) if ref.id in e.entities]
 
 
 def search_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:

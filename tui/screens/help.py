@@ -62,6 +62,17 @@ KEY_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "help.views",
+        (
+            ("t", "key.timeline"),
+            ("i", "key.index"),
+            ("/", "key.view_filter"),
+            ("f / o / e / x", "key.timeline_filters"),
+            ("← / → Tab", "key.index_lists"),
+            ("Enter", "key.view_open"),
+        ),
+    ),
+    (
         "help.everywhere",
         (
             ("Tab / Shift+Tab", "key.focus"),

@@ -191,9 +191,7 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
         # While the filter line has focus, keys are its text; Escape leaves it.
         if action == "to_list":
             return self.filter_input.has_focus
-        if self.filter_input.has_focus and action != "back":
-            return False
-        return True
+        return not self.filter_input.has_focus or action == "back"
 
     def action_filter(self) -> None:
         self.filter_input.focus()
