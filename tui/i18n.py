@@ -119,19 +119,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "index.mentions": ("упом.", "mentions"),
     "index.none": ("Ничего не найдено", "Nothing matches"),
-    "key.timeline": ("хроника: всё датированное по порядку", "timeline: every dated item in order"),
-    "key.index": (
-        "указатель: организации, люди, места, события, источники",
-        "index: organisations, people, places, events, sources",
-    ),
-    "help.views": ("Хроника и указатель", "Timeline and index"),
-    "key.view_filter": ("фильтр по мере ввода", "filter as you type"),
-    "key.timeline_filters": (
-        "хроника: вид, тема, кто/что, сброс",
-        "timeline: kind, topic, who/what, reset",
-    ),
-    "key.index_lists": ("указатель: другой список", "index: another list"),
-    "key.view_open": ("открыть на своей странице", "open it on its page"),
+    "key.views": ("хроника / указатель имён", "timeline / index of names"),
     "palette.timeline": ("Хроника", "Timeline"),
     "palette.timeline.help": (
         "всё датированное по годам, с фильтром",

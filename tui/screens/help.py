@@ -59,17 +59,8 @@ KEY_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("b", "key.bookmark"),
             ("B", "key.bookmarks"),
             ("y", "key.copy"),
-        ),
-    ),
-    (
-        "help.views",
-        (
-            ("t", "key.timeline"),
-            ("i", "key.index"),
-            ("/", "key.view_filter"),
-            ("f / o / e / x", "key.timeline_filters"),
-            ("← / → Tab", "key.index_lists"),
-            ("Enter", "key.view_open"),
+            # Their own keys (/, f, o, e, x, ←/→) are on their hint lines.
+            ("t / i", "key.views"),
         ),
     ),
     (
