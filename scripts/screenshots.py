@@ -31,6 +31,8 @@ SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
     "wide": ("en", (200, 60), ["j", "j", "j", "enter"]),
     "small-40x12": ("en", (40, 12), ["j", "j", "j", "tab"]),
     "search-results": ("en", (100, 30), ["slash", *"gomselmash", "enter"]),
+    "timeline": ("en", (100, 30), ["t", "j", "j", "j"]),
+    "index-russian": ("ru", (100, 30), ["i"]),
     "organisation-page": (
         "en",
         (100, 30),

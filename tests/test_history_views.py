@@ -179,7 +179,7 @@ async def test_the_timeline_of_the_bundled_data_in_both_languages_at_40x12() -> 
         text = screen_text(app)
         assert "Хроника" in text
         # Narrow: no topic column, the text takes the room.
-        assert "2021-09-30 ▮ Товарооборот" in text
+        assert "2021-09-30 ▮ январь–сентябрь 20… [7]" in text
 
 
 # ---------------------------------------------------------------- the index lists

@@ -104,3 +104,24 @@ def test_organisation_page(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(lang="en"), run_before=open_gomselmash, terminal_size=(80, 24))
+
+
+def test_timeline(snap_compare) -> None:
+    # `t`: every dated item by year, the cursor on the first, its source in the status line.
+    assert snap_compare(make_app(lang="en"), press=["t"], terminal_size=(80, 24))
+
+
+def test_timeline_filtered_russian(snap_compare) -> None:
+    # Filtered to turnover figures, in Russian.
+    async def filtered(pilot) -> None:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("slash", *"товарооборот", "enter", "f", "f", "f", "f")
+        await pilot.pause()
+
+    assert snap_compare(make_app(lang="ru"), run_before=filtered, terminal_size=(80, 24))
+
+
+def test_index_lists(snap_compare) -> None:
+    # `i`: the organisations by name with their mentions.
+    assert snap_compare(make_app(lang="en"), press=["i"], terminal_size=(80, 24))

@@ -118,6 +118,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "←/→ list · / filter · Enter opens · Esc closes",
     ),
     "index.mentions": ("упом.", "mentions"),
+    "index.placeholder": ("имя на любом языке…", "a name, in either language…"),
     "index.none": ("Ничего не найдено", "Nothing matches"),
     "key.views": ("хроника / указатель имён", "timeline / index of names"),
     "palette.timeline": ("Хроника", "Timeline"),

@@ -265,11 +265,12 @@ def entry_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
         else:
             words = qualifier_words(obs.qualifier, lang)
             value = " ".join(p for p in (words, format_number(obs.value, lang), unit) if p)
-        return f"{metric.title.get(lang)}, {obs.period.get(lang)}: {value}"
+        # The figure first: a narrow line cut short still says it.
+        return f"{obs.period.get(lang)}: {value} · {metric.title.get(lang)}"
     target = metric.targets[entry.number]
     return (
-        f"{metric.title.get(lang)}: {label('target', lang)} "
-        f"{format_number(target.value, lang)} {unit} ({target.label.get(lang)})"
+        f"{label('target', lang)} {format_number(target.value, lang)} {unit} "
+        f"({target.label.get(lang)}) · {metric.title.get(lang)}"
     )
 
 

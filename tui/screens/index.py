@@ -29,6 +29,7 @@ DIM = Style(dim=True)
 class IndexScreen(ListScreen[PageRef | None]):
     TITLE_KEY = "index.title"
     HINTS_KEY = "index.hints"
+    PLACEHOLDER_KEY = "index.placeholder"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,tab", "switch(1)", "Next list", show=False),

@@ -85,6 +85,7 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
 
     TITLE_KEY = ""
     HINTS_KEY = ""
+    PLACEHOLDER_KEY = "timeline.placeholder"
 
     def __init__(self, lang: Lang) -> None:
         super().__init__()
@@ -106,7 +107,7 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
         return iter(())
 
     def _placeholder(self) -> str:
-        return f"/ {label('timeline.filter', self.lang)}: {label('timeline.placeholder', self.lang)}"
+        return f"/ {label('timeline.filter', self.lang)}: {label(self.PLACEHOLDER_KEY, self.lang)}"
 
     @property
     def list(self) -> LineList:

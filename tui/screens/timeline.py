@@ -297,7 +297,9 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
 
 def entry_line(dataset: Dataset, entry: Entry, lang: Lang, width: int) -> Text:
     """One line of the timeline: date, kind mark, text … topic [n]."""
-    line = Text(entry_date(entry).ljust(DATE_WIDTH) + " ", style=DIM)
+    # Not Text(date, style=DIM): a Text's own style would dim what is appended too.
+    line = Text()
+    line.append(entry_date(entry).ljust(DATE_WIDTH) + " ", style=DIM)
     line.append(KIND_MARKS[entry.kind] + " ")
     tail = Text()
     if width >= TOPIC_COLUMN_FROM:
