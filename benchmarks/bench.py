@@ -24,6 +24,10 @@ times on a shared machine drift from run to run.
   Textual Tree with a detail pane (benchmarks/baseline_apps.py).
 - search: one keystroke of a query at the biggest size: the search index's
   answer to the query typed so far (when tui.search exists).
+- timeline: `t` after the ↓ presses (the data loaded, the timeline's walk done
+  in the background), until the timeline's title with its count is on screen;
+  then `↓` in it until the next line is drawn under the cursor, and `PgDn`
+  until the line a page further is drawn, with every byte written for them.
 - --version and check: the command's wall time.
 """
 
@@ -168,6 +172,9 @@ class Sample:
     rss: list[float] = field(default_factory=list)
     key_ms: list[float] = field(default_factory=list)
     key_bytes: list[int] = field(default_factory=list)
+    # Per named step (see Program.timed): milliseconds and bytes written.
+    step_ms: dict[str, list[float]] = field(default_factory=dict)
+    step_bytes: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -181,6 +188,8 @@ class Program:
     prepare: list[tuple[bytes, str]] = field(default_factory=list)
     # Each run starts with an empty data cache: a first start, or one after an edit.
     cold_cache: bool = False
+    # After the ↓ presses: (name, key, text that answers it), each timed on its own.
+    timed: list[tuple[str, bytes, str]] = field(default_factory=list)
 
 
 def warm_up(program: Program) -> None:
@@ -214,6 +223,13 @@ def run_once(program: Program, sample: Sample) -> None:
             sample.key_ms.append((term.last_output - sent) * 1000)
             term.settle()
             sample.key_bytes.append(len(term.out) - since)
+        for name, key, marker in program.timed:
+            since = len(term.out)
+            sent = term.send(key)
+            term.wait_for([marker], since)
+            sample.step_ms.setdefault(name, []).append((term.last_output - sent) * 1000)
+            term.settle()
+            sample.step_bytes.setdefault(name, []).append(len(term.out) - since)
         sample.rss.append(term.peak_rss_mb())
     finally:
         term.close()
@@ -246,6 +262,47 @@ def _detail_marker(dataset: Dataset, topic_id: str) -> str:
     return _SPACES.sub(" ", text.get("en"))[:24].strip()
 
 
+PAGE_DOWN = b"\x1b[6~"
+# The timeline's list at 80x24: the screen less its border, padding and scrollbar.
+TIMELINE_WIDTH = COLS - 4
+
+
+def timeline_steps(dataset: Dataset, keys: int) -> list[tuple[str, bytes, str]]:
+    """`t`, then ↓ `keys` times and PgDn twice in the timeline, with what each draws."""
+    if importlib.util.find_spec("tui.timeline") is None:
+        return []
+    from tui.screens.timeline import entry_line
+    from tui.timeline import timeline
+
+    entries = timeline(dataset)
+    if len(entries) < keys + 60:
+        return []
+    # The rows as the list holds them: a heading before each year's first entry.
+    rows: list[object] = []
+    for entry in entries:
+        if not rows or getattr(rows[-1], "year", None) != entry.year:
+            rows.append(entry.year)
+        rows.append(entry)
+
+    def drawn(row: int) -> str:
+        item = rows[row]
+        while not hasattr(item, "kind"):
+            row += 1
+            item = rows[row]
+        line = entry_line(dataset, item, "en", TIMELINE_WIDTH).plain  # type: ignore[arg-type]
+        return _SPACES.sub(" ", line[:40]).strip()
+
+    steps = [("t", b"t", f"Timeline · {len(entries)} of {len(entries)}")]
+    steps += [("↓ in timeline", DOWN, drawn(row)) for row in range(2, keys + 2)]
+    # PgDn moves the cursor a screen less one; where it lands is drawn.
+    height = ROWS - 5  # the list: the screen less the hints, border, filter and status lines
+    at = keys + 1
+    for _ in range(2):
+        at += height - 1
+        steps.append(("PgDn in timeline", PAGE_DOWN, drawn(at)))
+    return steps
+
+
 def coop(dataset: Dataset, data: Path | None, keys: int, cold_cache: bool = False) -> Program:
     argv = [sys.executable, "-m", "tui", "--lang", "en"]
     if data is not None:
@@ -262,6 +319,7 @@ def coop(dataset: Dataset, data: Path | None, keys: int, cold_cache: bool = Fals
         prepare=[(RIGHT, children[0].label("en")[:12])] if children else [],
         key_markers=[_detail_marker(dataset, child.id) for child in children],
         cold_cache=cold_cache,
+        timed=[] if cold_cache else timeline_steps(dataset, keys),
     )
 
 
@@ -421,6 +479,20 @@ def main() -> int:
             f"bytes per ↓, {name}", med(sample.key_bytes), tree_bytes, "B", "≤~3 KB",
             lambda o, b: o <= 3200,
         )
+    sample = results[biggest]
+    if "t" in sample.step_ms:
+        table.add(f"t: timeline on screen, {biggest}", med(sample.step_ms["t"]), None, "ms",
+                  "<100 ms", lambda o, b: o < 100)
+        table.add(f"bytes for t, {biggest}", med(sample.step_bytes["t"]), None, "B")
+        table.add(f"↓ in the timeline, {biggest}", med(sample.step_ms["↓ in timeline"]),
+                  tree_ms, "ms", "≤1x tree", lambda o, b: o <= b * 1.05)
+        table.add(f"bytes per ↓ in the timeline, {biggest}",
+                  med(sample.step_bytes["↓ in timeline"]), tree_bytes, "B", "≤~3 KB",
+                  lambda o, b: o <= 3200)
+        table.add(f"PgDn in the timeline, {biggest}", med(sample.step_ms["PgDn in timeline"]),
+                  None, "ms")
+        table.add(f"bytes per PgDn in the timeline, {biggest}",
+                  med(sample.step_bytes["PgDn in timeline"]), None, "B")
     keystrokes = search_keystrokes(datasets[biggest][1])
     if keystrokes is None:
         table.note(f"search keystroke, {biggest}", "n/a (no search yet)", "<30 ms")

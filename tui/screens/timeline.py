@@ -93,6 +93,7 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
         self._position = {id(entry): n for n, entry in enumerate(self.entries)}
         self.rows: list[Entry | int] = []
         """What each row shows: an entry, or the year that heads the entries below it."""
+        self._shown_count = 0
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -124,6 +125,7 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
                 rows.append(year)
             rows.append(entry)
         self.rows = rows
+        self._shown_count = len(shown)
         cursor = -1
         if keep is not None and shown:
             keys = [e.sort_key() for e in shown]
@@ -165,8 +167,11 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
     # ------------------------------------------------------------ title and status
 
     def title_details(self) -> str:
-        shown = sum(1 for row in self.rows if isinstance(row, Entry))
-        parts = [label("timeline.count", self.lang).format(shown=shown, all=len(self.entries))]
+        parts = [
+            label("timeline.count", self.lang).format(
+                shown=self._shown_count, all=len(self.entries)
+            )
+        ]
         chosen = self.chosen_filter
         if chosen.kind is not None:
             parts.append(f"{label('timeline.kind', self.lang)}: {label('entries.' + chosen.kind, self.lang)}")
