@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import screen_text
+from textual import events
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
@@ -124,6 +125,24 @@ async def test_enter_opens_the_quote_on_its_page_with_the_link_cursor_on_it() ->
         pane = app.query_one(DetailPane)
         assert app.focused is pane
         link = pane.current_link
+        assert link is not None and link.item == ItemRef("industry.buses", "quote", 0)
+
+
+async def test_keys_arriving_in_one_burst_land_on_the_right_side_of_each_switch() -> None:
+    # Over SSH `/2023⏎j⏎` can arrive in one read: the filter takes "2023", the
+    # list the `j` (not the filter line), and the second Enter opens the quote.
+    app = make_app([HISTORY], lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_timeline(pilot)
+        for key, character in [
+            ("slash", "/"), ("2", "2"), ("0", "0"), ("2", "2"), ("3", "3"),
+            ("enter", "\r"), ("j", "j"), ("enter", "\r"),
+        ]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.2)
+        assert screen.query_text == "2023"
+        assert app.page == PageRef("topic", "industry.buses")
+        link = app.query_one(DetailPane).current_link
         assert link is not None and link.item == ItemRef("industry.buses", "quote", 0)
 
 

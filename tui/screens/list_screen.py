@@ -72,11 +72,16 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Not while typing: `/` is then a character of the filter.
-        Binding("slash", "filter", "Filter", show=False),
+        # Priority: acted on as the key arrives, before the keys behind it (typed
+        # fast, or a burst over SSH) are handed to the widget with focus, so that
+        # they land on the side of the switch they were meant for. check_action
+        # lets a `/` through as text while the filter line has focus, and Enter
+        # and ↓ through to the list when it has.
+        Binding("slash", "filter", "Filter", show=False, priority=True),
+        Binding("enter", "to_list", show=False, priority=True),
+        Binding("down", "to_list", show=False, priority=True),
         Binding("escape", "back", "Close", show=False),
         Binding("q", "close", "Close", show=False),
-        Binding("down", "to_list", show=False),
         # A modal screen hides the App's own keys: the ones that make sense
         # here are bound again.
         Binding("l", "app.toggle_language", "Language", show=False),
@@ -90,6 +95,7 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
     def __init__(self, lang: Lang) -> None:
         super().__init__()
         self.lang: Lang = lang
+        self._applied = ""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -181,34 +187,47 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
-        self.filter_changed(event.value)
+        self._apply_filter(event.value)
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.list.focus()
+    def _apply_filter(self, text: str) -> None:
+        # Once per text: a burst may apply it before its Changed message arrives.
+        if text != self._applied:
+            self._applied = text
+            self.filter_changed(text)
+
+    @property
+    def _typing(self) -> bool:
+        # The screen's focus, not the widget's `has_focus`: that follows only
+        # once the focus event is handled, after keys already queued.
+        return self.focused is self.filter_input
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the filter line has focus, keys are its text; Escape leaves it.
+        typing = self._typing
         if action == "to_list":
-            return self.filter_input.has_focus
-        return not self.filter_input.has_focus or action == "back"
+            return typing
+        return not typing or action == "back"
 
     def action_filter(self) -> None:
-        self.filter_input.focus()
+        # At once, not as `focus()` does it (after what is already queued).
+        self.set_focus(self.filter_input)
+
+    def action_to_list(self) -> None:
+        """Enter or ↓ in the filter line: back to the list, the filter applied and kept."""
+        self._apply_filter(self.filter_input.value)
+        self.set_focus(self.list)
 
     def action_back(self) -> None:
-        if self.filter_input.has_focus:
+        if self._typing:
             self.filter_input.value = ""
-            self.list.focus()
+            self._apply_filter("")
+            self.set_focus(self.list)
         elif self.filter_input.value:
             self.filter_input.value = ""
+            self._apply_filter("")
         else:
             self.action_close()
 
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_to_list(self) -> None:
-        # ↓ in the filter line goes down into the list.
-        self.list.focus()

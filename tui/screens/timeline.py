@@ -94,6 +94,7 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
         self.rows: list[Entry | int] = []
         """What each row shows: an entry, or the year that heads the entries below it."""
         self._shown_count = 0
+        self._topic_widths: dict[Lang, int] = {}
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -162,7 +163,17 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
             line = Text(f"{item} ", style=HEADING)
             line.append("─" * max(0, width - 5), style=DIM)
             return line
-        return entry_line(self.dataset, item, self.lang, width)
+        return entry_line(self.dataset, item, self.lang, width, self._topic_width())
+
+    def _topic_width(self) -> int:
+        """The longest topic name the timeline shows, in the reader's language."""
+        width = self._topic_widths.get(self.lang)
+        if width is None:
+            topics = {e.topic_id for e in self.entries if e.topic_id is not None}
+            labels = [self.dataset.topics[t].label(self.lang) for t in topics]
+            width = max((len(label) for label in labels), default=0)
+            self._topic_widths[self.lang] = width
+        return width
 
     # ------------------------------------------------------------ title and status
 
@@ -277,12 +288,13 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
 
     def action_reset(self) -> None:
         self.filter_input.value = ""
+        self._applied = ""
         self.query_text = ""
         self._matched = None
         self._set_filter(Filter())
 
     def action_back(self) -> None:
-        if not self.filter_input.has_focus and not self.filter_input.value and self.chosen_filter:
+        if not self._typing and not self.filter_input.value and self.chosen_filter:
             self._set_filter(Filter())  # Escape lifts the filters before it closes
             return
         super().action_back()
@@ -300,18 +312,25 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
         self.show_title()
 
 
-def entry_line(dataset: Dataset, entry: Entry, lang: Lang, width: int) -> Text:
-    """One line of the timeline: date, kind mark, text … topic [n]."""
+def entry_line(
+    dataset: Dataset, entry: Entry, lang: Lang, width: int, topic_width: int = TOPIC_WIDTH
+) -> Text:
+    """One line of the timeline: date, kind mark, text … topic [n].
+
+    The topic column is as wide as the longest topic name it shows
+    (`topic_width`), and never more than a fifth of the line: the text comes first.
+    """
     # Not Text(date, style=DIM): a Text's own style would dim what is appended too.
     line = Text()
     line.append(entry_date(entry).ljust(DATE_WIDTH) + " ", style=DIM)
     line.append(KIND_MARKS[entry.kind] + " ")
     tail = Text()
     if width >= TOPIC_COLUMN_FROM:
+        column = min(topic_width, TOPIC_WIDTH, max(8, width // 5))
         topic = entry_topic(dataset, entry, lang)
-        if len(topic) > TOPIC_WIDTH:
-            topic = topic[: TOPIC_WIDTH - 1] + "…"
-        tail.append("  " + topic.rjust(TOPIC_WIDTH), style=DIM)
+        if len(topic) > column:
+            topic = topic[: column - 1] + "…"
+        tail.append("  " + topic.rjust(column), style=DIM)
     marker = entry_marker(dataset, entry)
     if marker:
         tail.append(" " + marker, style=DIM)
