@@ -28,6 +28,11 @@ KEYS: dict[str, bytes] = {
     "escape": b"\x1b",
     "down": b"\x1b[B",
     "up": b"\x1b[A",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
+    "shift+tab": b"\x1b[Z",
+    "question_mark": b"?",
+    "ctrl+p": b"\x10",
     "pagedown": b"\x1b[6~",
     "ctrl+q": b"\x11",
 }
@@ -116,6 +121,10 @@ class PtySession:
 
     def press(self, *keys: str, settle: float = 0.3) -> None:
         for key in keys:
+            # A name not in KEYS would go out letter by letter ("right" as r, i,
+            # g, h, t: keys of their own); only a single character stands for itself.
+            if key not in KEYS and len(key) != 1:
+                raise ValueError(f"no bytes known for the key {key!r}: add it to KEYS")
             os.write(self.master, KEYS.get(key, key.encode()))
             self.read(settle)
 

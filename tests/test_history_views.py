@@ -146,6 +146,21 @@ async def test_keys_arriving_in_one_burst_land_on_the_right_side_of_each_switch(
         assert link is not None and link.item == ItemRef("industry.buses", "quote", 0)
 
 
+async def test_enter_at_40x12_shows_the_item_in_the_one_pane_shown() -> None:
+    app = make_app([HISTORY], lang="en")
+    async with app.run_test(size=(40, 12)) as pilot:
+        screen = await open_timeline(pilot)
+        await pilot.press("G", "k", "enter")  # the quote
+        await pilot.pause()
+        assert not isinstance(app.screen, TimelineScreen)
+        pane = app.query_one(DetailPane)
+        assert app.focused is pane
+        link = pane.current_link
+        assert link is not None and link.item == ItemRef("industry.buses", "quote", 0)
+        assert "We will increase" in screen_text(app)
+        del screen
+
+
 async def test_enter_on_an_event_opens_its_page() -> None:
     app = make_app([HISTORY], lang="en")
     async with app.run_test(size=SIZE) as pilot:

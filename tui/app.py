@@ -626,10 +626,13 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def _timeline_closed(self, choice: TimelineChoice | None) -> None:
         if choice is None:
             return
+        if choice.item is None:
+            self.open_page(choice.ref)
+            return
+        # The link cursor goes on the item (y copies it, Enter follows it); with
+        # one pane at a time (narrow terminals) focus brings the pane into view.
         self.open_page(choice.ref, choice.item)
-        if choice.item is not None:
-            # The link cursor is on the item: y copies it, Enter follows it.
-            self.query_one(DetailPane).focus()
+        self.query_one(DetailPane).focus()
 
     def action_index(self, kind: str = "organisation") -> None:
         """Every organisation, person, place, event and source by name (screens/index.py)."""

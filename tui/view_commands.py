@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Protocol
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
 from .commands import highlighted
@@ -30,7 +30,11 @@ class ViewHost(Protocol):
 
 
 class ViewCommands(Provider):
-    """Open the timeline, or the list of organisations, people, places, events or sources."""
+    """Open the timeline, or the list of organisations, people, places, events or sources.
+
+    Found by typing ("time", "index", "люди" ...), not listed before a word is
+    typed: the palette's opening list is the pages and the bookmarks.
+    """
 
     @property
     def host(self) -> ViewHost:
@@ -48,10 +52,6 @@ class ViewCommands(Provider):
                 label("palette.index.help", lang),
                 partial(host.action_index, kind),
             )
-
-    async def discover(self) -> Hits:
-        for name, help_text, run in self._commands():
-            yield DiscoveryHit(Content(name), run, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -133,6 +133,8 @@ class DetailPane(ScrollView, can_focus=True):
         self._title = ""
         self._marked = False
         self._resize_pending = False
+        # A fact or quote to show once the pane has a size (see show_page).
+        self._pending_item: ItemRef | None = None
         # The width the lines on the terminal were painted at (0: none yet).
         self._painted_width = 0
 
@@ -173,7 +175,17 @@ class DetailPane(ScrollView, can_focus=True):
         self._current = (key, build)
         self.link_cursor = None
         self._marked = marked
+        self._pending_item = None
+        if self.scrollable_content_region.width <= 0:
+            # Hidden (one pane at a time) or not laid out yet: the page is
+            # rendered once the pane has a size, and the item shown then.
+            self._pending_item = item
+            return
         self._render_current(keep_scroll=keep_scroll and item is None)
+        self._show_item(item)
+
+    def _show_item(self, item: ItemRef | None) -> None:
+        """Put the link cursor on a fact or quote of the page shown, and scroll to it."""
         shown = self.page
         if shown is None:
             return
@@ -325,6 +337,11 @@ class DetailPane(ScrollView, can_focus=True):
 
     def _show_again(self) -> None:
         self._resize_pending = False
+        if self._pending_item is not None:
+            item, self._pending_item = self._pending_item, None
+            self._render_current(keep_scroll=False)
+            self._show_item(item)
+            return
         cursor = self.link_cursor
         self._render_current(keep_scroll=True)
         if cursor is not None and self.page is not None and cursor < len(self.page.links):
