@@ -21,7 +21,13 @@ async def test_first_screen_shows_the_five_roots_in_order() -> None:
         labels = [str(n.label) for n in app.query_one(TopicTree).root.children]
         titles = [t.label("en") for t in app.dataset.roots]
         assert labels == titles
-        assert [t.id for t in app.dataset.roots] == ["center", "industry", "pharma", "trade", "relations"]
+        assert [t.id for t in app.dataset.roots] == [
+            "center",
+            "industry",
+            "pharma",
+            "trade",
+            "relations",
+        ]
         screen = screen_text(app)
         for title in titles:
             assert title in screen
@@ -204,4 +210,3 @@ async def test_select_topic_opens_a_nested_topic_at_once() -> None:
         await pilot.pause()
         assert app.topic_id == "industry.tractors"
         assert "Industry › Tractors" in screen_text(app)
-
