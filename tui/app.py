@@ -34,7 +34,7 @@ from . import __version__
 from .commands import PageCommands, page_name
 from .i18n import label, search_count
 from .layout import ResponsiveLayout, TooSmall
-from .lifecycle import CrashReport
+from .lifecycle import CrashReport, repaint_after_resume
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
 from .render import Marks, build_page, citation, citation_summary
@@ -81,6 +81,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         Binding("y", "copy_citation", "Copy"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        # As in any terminal program: suspend to the shell; `fg` comes back.
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
     ]
 
     # `var`, not `reactive`: a reactive on the App repaints the whole screen on
@@ -165,6 +167,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        repaint_after_resume(self)
         if self._load is not None:
             self._show_loading()
             # After the first paint: a loader thread holding the GIL would
