@@ -637,17 +637,20 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         from .loader import DataError, load_dataset
 
         watcher = self._watcher or DataWatcher(self._watch_paths)
-        while not self._stop_watching.wait(POLL_SECONDS):
-            if not watcher.poll():
-                continue
-            try:
-                dataset: Dataset | None = load_dataset(list(self._watch_paths))
-                error: DataError | None = None
-            except DataError as problem:
-                dataset, error = None, problem
-            if self._stop_watching.is_set():
-                return
-            self.call_from_thread(self.data_reloaded, dataset, error)
+        try:
+            while not self._stop_watching.wait(POLL_SECONDS):
+                if not watcher.poll():
+                    continue
+                try:
+                    dataset: Dataset | None = load_dataset(list(self._watch_paths))
+                    error: DataError | None = None
+                except DataError as problem:
+                    dataset, error = None, problem
+                if self._stop_watching.is_set():
+                    return
+                self.call_from_thread(self.data_reloaded, dataset, error)
+        finally:
+            watcher.close()  # its inotify descriptor, if it has one
 
     def data_reloaded(self, dataset: Dataset | None, error: DataError | None = None) -> None:
         """Show newly loaded data, or, when the save broke it, keep the old and say why."""
