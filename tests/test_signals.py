@@ -138,3 +138,25 @@ def test_after_suspend_and_fg_the_whole_screen_comes_back_at_once(
         assert session.wait_exit(GIVE_UP) == 0
     finally:
         session.kill()
+
+
+def test_the_crash_log_falls_back_to_the_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the README says: when the state folder cannot be written, the log
+    # goes to the system's temporary folder ($TMPDIR, else /tmp).
+    from tui.lifecycle import crash_line, write_crash_log
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    temporary = tmp_path / "tmpdir"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+    try:
+        raise ValueError("boom")
+    except ValueError as error:
+        log = write_crash_log(error, blocker / "coop-tui")
+        line = crash_line(error, log)
+    assert log.parent == temporary and log.name.startswith("crash-")
+    assert "ValueError: boom" in log.read_text(encoding="utf-8")
+    assert str(log) in line
