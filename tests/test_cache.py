@@ -179,3 +179,11 @@ def test_a_folder_others_can_write_is_refused_with_one_notice(
     assert str(folder) in cache.notice
     assert list(folder.iterdir()) == []  # nothing stored there either
     assert cache.get([data]) is None
+
+
+def test_a_fifo_in_place_of_the_cache_file_is_a_miss(data: Path, tmp_path: Path) -> None:
+    cache = DatasetCache(tmp_path / "cache")
+    (tmp_path / "cache").mkdir(mode=0o700)
+    os.mkfifo(cache._file_for([data]))
+    assert cache.get([data]) is None  # at once, not waiting for a writer
+    assert _open(data, cache) == CENTER

@@ -302,3 +302,11 @@ def test_any_json_loads_and_saves(tmp_path: Path) -> None:
         problem = store.update("bookmarks", [["topic", "trade"]])
         assert problem is None or "not saved" not in problem, problem
         assert StateStore(path).load().notice is None
+
+
+def test_a_fifo_in_place_of_the_state_file_does_not_hang_the_start(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    os.mkfifo(path)
+    loaded = StateStore(path).load()
+    assert loaded.notice is not None and "not a regular file" in loaded.notice
+    assert not path.exists() and len(_bad_files(path)) == 1

@@ -223,7 +223,8 @@ def _key_text(key: Fingerprint) -> str:
 def _read_own_file(path: Path) -> bytes | None:
     """The file's bytes, if it is a regular file of ours that others cannot write."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)  # not blocking: a FIFO there must not hang the start
     except OSError:
         return None
     with os.fdopen(fd, "rb") as file:

@@ -212,16 +212,20 @@ class StateStore:
 
 
 def _read_capped(path: Path) -> bytes:
-    with open(path, "rb") as handle:
+    # O_NONBLOCK: a FIFO put where the file should be must not hang the start.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _NotAFile("not a regular file")
         raw = handle.read(MAX_STATE_BYTES + 1)
     if len(raw) > MAX_STATE_BYTES:
-        raise _TooBig()
+        raise _NotAFile("larger than 16 MiB, so not a state file")
     return raw
 
 
-class _TooBig(OSError):
-    def __init__(self) -> None:
-        super().__init__(0, "larger than 16 MiB, so not a state file")
+class _NotAFile(OSError):
+    def __init__(self, why: str) -> None:
+        super().__init__(0, why)
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
