@@ -87,6 +87,21 @@ def test_a_signal_ends_coop_tui_while_the_ui_thread_is_busy(
         session.kill()
 
 
+def test_a_terminal_closed_while_the_ui_thread_is_busy_leaves_no_process(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    # A dropped SSH connection during a freeze: the kernel hangs the pty up.
+    session = busy_session(env, tmp_path)
+    try:
+        session.close_master()
+        end = time.monotonic() + GIVE_UP
+        while session.proc.poll() is None and time.monotonic() < end:
+            time.sleep(0.05)
+        assert session.proc.poll() == 128 + signal.SIGHUP, "coop-tui outlived its terminal"
+    finally:
+        session.kill()
+
+
 def test_sigint_exits_130_with_the_terminal_restored(env: dict[str, str]) -> None:
     session = PtySession([coop_tui()], size=(80, 24), env=env)
     try:
