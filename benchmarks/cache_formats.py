@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.jsonio import dataset_from_json, dataset_to_json  # noqa: E402
-from tui.loader import load_dataset  # noqa: E402
-from tui.paths import bundled_data_path  # noqa: E402
+from tui.jsonio import dataset_from_json, dataset_to_json
+from tui.loader import load_dataset
+from tui.paths import bundled_data_path
 
 ROUNDS = 15
 
@@ -47,8 +47,11 @@ def _import_ms(statement: str) -> float:
         f"{statement}; print((time.perf_counter() - s) * 1000)"
     )
     runs = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(ROUNDS)
     ]
     return statistics.median(runs)
@@ -64,15 +67,15 @@ def main() -> None:
         mac = hmac.new(key, pickled, hashlib.sha256).digest()
         as_json = dataset_to_json(dataset).encode("utf-8")
 
-        def read_pickle() -> None:
+        def read_pickle(pickled: bytes = pickled) -> None:
             pickle.loads(pickled)
 
-        def read_hmac_pickle() -> None:
+        def read_hmac_pickle(pickled: bytes = pickled, mac: bytes = mac) -> None:
             expected = hmac.new(key, pickled, hashlib.sha256).digest()
             assert hmac.compare_digest(expected, mac)
             pickle.loads(pickled)
 
-        def read_json() -> None:
+        def read_json(as_json: bytes = as_json) -> None:
             dataset_from_json(as_json.decode("utf-8"))
 
         print(f"{path} ({facts} facts)")

@@ -80,7 +80,10 @@ def test_wrong_shapes_are_set_aside_and_what_was_right_is_kept(tmp_path: Path) -
         "bookmarks": [["topic", "trade"], ["organisation", "ptz"]],
         "other": {"kept": True},
     }
-    assert bookmarks_from(loaded.data) == [PageRef("topic", "trade"), PageRef("organisation", "ptz")]
+    assert bookmarks_from(loaded.data) == [
+        PageRef("topic", "trade"),
+        PageRef("organisation", "ptz"),
+    ]
     again = StateStore(path).load()
     assert again.notice is None and again.data == kept
 
@@ -141,8 +144,12 @@ def test_temporary_files_of_an_interrupted_save_are_removed_at_start(tmp_path: P
     old.write_text("{")
     hour_ago = time.time() - 3600
     os.utime(old, (hour_ago, hour_ago))
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     orphan = tmp_path / f".state-{dead.stdout.strip()}-abcd.tmp"
     orphan.write_text("{")
     live = tmp_path / f".state-{os.getpid()}-efgh.tmp"  # a save under way right now

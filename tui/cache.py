@@ -152,7 +152,9 @@ class DatasetCache:
         return self._usable
 
     def _file_for(self, paths: Sequence[Path]) -> Path:
-        names = "\0".join(os.path.realpath(path) for path in paths).encode("utf-8", "surrogateescape")
+        names = "\0".join(os.path.realpath(path) for path in paths).encode(
+            "utf-8", "surrogateescape"
+        )
         # Only a file name: the key inside holds the paths themselves, so two
         # data sets sharing a checksum take turns in one file, never mix up.
         # (hashlib would cost more to import than the whole lookup.)
