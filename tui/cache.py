@@ -50,7 +50,7 @@ from .model import Dataset
 from .paths import user_dir
 
 _PACKAGE = Path(__file__).resolve().parent
-_FORMAT = 2  # bump when what the file holds changes shape (1 was pickle)
+_FORMAT = 3  # bump when what the file holds changes shape (1 and 2 were pickles)
 # A file changed this recently may change again within its file system's
 # timestamp resolution without its size or time changing: not cached.
 _RACY_NS = 2_000_000_000
