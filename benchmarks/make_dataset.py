@@ -83,7 +83,6 @@ class _Maker:
         self.rng = random.Random(n_facts)
         # Facts' own dates: a stream of their own, so adding them changed nothing else.
         self.dates = random.Random(-n_facts)
-        self.source_dates: list[str] = []
         self.last_year = 2015
         self.n_facts = n_facts
         self.n_topics = max(len(ROOTS), n_facts // 10)
@@ -139,6 +138,7 @@ class _Maker:
 
     def sources(self) -> str:
         out = []
+        self.source_dates: list[str] = []
         for i in range(self.n_sources):
             noun = self.rng.choice(NOUNS)
             self.source_dates.append(self.date())
@@ -146,7 +146,7 @@ class _Maker:
                 f"[[source]]\nid = \"src-{i}\"\n"
                 f"title = {_text(f'Репортаж о сотрудничестве: {noun[0]} ({i})', f'Report on cooperation: {noun[1]} ({i})')}\n"
                 f"publisher = {_text('Деловой вестник', 'Business Herald')}\n"
-                f"date = {self.source_dates[-1]}\n"
+                f"date = {self.source_dates[i]}\n"
                 f"url = \"https://news.example.org/{i}\"\n"
             )
         return "\n".join(out)
@@ -275,7 +275,7 @@ class _Maker:
             quote_ru, quote_en = self.sentence()
             said = self.date()
             source = r.randrange(self.n_sources)
-            # Said no later than reported (ISO dates compare as strings).
+            # A quote is said no later than the report that carries it (check insists).
             said = min(said, self.source_dates[source])
             lines.append(
                 f"\n[[topic.quote]]\ntext = {_text(quote_ru, quote_en)}\n"

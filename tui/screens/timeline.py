@@ -55,6 +55,7 @@ KIND_MARKS: dict[EntryKind, str] = {
 TOPIC_COLUMN_FROM = 60
 TOPIC_WIDTH = 22
 DATE_WIDTH = 10
+SHORT_DATE_WIDTH = 5
 
 HEADING = Style(bold=True)
 DIM = Style(dim=True)
@@ -322,7 +323,12 @@ def entry_line(
     """
     # Not Text(date, style=DIM): a Text's own style would dim what is appended too.
     line = Text()
-    line.append(entry_date(entry).ljust(DATE_WIDTH) + " ", style=DIM)
+    when = entry_date(entry)
+    if width < TOPIC_COLUMN_FROM:
+        # Narrow: the year is in the heading above; the month and day are enough.
+        line.append(when[5:].ljust(SHORT_DATE_WIDTH) + " ", style=DIM)
+    else:
+        line.append(when.ljust(DATE_WIDTH) + " ", style=DIM)
     line.append(KIND_MARKS[entry.kind] + " ")
     tail = Text()
     if width >= TOPIC_COLUMN_FROM:
