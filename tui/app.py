@@ -195,10 +195,10 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         At 100,000 facts the walk takes a fifth of a second; the result is kept
         with the data set (see `timeline.timeline`).
         """
-        from .timeline import timeline
+        from .timeline import prepare
 
-        dataset = self.dataset
-        self.run_worker(lambda: timeline(dataset), thread=True, group="timeline")
+        dataset, lang = self.dataset, self.lang
+        self.run_worker(lambda: prepare(dataset, lang), thread=True, group="timeline")
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.state is not None:

@@ -101,6 +101,51 @@ def timeline(dataset: Dataset) -> tuple[Entry, ...]:
     return cached
 
 
+def with_years(entries: Iterable[Entry]) -> list[Entry | int]:
+    """The entries with each year's number before its first entry: the rows of a listing."""
+    rows: list[Entry | int] = []
+    year: int | None = None
+    for entry in entries:
+        start = entry.when.start.year
+        if start != year:
+            year = start
+            rows.append(year)
+        rows.append(entry)
+    return rows
+
+
+def timeline_rows(dataset: Dataset) -> tuple[Entry | int, ...]:
+    """The whole timeline as rows (see `with_years`), made once and kept with the data set."""
+    cached: tuple[Entry | int, ...] | None = dataset.__dict__.get("_timeline_rows")
+    if cached is None:
+        cached = tuple(with_years(timeline(dataset)))
+        object.__setattr__(dataset, "_timeline_rows", cached)
+    return cached
+
+
+def topic_label_width(dataset: Dataset, lang: Lang) -> int:
+    """The longest label of a topic the timeline names, in `lang` (for the topic column)."""
+    key = f"_timeline_topic_width_{lang}"
+    cached: int | None = dataset.__dict__.get(key)
+    if cached is None:
+        topics = {e.topic_id for e in timeline(dataset)}
+        topics.discard(None)
+        cached = max((len(dataset.topics[t].label(lang)) for t in topics if t), default=0)
+        object.__setattr__(dataset, key, cached)
+    return cached
+
+
+def prepare(dataset: Dataset, lang: Lang) -> None:
+    """Everything the timeline view needs before it opens: run it off the event loop.
+
+    The reader's language first; the other's topic width too, so that a
+    language switch in the view costs no walk either.
+    """
+    timeline_rows(dataset)
+    topic_label_width(dataset, lang)
+    topic_label_width(dataset, "en" if lang == "ru" else "ru")
+
+
 def _metric_topics(dataset: Dataset) -> dict[str, str]:
     """The first topic that shows each metric: a figure opens there."""
     found: dict[str, str] = {}

@@ -11,7 +11,6 @@ from functools import partial
 from typing import Protocol
 
 from textual.command import Hit, Hits, Provider
-from textual.content import Content
 
 from .commands import highlighted
 from .i18n import label

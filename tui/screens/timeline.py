@@ -15,6 +15,7 @@ The lines come from `timeline.py` and are drawn only when on screen
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -39,6 +40,9 @@ from ..timeline import (
     entry_topic,
     search_text,
     timeline,
+    timeline_rows,
+    topic_label_width,
+    with_years,
 )
 from .list_screen import ListScreen
 
@@ -91,11 +95,9 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
         self._matched: frozenset[int] | None = None
         """Positions in `entries` answering the typed filter (None: no text filter)."""
         self._index = TextIndex(dataset, self._search_texts)
-        self._position = {id(entry): n for n, entry in enumerate(self.entries)}
-        self.rows: list[Entry | int] = []
+        self.rows: Sequence[Entry | int] = ()
         """What each row shows: an entry, or the year that heads the entries below it."""
         self._shown_count = 0
-        self._topic_widths: dict[Lang, int] = {}
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -112,20 +114,19 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
 
     def _rebuild(self, keep: Entry | None) -> None:
         """Rows for the filters now set, the cursor on `keep` or the nearest item after it."""
-        if self._matched is not None:
-            position = self._position
-            matched = self._matched
-            pool: list[Entry] = [e for e in self.entries if position[id(e)] in matched]
+        rows: Sequence[Entry | int]
+        if self._matched is None and not self.chosen_filter:
+            # Everything: the rows made in the background once the data was loaded.
+            shown: Sequence[Entry] = self.entries
+            rows = timeline_rows(self.dataset)
         else:
-            pool = list(self.entries)
-        shown = apply_filter(self.dataset, pool, self.chosen_filter) if self.chosen_filter else pool
-        rows: list[Entry | int] = []
-        year: int | None = None
-        for entry in shown:
-            if entry.year != year:
-                year = entry.year
-                rows.append(year)
-            rows.append(entry)
+            if self._matched is not None:
+                matched = self._matched
+                pool = [e for n, e in enumerate(self.entries) if n in matched]
+            else:
+                pool = list(self.entries)
+            shown = apply_filter(self.dataset, pool, self.chosen_filter)
+            rows = with_years(shown)
         self.rows = rows
         self._shown_count = len(shown)
         cursor = -1
@@ -168,13 +169,7 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
 
     def _topic_width(self) -> int:
         """The longest topic name the timeline shows, in the reader's language."""
-        width = self._topic_widths.get(self.lang)
-        if width is None:
-            topics = {e.topic_id for e in self.entries if e.topic_id is not None}
-            labels = [self.dataset.topics[t].label(self.lang) for t in topics]
-            width = max((len(label) for label in labels), default=0)
-            self._topic_widths[self.lang] = width
-        return width
+        return topic_label_width(self.dataset, self.lang)
 
     # ------------------------------------------------------------ title and status
 
