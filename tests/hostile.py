@@ -144,6 +144,7 @@ period = {t("observation.period")}
 date = 2024-12-31
 value = 3.0
 qualifier = "more-than"
+span = "full-year"
 note = {t("observation.note")}
 source = "src"
 
@@ -151,6 +152,7 @@ source = "src"
 period = {t("observation2.period")}
 date = 2023-12-31
 value = 2.0
+span = "full-year"
 note = {t("observation2.note")}
 source = "src"
 
