@@ -142,8 +142,8 @@ class SeriesChart:
         elif sign in ("≤", "<"):
             cells[end], styles[end] = UPPER, Style(bold=True)
         bar = Text()
-        for cell, style in zip(cells, styles):
-            bar.append(cell, style=style or "")
+        for glyph, glyph_style in zip(cells, styles):
+            bar.append(glyph, style=glyph_style or "")
         value = f"{sign}{format_number(observation.value, self.lang)}"
         bar.append(" " + value.rjust(VALUE_WIDTH - 1))
         return bar

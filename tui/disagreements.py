@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Mapping
 
-from .model import Dataset, Topic
+from .model import Dataset, Observation, Target, Topic
 
 SideKind = Literal["fact", "observation", "target"]
 
@@ -53,9 +53,10 @@ def on_topic(dataset: Dataset, topic: Topic) -> list[str]:
     ids: dict[str, None] = {}
     for metric_id in topic.metrics:
         metric = dataset.metrics[metric_id]
-        for item in (*metric.observations, *metric.targets):
-            if item.disagreement is not None:
-                ids.setdefault(item.disagreement, None)
+        figures: list[Observation | Target] = [*metric.observations, *metric.targets]
+        for figure in figures:
+            if figure.disagreement is not None:
+                ids.setdefault(figure.disagreement, None)
     for fact in topic.facts:
         if fact.disagreement is not None:
             ids.setdefault(fact.disagreement, None)

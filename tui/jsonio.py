@@ -93,14 +93,15 @@ def subset(dataset: Dataset, topic_ids: list[str]) -> Dataset:
     for metric in metrics.values():
         source_ids.update(dict.fromkeys(o.source for o in metric.observations))
         source_ids.update(dict.fromkeys(t.source for t in metric.targets))
-    disagreement_ids: dict[str, None] = {}
+    disagreement_ids: dict[str | None, None] = {}
     for topic in topics.values():
         disagreement_ids.update(dict.fromkeys(f.disagreement for f in topic.facts))
     for metric in metrics.values():
-        for item in (*metric.observations, *metric.targets):
-            disagreement_ids[item.disagreement] = None
-            if item.speaker is not None:
-                entity_ids[item.speaker] = None
+        figures: list[Observation | Target] = [*metric.observations, *metric.targets]
+        for figure in figures:
+            disagreement_ids[figure.disagreement] = None
+            if figure.speaker is not None:
+                entity_ids[figure.speaker] = None
     entities = {eid: dataset.entities[eid] for eid in entity_ids}
     for entity in entities.values():
         if entity.source is not None:

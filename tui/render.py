@@ -154,10 +154,16 @@ class PageBuilder:
         if item is not None:
             self.item_blocks.setdefault(item, len(self.blocks))
         for renderable in renderables:
-            for number in self._pending:
+            # Each link goes to the block that holds it: a metric's parts are
+            # built first and added together, their links all pending at once.
+            inside = _links_in(renderable)
+            for number in [n for n in self._pending if n in inside]:
                 self.link_blocks[number] = len(self.blocks)
-            self._pending.clear()
+                self._pending.remove(number)
             self.blocks.append(renderable)
+        for number in self._pending:
+            self.link_blocks[number] = len(self.blocks) - 1
+        self._pending.clear()
 
     def build(self, marks: Marks | None = None) -> Page:
         if marks is not None:
@@ -174,6 +180,24 @@ class PageBuilder:
         return Page(
             self.ref, self.title, self.blocks, self.links, self.link_blocks, self.item_blocks
         )
+
+
+def _links_in(block: RenderableType) -> set[int]:
+    """The numbers of the links drawn in a page block."""
+    if isinstance(block, Hanging):
+        texts = [block.prefix, block.body]
+    elif isinstance(block, SideBySide):
+        texts = list(block.sides)
+    elif isinstance(block, Text):
+        texts = [block]
+    else:
+        return set()
+    found: set[int] = set()
+    for text in texts:
+        for span in text.spans:
+            if isinstance(span.style, Style) and isinstance(span.style.meta.get(LINK_META), int):
+                found.add(span.style.meta[LINK_META])
+    return found
 
 
 def localized(text: Localized, lang: Lang, style: Style | str = "") -> Text:
