@@ -142,8 +142,14 @@ class SeriesChart:
         elif sign in ("≤", "<"):
             cells[end], styles[end] = UPPER, Style(bold=True)
         bar = Text()
+        # One span per run of a style: a span per cell makes Rich's render slow.
+        run, run_style = "", styles[0]
         for glyph, glyph_style in zip(cells, styles):
-            bar.append(glyph, style=glyph_style or "")
+            if glyph_style != run_style:
+                bar.append(run, style=run_style or "")
+                run, run_style = "", glyph_style
+            run += glyph
+        bar.append(run, style=run_style or "")
         value = f"{sign}{format_number(observation.value, self.lang)}"
         bar.append(" " + value.rjust(VALUE_WIDTH - 1))
         return bar

@@ -412,12 +412,18 @@ class Hanging:
         self.body = body
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        grid = Table.grid()
-        grid.add_column(width=self.prefix.cell_len, no_wrap=True)
+        # Wrapped here rather than in a Table.grid: a page is mostly these
+        # blocks, and a grid measures and renders each cell twice.
+        indent = self.prefix.cell_len
+        width = max(1, options.max_width - indent)
         # fold: a long URL wraps onto the next line instead of losing its end.
-        grid.add_column(ratio=1, overflow="fold")
-        grid.add_row(self.prefix, self.body)
-        yield grid
+        lines = self.body.wrap(console, width, overflow="fold")
+        for number, line in enumerate(lines):
+            row = self.prefix.copy() if number == 0 else Text(" " * indent)
+            row.append_text(line)
+            row.no_wrap = True
+            row.overflow = "crop"
+            yield row
 
 
 class SideBySide:
