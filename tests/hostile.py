@@ -155,6 +155,20 @@ value = 2.0
 span = "full-year"
 note = {t("observation2.note")}
 source = "src"
+speaker = "person"
+disagreement = "dispute"
+
+[[metric.observation]]
+period = {t("observation3.period")}
+date = 2025-07-14
+span = "statement"
+wording = {t("observation3.wording")}
+source = "src"
+
+[[disagreement]]
+id = "dispute"
+about = {t("disagreement.about")}
+note = {t("disagreement.note")}
 
 [[metric.target]]
 label = {t("target.label")}
@@ -175,6 +189,7 @@ text = {t("fact.text")}
 note = {t("fact.note")}
 source = "src"
 mentions = ["org"]
+disagreement = "dispute"
 
 [[topic.quote]]
 text = {t("quote.text")}
