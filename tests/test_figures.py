@@ -8,9 +8,10 @@ import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from rich.console import Console, RenderableType
+from rich.console import Console
 
 from tui.bars import bar_text
 from tui.chart import chart_text
@@ -46,8 +47,8 @@ def metric(*observations: Observation, targets: tuple[Target, ...] = (DUE_2025, 
 
 def block_text(m: Metric, lang: str = "en") -> str:
     class FakeDataset:
-        sources: dict[str, object] = {}
-        entities: dict[str, object] = {}
+        sources: ClassVar[dict[str, object]] = {}
+        entities: ClassVar[dict[str, object]] = {}
 
     console = Console(width=200, record=True, color_system=None, force_terminal=False)
     cite = Citations(FakeDataset())  # type: ignore[arg-type]
@@ -85,7 +86,10 @@ def test_with_no_figure_of_its_year_the_bar_is_empty_and_an_earlier_one_is_conte
     bar = bar_text(found, scale_of(m), 40).plain
     assert "█" not in bar and "┄" in bar and bar.endswith("—")
     text = block_text(m)
-    assert "· no 2025 figure reported yet; for context, not progress: 2024: more than 3.0 USD bn" in text
+    assert (
+        "· no 2025 figure reported yet; for context, not progress: 2024: more than 3.0 USD bn"
+        in text
+    )
     assert "≥100 %" not in text
     ru = block_text(m, "ru")
     assert "данных за 2025 год пока нет; для справки, не прогресс: 2024: более 3,0 млрд" in ru
@@ -183,10 +187,13 @@ def test_met_and_unmet_read_apart_without_colour() -> None:
 
 
 def test_the_bars_of_one_metric_share_one_scale() -> None:
-    m = metric(obs("2024", date(2024, 12, 31), 3.0), targets=(
-        Target(L("a", "a"), 3.0, "t"),
-        Target(L("b", "b"), 4.0, "t"),
-    ))
+    m = metric(
+        obs("2024", date(2024, 12, 31), 3.0),
+        targets=(
+            Target(L("a", "a"), 3.0, "t"),
+            Target(L("b", "b"), 4.0, "t"),
+        ),
+    )
     scale = scale_of(m)
     first, second = (bar_text(measure(m, t), scale, 46).plain for t in m.targets)
     # The same figure (3.0) is drawn the same length on both bars.
@@ -265,8 +272,18 @@ def page_text(dataset, topic_id: str, lang: str, width: int = 200) -> str:  # ty
 def test_the_bundled_trade_page_no_longer_calls_the_2025_target_met(bundled_dataset, lang) -> None:  # type: ignore[no-untyped-def]
     text = page_text(bundled_dataset, "trade", lang)
     words = {
-        "en": ("Target 3.0 USD bn", "no 2025 figure reported yet", "for context, not progress: 2024: more than 3.0 USD bn", "sources disagree"),
-        "ru": ("Цель 3,0 млрд долл. США", "данных за 2025 год пока нет", "для справки, не прогресс: 2024: более 3,0 млрд долл. США", "источники расходятся"),
+        "en": (
+            "Target 3.0 USD bn",
+            "no 2025 figure reported yet",
+            "for context, not progress: 2024: more than 3.0 USD bn",
+            "sources disagree",
+        ),
+        "ru": (
+            "Цель 3,0 млрд долл. США",
+            "данных за 2025 год пока нет",
+            "для справки, не прогресс: 2024: более 3,0 млрд долл. США",
+            "источники расходятся",
+        ),
     }[lang]
     for phrase in words:
         assert phrase in text, phrase
@@ -311,11 +328,24 @@ def test_every_qualifier_survives_into_every_output(bundled_dataset) -> None:  #
         for metric_id in topic.metrics:
             m = bundled_dataset.metrics[metric_id]
             for index, observation in enumerate(m.observations):
-                assert exported[metric_id]["observations"][index]["qualifier"] == observation.qualifier
+                assert (
+                    exported[metric_id]["observations"][index]["qualifier"] == observation.qualifier
+                )
                 for lang in ("en", "ru"):
                     said = value_text(observation, m.unit.get(lang), lang)
                     if observation.value is not None and observation.qualifier != "exact":
-                        assert said.split()[0] in ("more", "at", "about", "up", "less", "более", "не", "около", "до", "менее")
+                        assert said.split()[0] in (
+                            "more",
+                            "at",
+                            "about",
+                            "up",
+                            "less",
+                            "более",
+                            "не",
+                            "около",
+                            "до",
+                            "менее",
+                        )
                     outputs = {
                         "pane": page_text(bundled_dataset, topic.id, lang, 400),
                         "text": text_report(bundled_dataset, lang, topic_id=topic.id, width=400),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 import pytest
 from rich.console import Console, RenderableType
@@ -80,8 +81,8 @@ def test_metric_block_names_value_target_unit_and_sources() -> None:
     )
 
     class FakeDataset:
-        sources: dict[str, object] = {}
-        entities: dict[str, object] = {}
+        sources: ClassVar[dict[str, object]] = {}
+        entities: ClassVar[dict[str, object]] = {}
 
     cite = Citations(FakeDataset())  # type: ignore[arg-type]
     text = "".join(plain(part, 200) for part in metric_block(metric, "en", cite))

@@ -12,8 +12,8 @@ from helpers import screen_text
 from pty_session import PtySession, coop_tui
 from rich.color import ColorType
 
-from tui.factory import make_app
 from tui.bars import BAR_FULL, BAR_MISSING
+from tui.factory import make_app
 from tui.state import StateStore
 from tui.themes import ANSI, DARK, LIGHT, few_colours, starting_theme, theme_names
 

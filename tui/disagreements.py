@@ -8,8 +8,9 @@ topic or metric. Nothing here knows about Rich or Textual.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Mapping
+from typing import Literal
 
 from .model import Dataset, Observation, Target, Topic
 

@@ -112,9 +112,7 @@ def subset(dataset: Dataset, topic_ids: list[str]) -> Dataset:
         sources={k: v for k, v in dataset.sources.items() if k in source_ids},
         entities={k: v for k, v in dataset.entities.items() if k in entities},
         metrics={k: v for k, v in dataset.metrics.items() if k in metrics},
-        disagreements={
-            k: v for k, v in dataset.disagreements.items() if k in disagreement_ids
-        },
+        disagreements={k: v for k, v in dataset.disagreements.items() if k in disagreement_ids},
     )
 
 

@@ -632,9 +632,8 @@ class _Loader:
     # -- the result --------------------------------------------------------------
 
     def _assemble(self, records: list[_Record]) -> Dataset:
-        built: dict[str, dict[str, Any]] = {
-            "topic": {}, "source": {}, "entity": {}, "metric": {}, "disagreement": {}
-        }
+        kinds = ("topic", "source", "entity", "metric", "disagreement")
+        built: dict[str, dict[str, Any]] = {kind: {} for kind in kinds}
         locations = _LazyLocations()
         # Each checked record is dropped as soon as its model object is built,
         # so the two copies of a big data set never coexist in memory.

@@ -342,7 +342,8 @@ def metric_block(
     scale = scale_of(metric)
     for index, target in enumerate(metric.targets):
         measure = measure_target(metric, target)
-        line = Text(f"{label('target', lang)} {format_amount(target.value, unit, lang)}", style=TITLE)
+        amount = format_amount(target.value, unit, lang)
+        line = Text(f"{label('target', lang)} {amount}", style=TITLE)
         line.append(" · ")
         line.append_text(localized(target.label, lang))
         if target.due is not None:
@@ -583,9 +584,7 @@ def _disagreement_blocks(
             page.add(hanging("  ", localized(disagreement.note, lang, DIM)))
 
 
-def _side_text(
-    dataset: Dataset, side: Side, lang: Lang, cite: Citations, topic_id: str
-) -> Text:
+def _side_text(dataset: Dataset, side: Side, lang: Lang, cite: Citations, topic_id: str) -> Text:
     """One side of a disagreement: what it says, who said it, the source's date, its marker."""
     if side.kind == "fact":
         fact = dataset.topics[side.owner].facts[side.index]
@@ -897,7 +896,8 @@ def _figure_citation(
     lines = [metric.title.get(lang)]
     if item.kind == "observation":
         obs = metric.observations[item.index]
-        lines.append(f"{figure_text(obs, unit, lang)} · {label('as_of', lang)} {format_date(obs.date)}")
+        as_of = f"{label('as_of', lang)} {format_date(obs.date)}"
+        lines.append(f"{figure_text(obs, unit, lang)} · {as_of}")
         who, source_id, note = _who(dataset, obs.speaker, lang), obs.source, obs.note
     else:
         target = metric.targets[item.index]

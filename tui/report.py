@@ -23,11 +23,11 @@ from rich.rule import Rule
 from rich.text import Text
 
 from . import __version__
-from .i18n import format_date, label
-from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
 from .bars import TargetBar, bar_text
 from .chart import SeriesChart
 from .disagreements import on_topic, sides_index
+from .i18n import format_date, label
+from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
 from .render import (
     Citations,
     Hanging,
@@ -250,7 +250,9 @@ def _markers(text: str) -> str:
     return _ESCAPED_MARKER.sub(r"[\1]", text)
 
 
-def _disagreements_markdown(dataset: Dataset, topic: Topic, lang: Lang, cite: Citations) -> list[str]:
+def _disagreements_markdown(
+    dataset: Dataset, topic: Topic, lang: Lang, cite: Citations
+) -> list[str]:
     ids = on_topic(dataset, topic)
     if not ids:
         return []
