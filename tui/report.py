@@ -26,7 +26,7 @@ from . import __version__
 from .bars import TargetBar, bar_text
 from .chart import SeriesChart
 from .disagreements import on_topic, sides_index
-from .i18n import format_date, label
+from .i18n import format_date, format_when, label
 from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
 from .render import (
     Citations,
@@ -163,6 +163,8 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
         lines += [f"### {label('facts', lang)}", ""]
         for fact in topic.facts:
             body = _md(fact.text, lang)
+            if fact.date is not None:
+                body = f"{format_when(fact.date)}: {body}"
             if fact.note is not None:
                 body += f" ({_md(fact.note, lang)})"
             mark = f" ≠ {label('disagree', lang)}" if fact.disagreement is not None else ""
