@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from helpers import screen_lines
 from textual.pilot import Pilot
 
@@ -133,3 +135,20 @@ async def test_y_on_a_quotes_speaker_copies_the_quote_with_its_original() -> Non
         quote = app.dataset.topics["industry.tractors"].quotes[link.item.index]
         assert copied.startswith(f"“{quote.text.en}”")
         assert f"(translation; the Russian original: «{quote.text.ru}»)" in copied
+
+
+async def test_the_chart_shows_on_the_trade_page_at_40x12() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(40, 12)) as pilot:
+        pane = await open_trade(pilot)
+        seen = ""
+        for _ in range(80):
+            await pilot.press("j")
+            seen += "\n".join(screen_lines(app))
+            if "┴" in seen and "2024" in seen and "target 3.0, 4.0" in seen:
+                break
+        else:
+            raise AssertionError("the chart never came into view")
+        assert pane.scroll_y > 0
+        # Stacked at this width: each period's label on its own line, the bar below.
+        assert re.search(r"│\s+Jan–Sep 2021\s+│", seen), seen

@@ -598,6 +598,8 @@ def _side_text(dataset: Dataset, side: Side, lang: Lang, cite: Citations, topic_
     if side.kind == "fact":
         fact = dataset.topics[side.owner].facts[side.index]
         text = localized(fact.text, lang)
+        if fact.date is not None:
+            text = Text.assemble((f"{format_when(fact.date)}: ", DIM), text)
         source_id, speaker = fact.source, None
         item = ItemRef(side.owner, "fact", side.index)
     else:
