@@ -359,3 +359,21 @@ def test_every_qualifier_survives_into_every_output(bundled_dataset) -> None:  #
                     }
                     for name, output in outputs.items():
                         assert said in output, (name, metric_id, index, lang, said)
+
+
+@pytest.mark.parametrize("topic_id", ["trade", "center.maz", "industry.tractors"])
+def test_a_copied_citation_numbers_sources_as_the_page_does(bundled_dataset, topic_id) -> None:  # type: ignore[no-untyped-def]
+    page = page_text(bundled_dataset, topic_id, "en", 400)
+    listed = page.split("\nSources\n")[1]
+    copied = citation(bundled_dataset, PageRef("topic", topic_id), "en")
+    for line in copied.split("Sources:\n")[1].splitlines():
+        number, title = line.split(" ", 1)
+        assert f"{number} {title.split(' — ')[0]}" in listed, line
+    topic = bundled_dataset.topics[topic_id]
+    for index, fact in enumerate(topic.facts):
+        one = citation(
+            bundled_dataset, PageRef("topic", topic_id), "en", ItemRef(topic_id, "fact", index)
+        )
+        marker = one.splitlines()[-1].split(" ")[0]
+        title = bundled_dataset.sources[fact.source].title.get("en")
+        assert f"{marker} {title}" in listed
