@@ -34,7 +34,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "latest_full_year": ("Последний полный год", "Latest full year"),
     "span.full-year": ("полный год", "full year"),
     "span.part-year": ("часть года", "part of the year"),
-    "span.statement": ("заявление без периода", "a statement, no period"),
+    "span.statement": ("заявление", "a statement"),
     "disagree": ("источники расходятся", "sources disagree"),
     "disagreements": ("Источники расходятся", "Sources disagree"),
     "left.exact": ("осталось {amount}", "{amount} to go"),
