@@ -35,8 +35,8 @@ async def test_walking_to_trade_shows_turnover_bars_against_both_targets() -> No
         await pilot.press("j", "j", "j")
         assert app.topic_id == "trade"
         screen = screen_text(app)
-        assert "Target 3.0 USD bn" in screen
-        assert "Target 4.0 USD bn" in screen
+        assert "Target $3.0bn" in screen
+        assert "Target $4.0bn" in screen
         # The 2025 target has no 2025 figure: an empty bar, the 2024 one as context.
         assert "≥100 %" not in screen and "no 2025 figure reported yet" in screen
         assert "≥75 %" in screen

@@ -68,7 +68,7 @@ async def test_tab_reaches_a_figure_marker_highlights_it_and_scrolls_it_into_vie
         row = cursor[0][0]
         # The marker ends the figure's line (wrapped at this width).
         lines = screen_lines(app)
-        assert "2022: 2.2 USD bn" in lines[row] + lines[row - 1]
+        assert "2022: $2.2bn" in lines[row] + lines[row - 1]
 
 
 async def test_enter_on_a_figure_marker_opens_its_source() -> None:
@@ -92,7 +92,7 @@ async def test_y_on_a_figure_marker_copies_the_figure_not_the_page() -> None:
         copied = app.clipboard
         lines = copied.splitlines()
         assert lines[0] == "St Petersburg–Belarus trade turnover (St Petersburg series)"
-        assert lines[1] == "2024: more than 3.0 USD bn · as of 2024-12-31"
+        assert lines[1] == "2024: more than $3.0bn · as of 2024-12-31"
         assert "— Alexander Beglov, Governor of St Petersburg" in lines
         # The source under the number the page shows it under, with its date and URL.
         assert lines[-1].startswith("[1] Source: Beglov: St Petersburg–Belarus trade in 2024")
@@ -109,7 +109,7 @@ async def test_y_on_a_target_marker_copies_the_target_in_russian() -> None:
         await pilot.press("y")
         await pilot.pause()
         copied = app.clipboard
-        assert "Цель 3,0 млрд долл. США · до конца 2025 года (срок 2025-12-31)" in copied
+        assert "Цель 3,0 млрд долл. · до конца 2025 года (срок 2025-12-31)" in copied
         assert "— Кирилл Поляков" in copied
         assert copied.splitlines()[-1].startswith("[2] Источник: ")
 

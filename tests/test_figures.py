@@ -19,7 +19,7 @@ from tui.figures import measure, progress, scale_of
 from tui.jsonio import dataset_to_json
 from tui.links import ItemRef, PageRef
 from tui.model import Localized, Metric, Observation, Target
-from tui.render import Citations, build_page, citation, metric_block, value_text
+from tui.render import Citations, amount_form, build_page, citation, metric_block, value_text
 from tui.report import markdown_report, text_report
 
 L = Localized
@@ -273,15 +273,15 @@ def test_the_bundled_trade_page_no_longer_calls_the_2025_target_met(bundled_data
     text = page_text(bundled_dataset, "trade", lang)
     words = {
         "en": (
-            "Target 3.0 USD bn",
+            "Target $3.0bn",
             "no 2025 figure reported yet",
-            "for context, not progress: 2024: more than 3.0 USD bn",
+            "for context, not progress: 2024: more than $3.0bn",
             "sources disagree",
         ),
         "ru": (
-            "Цель 3,0 млрд долл. США",
+            "Цель 3,0 млрд долл.",
             "данных за 2025 год пока нет",
-            "для справки, не прогресс: 2024: более 3,0 млрд долл. США",
+            "для справки, не прогресс: 2024: более 3,0 млрд долл.",
             "источники расходятся",
         ),
     }[lang]
@@ -304,8 +304,8 @@ def test_both_sides_of_each_disagreement_are_shown_with_their_sources(bundled_da
     assert "About 2,000 Belarusian buses" in section
     assert "78.ru, 2025-05-22" in section and "Piter.tv" in section
     trade = page_text(bundled_dataset, "trade", "en").split("\nSources disagree\n")[1]
-    assert "2024: more than 3.0 USD bn — Alexander Beglov" in trade
-    assert "Target 3.0 USD bn · by the end of 2025 — Kirill Polyakov" in trade
+    assert "2024: more than $3.0bn — Alexander Beglov" in trade
+    assert "Target $3.0bn · by the end of 2025 — Kirill Polyakov" in trade
 
 
 def test_the_chart_keeps_the_series_apart_and_marks_spans_and_bounds(bundled_dataset) -> None:  # type: ignore[no-untyped-def]
@@ -332,7 +332,7 @@ def test_every_qualifier_survives_into_every_output(bundled_dataset) -> None:  #
                     exported[metric_id]["observations"][index]["qualifier"] == observation.qualifier
                 )
                 for lang in ("en", "ru"):
-                    said = value_text(observation, m.unit.get(lang), lang)
+                    said = value_text(observation, amount_form(m, lang), lang)
                     if observation.value is not None and observation.qualifier != "exact":
                         assert said.split()[0] in (
                             "more",
@@ -377,3 +377,35 @@ def test_a_copied_citation_numbers_sources_as_the_page_does(bundled_dataset, top
         marker = one.splitlines()[-1].split(" ")[0]
         title = bundled_dataset.sources[fact.source].title.get("en")
         assert f"{marker} {title}" in listed
+
+
+def test_check_wants_one_place_for_the_number_in_an_amount_form(tmp_path: Path) -> None:
+    (tmp_path / "data.toml").write_text(
+        '[[topic]]\nid = "t"\ntitle = "T"\n\n[[metric]]\nid = "m"\ntitle = "M"\nunit = "U"\n'
+        'amount = { ru = "{} млрд", en = "$bn" }\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "data.toml:9:" in result.stdout and "metric[0].amount.en" in result.stdout
+    assert "the amount form '$bn' has 0 '{}'" in result.stdout
+
+
+def test_an_amount_form_puts_the_number_in_its_place() -> None:
+    m = Metric(
+        "m",
+        L("Оборот", "Turnover"),
+        L("млрд долл. США", "USD bn"),
+        (Y2024,),
+        (UNDATED,),
+        amount=L("{} млрд долл.", "${}bn"),
+    )
+    assert "Target $4.0bn" in block_text(m) and "at most $1.0bn to go" in block_text(m)
+    assert "Цель 4,0 млрд долл." in block_text(m, "ru")
+    assert "Turnover · USD bn" in block_text(m)

@@ -119,9 +119,9 @@ def test_markdown_of_the_bundled_data(bundled_dataset) -> None:  # type: ignore[
         )
     trade = markdown_report(bundled_dataset, "en", topic_id="trade.turnover")
     assert "### Figures" in trade and "### Facts" in trade and "### Sources" in trade
-    assert "- Target 4.0 USD bn · next target [2]" in trade and "≥75 %`" in trade
+    assert "- Target $4.0bn · next target [2]" in trade and "≥75 %`" in trade
     assert "no 2025 figure reported yet" in trade and "≥100 %" not in trade
-    assert "more than 3.0" in trade
+    assert "more than $3.0bn" in trade
     # Russian: the labels and the data switch.
     ru = markdown_report(bundled_dataset, "ru", topic_id="trade")
     assert ru.startswith("## Торговля\n") and "### Источники" in ru

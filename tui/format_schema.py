@@ -52,6 +52,10 @@ DESCRIPTIONS: dict[str, str] = {
     "metric.title": "Title of the series.",
     "metric.unit": 'Unit, e.g. { ru = "млрд долл. США", en = "USD bn" }.',
     "metric.note": "Explains the series; shown under its bars.",
+    "metric.amount": (
+        'How an amount reads, {} for the number: { ru = "{} млрд долл.", en = "${}bn" }. '
+        "Without it: the number and the unit."
+    ),
     "metric.observation": "A reported figure.",
     "metric.target": "A target; each gets its own bar.",
     "observation": "A figure as a source reports it, for one period.",

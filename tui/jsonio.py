@@ -9,7 +9,7 @@ README.md:
      "sources": [...], "entities": [...], "metrics": [...], "disagreements": [...],
      "topics": [...]}
 
-Version 2 added each observation's `span` (required: which target a figure may
+Version 2 added a metric's `amount` form, each observation's `span` (required: which target a figure may
 measure depends on it), `wording`, `speaker` and `disagreement`, and the
 `disagreements` list.
 
@@ -232,6 +232,7 @@ def _metric(data: Any) -> Metric:
             "title": _required_text,
             "unit": _required_text,
             "note": _text,
+            "amount": _text,
             "observations": lambda items: tuple(_observation(i) for i in items),
             "targets": lambda items: tuple(_target(i) for i in items),
         },

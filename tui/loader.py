@@ -268,6 +268,8 @@ _METRIC = _Schema(
         "id": _Field("id", True),
         "title": _text(True),
         "unit": _text(True),
+        # How an amount reads, "{}" for the number: "${}bn".
+        "amount": _text(),
         "note": _text(),
         "observation": _Field("items", attr="observations", items=_OBSERVATION),
         "target": _Field("items", attr="targets", items=_TARGET),
@@ -801,7 +803,18 @@ class _FileChecker:
         return item
 
     def _check_item_rules(self, path: KeyPath, item: _Item, schema: _Schema) -> None:
-        """Rules that tie two keys of one table together."""
+        """Rules that tie two keys of one table together, or look inside one."""
+        amount = item.get("amount")
+        if schema.label == "metric" and isinstance(amount, Localized):
+            for lang, form in (("ru", amount.ru), ("en", amount.en)):
+                if form is not None and form.count("{}") != 1:
+                    key = ("amount", lang) if amount.ru != amount.en else ("amount",)
+                    self.problem(
+                        path + key,
+                        f"the amount form '{_show(form)}' has {form.count('{}')} '{{}}'",
+                        'one {} where the number goes, such as "${}bn"',
+                    )
+                    break
         start, end = item.get("start"), item.get("end")
         if schema.label == "event" and start is not None and end is not None and end < start:
             self.problem(

@@ -246,6 +246,9 @@ class Metric:
     observations: tuple[Observation, ...] = ()
     targets: tuple[Target, ...] = ()
     note: Localized | None = None
+    amount: Localized | None = None
+    """How an amount of the series reads, `{}` standing for the number: "${}bn",
+    "{} млрд долл.". Without it, the number and the unit: "3.0 USD bn"."""
 
     def latest(self) -> Observation | None:
         """The most recent observation (by date) that carries a value, else the most recent."""

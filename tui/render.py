@@ -242,15 +242,23 @@ def _text_with_cursor(text: Text, number: int) -> Text:
 # ---------------------------------------------------------------- metric bars
 
 
-def format_amount(value: float | Decimal, unit: str, lang: Lang) -> str:
-    """`3.0 USD bn`, `3,0 млрд долл. США`: the one place a figure meets its unit.
+def amount_form(metric: Metric, lang: Lang) -> str:
+    """How an amount of `metric` reads, `{}` for the number: "${}bn", else "{} USD bn"."""
+    if metric.amount is not None:
+        return metric.amount.get(lang)
+    return "{} " + metric.unit.get(lang)
 
-    Kept to one function so that a shared number formatter can replace it.
+
+def format_amount(value: float | Decimal, form: str, lang: Lang) -> str:
+    """`$3.0bn`, `3,0 млрд долл.`: the one place a figure meets its unit (`form`, see
+    `amount_form`). Kept to one function so that a shared number formatter can replace it.
     """
     number = format_number(float(value), lang) if isinstance(value, float) else _decimal(value)
     if isinstance(value, Decimal) and lang == "ru":
         number = number.replace(".", ",")
-    return f"{number} {unit}".strip()
+    if "{}" not in form:  # a bare unit
+        return f"{number} {form}".strip()
+    return form.replace("{}", number, 1).strip()
 
 
 def _decimal(value: Decimal) -> str:
@@ -321,12 +329,12 @@ def metric_block(
     with none, its bar is empty and the latest earlier figure is shown as context.
     """
     dataset = cite.dataset
-    unit = metric.unit.get(lang)
+    unit = amount_form(metric, lang)
     parts: list[RenderableType] = []
     heading = localized(metric.title, lang, TITLE)
     # "(St Petersburg series) (USD bn)" doubles its brackets.
     joiner = ", " if heading.plain.endswith(")") else " · "
-    heading.append(f"{joiner}{unit}", style=DIM)
+    heading.append(f"{joiner}{metric.unit.get(lang)}", style=DIM)
     parts.append(heading)
 
     def figure_ref(obs: Observation) -> ItemRef | None:
@@ -604,7 +612,7 @@ def _side_text(dataset: Dataset, side: Side, lang: Lang, cite: Citations, topic_
         item = ItemRef(side.owner, "fact", side.index)
     else:
         metric = dataset.metrics[side.owner]
-        unit = metric.unit.get(lang)
+        unit = amount_form(metric, lang)
         if side.kind == "observation":
             obs = metric.observations[side.index]
             text = Text(figure_text(obs, unit, lang))
@@ -903,7 +911,7 @@ def _figure_citation(
     """A figure or target: its series, the amount with its qualifier and period, who, source."""
     assert item.metric is not None
     metric = dataset.metrics[item.metric]
-    unit = metric.unit.get(lang)
+    unit = amount_form(metric, lang)
     lines = [metric.title.get(lang)]
     if item.kind == "observation":
         obs = metric.observations[item.index]
