@@ -91,14 +91,16 @@ async def test_y_on_a_figure_marker_copies_the_figure_not_the_page() -> None:
         await pilot.pause()
         copied = app.clipboard
         lines = copied.splitlines()
-        assert lines[0] == "St Petersburg–Belarus trade turnover (St Petersburg series)"
-        assert lines[1] == "2024: more than $3.0bn · as of 2024-12-31"
+        assert lines[0] == "2024: more than $3.0bn · as of 2024-12-31"
+        assert lines[1] == "St Petersburg–Belarus trade turnover (St Petersburg series)"
         assert "— Alexander Beglov, Governor of St Petersburg" in lines
         # The source under the number the page shows it under, with its date and URL.
         assert lines[-1].startswith("[1] Source: Beglov: St Petersburg–Belarus trade in 2024")
         assert "2025-07-14" in lines[-1]
         assert "https://spbnews78.ru/other/2025/07/14/53186.html" in lines[-1]
         assert marker is not None and pane.current_link == marker
+        # The notification names the figure, not the page.
+        assert "Copied: 2024: more than $3.0bn" in "\n".join(screen_lines(app))
 
 
 async def test_y_on_a_target_marker_copies_the_target_in_russian() -> None:

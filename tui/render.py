@@ -908,11 +908,14 @@ def citation(dataset: Dataset, ref: PageRef, lang: Lang, item: ItemRef | None = 
 def _figure_citation(
     dataset: Dataset, item: ItemRef, lang: Lang, sourced: Callable[[str], str]
 ) -> str:
-    """A figure or target: its series, the amount with its qualifier and period, who, source."""
+    """A figure or target: the amount with its qualifier and period, its series, who, source.
+
+    The figure comes first: the notification shows a citation's first line.
+    """
     assert item.metric is not None
     metric = dataset.metrics[item.metric]
     unit = amount_form(metric, lang)
-    lines = [metric.title.get(lang)]
+    lines: list[str] = []
     if item.kind == "observation":
         obs = metric.observations[item.index]
         as_of = f"{label('as_of', lang)} {format_date(obs.date)}"
@@ -926,6 +929,7 @@ def _figure_citation(
             line += f" ({label('due', lang)} {format_date(target.due)})"
         lines.append(line)
         who, source_id, note = _who(dataset, target.speaker, lang), target.source, target.note
+    lines.append(metric.title.get(lang))
     if who is not None:
         lines.append(f"— {who}")
     if note is not None:
