@@ -136,6 +136,8 @@ def test_an_undated_target_with_no_full_year_says_so() -> None:
         ("about", 2.6, ("about", "exact", None)),
         ("up-to", 3.0, ("unknown", "exact", None)),
         ("less-than", 3.0, ("unknown", "exact", None)),
+        ("less-than", 2.5, ("not-met", "more-than", "0.0")),
+        ("up-to", 2.5, ("unknown", "exact", None)),
     ],
 )
 def test_each_qualifier_keeps_its_meaning_in_what_is_left(

@@ -95,10 +95,12 @@ def measure(metric: Metric, target: Target) -> Measure:
     if target.due is not None:
         year = target.due.year
         same_year = [o for o in valued if o.date.year == year]
-        for span, rule in (("full-year", "full-year"), ("part-year", "part-year")):
-            figures = [o for o in same_year if o.span == span]
-            if figures:
-                return Measure(target, rule, max(figures, key=lambda o: o.date))  # type: ignore[arg-type]
+        full_year = [o for o in same_year if o.span == "full-year"]
+        if full_year:
+            return Measure(target, "full-year", max(full_year, key=lambda o: o.date))
+        part_year = [o for o in same_year if o.span == "part-year"]
+        if part_year:
+            return Measure(target, "part-year", max(part_year, key=lambda o: o.date))
         earlier = [o for o in valued if o.date <= target.due]
         context = max(earlier, key=lambda o: o.date) if earlier else None
         return Measure(target, "no-figure", None, context)
@@ -115,7 +117,7 @@ def progress(figure: Observation | None, target: Target) -> Progress:
         return Progress("no-figure")
     value, goal = Decimal(repr(figure.value)), Decimal(repr(target.value))
     qualifier = figure.qualifier
-    if value >= goal:
+    if value >= goal and not (qualifier == "less-than" and value == goal):
         if qualifier in ("exact", "more-than", "at-least"):
             return Progress("met")
         if qualifier == "about":
