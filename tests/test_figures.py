@@ -411,3 +411,13 @@ def test_an_amount_form_puts_the_number_in_its_place() -> None:
     assert "Target $4.0bn" in block_text(m) and "at most $1.0bn to go" in block_text(m)
     assert "Цель 4,0 млрд долл." in block_text(m, "ru")
     assert "Turnover · USD bn" in block_text(m)
+
+
+def test_search_finds_a_disagreement_on_the_pages_that_show_it(bundled_dataset) -> None:  # type: ignore[no-untyped-def]
+    from tui.search import SearchIndex
+
+    index = SearchIndex(bundled_dataset)
+    # center.maz says "run on the city's routes": only the disagreement says "serve".
+    found = {m.ref.id for m in index.search("trolleybuses serve", "en")}
+    assert {"center.showcase", "center.maz"} <= found
+    assert {"trade", "trade.turnover"} <= {m.ref.id for m in index.search("passed $3bn", "en")}
