@@ -170,6 +170,20 @@ async def test_enter_at_40x12_shows_the_item_in_the_one_pane_shown() -> None:
         del screen
 
 
+async def test_enter_on_a_figure_puts_the_link_cursor_on_it() -> None:
+    app = make_app([HISTORY], lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_timeline(pilot)
+        await pilot.press("j")  # the 2020 figure
+        assert cursor_entry(screen).kind == "figure"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.page == PageRef("topic", "industry.buses")
+        link = app.query_one(DetailPane).current_link
+        assert link is not None
+        assert link.item == ItemRef("industry.buses", "observation", 0, "buses")
+
+
 async def test_enter_on_an_event_opens_its_page() -> None:
     app = make_app([HISTORY], lang="en")
     async with app.run_test(size=SIZE) as pilot:

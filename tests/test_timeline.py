@@ -67,7 +67,7 @@ def test_lines_say_what_each_item_is(history: Dataset) -> None:
         "2020: более 120,0 шт. · Поставки автобусов"
     )
     assert entry_text(history, by_kind["target"], "en") == (
-        "target 300.0 units (by 2024) · Bus deliveries"
+        "Target 300.0 units (by 2024) · Bus deliveries"
     )
 
 
@@ -243,7 +243,9 @@ def test_exports_carry_the_timeline() -> None:
     assert [item["date"] for item in document["timeline"]][:3] == ["2019", "2020-12-31", "2021-05"]
     quote = next(item for item in document["timeline"] if item["kind"] == "quote")
     assert quote["page"] == ["topic", "industry.buses"]
-    assert quote["item"] == {"kind": "quote", "index": 0}
+    assert quote["item"] == {"kind": "quote", "index": 0, "metric": None}
+    figure = next(item for item in document["timeline"] if item["kind"] == "figure")
+    assert figure["item"] == {"kind": "observation", "index": 0, "metric": "buses"}
     assert quote["text"] == {
         "ru": "“Мы будем наращивать поставки.” — Иван Губернаторов",
         "en": "“We will increase deliveries.” — Ivan Gubernatorov",

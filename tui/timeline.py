@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
-from .i18n import format_number, format_when, label, qualifier_words
+from .i18n import format_when, label
 from .links import ItemRef, PageRef, backlinks, entity_ref
 from .model import Dataset, Lang, Metric, PartialDate, Topic
 
@@ -75,10 +75,14 @@ class Entry:
 
     @property
     def item(self) -> ItemRef | None:
-        """The fact or quote on its topic's page (None for events and figures)."""
+        """The fact, quote, figure or target on its topic's page (None for an event)."""
         if self.kind == "fact" or self.kind == "quote":
             return ItemRef(self.owner, self.kind, self.number)
-        return None
+        if self.topic_id is None or self.kind == "event":
+            return None
+        if self.kind == "figure":
+            return ItemRef(self.topic_id, "observation", self.number, self.owner)
+        return ItemRef(self.topic_id, "target", self.number, self.owner)
 
     def sort_key(self) -> tuple[date, int, int]:
         return (self.when.start, _PRECISION_RANK[self.when.precision], _KIND_RANK[self.kind])
@@ -300,20 +304,20 @@ def entry_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
         quote = dataset.topics[entry.owner].quotes[entry.number]
         speaker = dataset.entities[quote.speaker].name.get(lang)
         return f"“{quote.text.get(lang)}” — {speaker}"
+    # The page's own wording of a figure (its amount form, qualifier, span and
+    # wording without a number), so that both say it alike. Imported here:
+    # render.py imports this module for the pages' Timeline sections.
+    from .render import amount_form, figure_text, format_amount
+
     metric = dataset.metrics[entry.owner]
-    unit = metric.unit.get(lang)
+    form = amount_form(metric, lang)
     if entry.kind == "figure":
-        obs = metric.observations[entry.number]
-        if obs.value is None:
-            value = label("no_figure", lang)
-        else:
-            words = qualifier_words(obs.qualifier, lang)
-            value = " ".join(p for p in (words, format_number(obs.value, lang), unit) if p)
         # The figure first: a narrow line cut short still says it.
-        return f"{obs.period.get(lang)}: {value} · {metric.title.get(lang)}"
+        obs = metric.observations[entry.number]
+        return f"{figure_text(obs, form, lang)} · {metric.title.get(lang)}"
     target = metric.targets[entry.number]
     return (
-        f"{label('target', lang)} {format_number(target.value, lang)} {unit} "
+        f"{label('target', lang)} {format_amount(target.value, form, lang)} "
         f"({target.label.get(lang)}) · {metric.title.get(lang)}"
     )
 

@@ -135,7 +135,11 @@ def timeline_json(dataset: Dataset) -> list[dict[str, Any]]:
                 "entities": list(entry.entities),
                 "page": entry.ref.to_json(),
                 "item": (
-                    {"kind": entry.item.kind, "index": entry.item.index}
+                    {
+                        "kind": entry.item.kind,
+                        "index": entry.item.index,
+                        "metric": entry.item.metric,
+                    }
                     if entry.item is not None
                     else None
                 ),
