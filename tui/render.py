@@ -7,7 +7,6 @@ never parsed as markup; the loader has already replaced control characters.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
@@ -16,6 +15,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from . import numbers
 from .i18n import format_date, format_number, label, qualifier_sign, qualifier_words
 from .links import ItemRef, PageRef, backlinks
 from .model import (
@@ -222,8 +222,7 @@ class BarFigures:
             return "—"
         sign = qualifier_sign(self.observation.qualifier)
         # Floor under "more than": 2.99/3 is not yet "≥100 %".
-        percent = math.floor(ratio * 100) if sign in ("≥", "") else round(ratio * 100)
-        return f"{sign}{percent} %"
+        return numbers.percent_text(ratio, sign, floor=sign in ("≥", ""))
 
 
 def value_text(observation: Observation | None, unit: str, lang: Lang) -> str:
@@ -248,14 +247,15 @@ class MetricBar:
 
     def bar_text(self, width: int) -> Text:
         # A fixed-width percentage keeps the bars of one metric the same length.
-        percent = self.figures.percent_text().rjust(6)
+        percent = self.figures.percent_text().rjust(numbers.PERCENT_WIDTH)
         bar_width = max(4, width - len(percent) - 1)
         bar = Text()
         ratio = self.figures.ratio
         if ratio is None:
             bar.append(BAR_MISSING * bar_width, style=BAR_EMPTY)
         elif ratio <= 1:
-            halves = int(ratio * bar_width * 2)
+            # A negative figure fills nothing (its percentage says how far below).
+            halves = int(numbers.clamp_ratio(ratio) * bar_width * 2)
             full, half = divmod(halves, 2)
             bar.append(BAR_FULL * full, style=BAR_FILLED)
             if half:
