@@ -154,9 +154,13 @@ _SUSPECT = re.compile(
     + _SELECTORS
     + "]"
 )
-_UNSEEN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _ranges_class(_INVISIBLE_RANGES) + "]")
-# A run of joiners and selectors, with the character before it (if any) and
-# whether anything follows.
+_UNSEEN = re.compile(
+    "["
+    + "".join(re.escape(chr(code)) for code in sorted(_TABLE))
+    + _ranges_class(_INVISIBLE_RANGES)
+    + "]"
+)
+# A run of joiners and selectors: kept or shown by code in `_joiners`.
 _RUN = re.compile(f"([{_JOINERS}{_SELECTORS}]+)")
 _MODIFIER = re.compile(_ranges_class((_MODIFIERS,)).join("[]"))
 
