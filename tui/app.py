@@ -37,6 +37,7 @@ from .layout import ResponsiveLayout, TooSmall
 from .lifecycle import CrashReport
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
+from .paging import PAGE_ITEMS
 from .render import Marks, build_page, citation, citation_summary
 from .search import Results, SearchIndex, highlighter
 from .state import StateStore
@@ -130,6 +131,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._marks: Marks | None = None
         self._prefetch_timer: Timer | None = None
         self._match_at = -1
+        self._shown: dict[PageRef, int] = {}
+        """Pages whose long lists the reader asked to see more of, and how many."""
         self._tree_before_search: TreeView | None = None
         self._tree_landing: TreeNode[str] | None = None
         self._load = load
@@ -304,6 +307,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     @on(DetailPane.LinkFollowed)
     def _follow_link(self, event: DetailPane.LinkFollowed) -> None:
         event.stop()
+        if event.more:
+            # "… N more": the same page, drawing more of its long lists.
+            self._shown[event.target] = event.more
+            self._show_page(keep_scroll=True)
+            return
         # A fact or quote is shown on its own topic's page; a source page opens at the top.
         item = event.item if event.target.kind == "topic" else None
         self.open_page(event.target, item)
@@ -356,10 +364,14 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if ref is None or not ref.exists_in(self.dataset):
             return
         dataset, lang, marks = self.dataset, self.lang, self._marks
-        # A page highlighted for a search is built for that search alone: not kept.
-        key = ("page", ref, lang) if marks is None else None
+        shown, reach = self._shown_of(ref), self._item
+        if reach is not None and reach.kind == "topic":
+            reach = None
+        # A page highlighted for a search, or drawn down to a fact or quote, is
+        # built for that alone: not kept.
+        key = ("page", ref, lang, shown) if marks is None and reach is None else None
         self.query_one(DetailPane).show_page(
-            lambda: build_page(dataset, ref, lang, marks),
+            lambda: build_page(dataset, ref, lang, marks, shown, reach),
             self._item,
             marked=ref in self.bookmarks,
             keep_scroll=keep_scroll,
@@ -395,7 +407,16 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             if topic_id is None or topic_id not in dataset.topics:
                 continue
             ref = PageRef("topic", topic_id)
-            pane.prerender(dataset, ("page", ref, lang), partial(build_page, dataset, ref, lang))
+            shown = self._shown_of(ref)
+            pane.prerender(
+                dataset,
+                ("page", ref, lang, shown),
+                partial(build_page, dataset, ref, lang, shown=shown),
+            )
+
+    def _shown_of(self, ref: PageRef) -> int:
+        """How many of each long list the page draws (see `paging`): more once asked."""
+        return self._shown.get(ref, PAGE_ITEMS)
 
     # ------------------------------------------------------------ history
 
