@@ -20,6 +20,7 @@ __all__ = [
     "MAX_ID",
     "MAX_ITEMS",
     "MAX_LONG_TEXT",
+    "MAX_QUERY",
     "MAX_SHORT_TEXT",
     "MAX_URL",
     "SHORT_TEXT_KEYS",
@@ -61,3 +62,8 @@ MAX_ITEMS: dict[str, int] = {
 
 MAX_ID = 200
 """Characters in an id (and so in a link to one)."""
+
+MAX_QUERY = 200
+"""Characters a search or a palette query takes: enough for any name or phrase. A pasted
+page of text would otherwise go to the matchers whole (100,000 characters froze the
+search for minutes)."""
