@@ -150,3 +150,19 @@ async def test_the_palette_matches_repetitive_titles_without_textual_s_matcher(
         assert isinstance(app.screen, CommandPalette)
         assert "a a a a" in shown
         assert not [c for c in textual_matcher_calls if c.startswith("a a ")]
+
+
+async def test_the_palette_lists_the_best_hundred_of_thousands_of_matches(tmp_path: Path) -> None:
+    from tui.commands import MAX_HITS, PageCommands
+
+    topics = "".join(f'[[topic]]\nid = "t{i}"\ntitle = "Topic number {i}"\n' for i in range(3_000))
+    file = tmp_path / "many.toml"
+    file.write_text('[[source]]\nid = "s"\ntitle = "S"\n\n' + topics, encoding="utf-8")
+    app = CoopApp(load_dataset([file]))
+    async with app.run_test(size=(100, 30)):
+        provider = PageCommands(app.screen)
+        hits = [hit async for hit in provider.search("topic")]
+        assert len(hits) == MAX_HITS
+        best = [hit async for hit in provider.search("number 2999")]
+        assert best[0].text == "Topic number 2999"
+        assert len([hit async for hit in provider.discover()]) == MAX_HITS

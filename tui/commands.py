@@ -7,6 +7,8 @@ never replacing them. Names come from data, so they are highlighted by building
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from dataclasses import dataclass
 from functools import partial
 from typing import Iterator, Protocol, Sequence
@@ -99,6 +101,14 @@ def highlighted(matcher: Matcher, text: str, offsets: Sequence[int] | None = Non
     return content
 
 
+MAX_HITS = 100
+"""Pages the palette lists for a query, the best first."""
+
+
+def _rank(hit: tuple[float, int, Entry, str, list[int]]) -> tuple[float, int]:
+    return hit[0], hit[1]
+
+
 def shown(text: str) -> str:
     """A title cut to what the palette matches and shows."""
     return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1] + "…"
@@ -117,7 +127,8 @@ class PageCommands(Provider):
         return list(entries(host.dataset, host.lang, host.bookmarks))
 
     async def discover(self) -> Hits:
-        for entry in self._entries():
+        # Bookmarks first, then the data's first pages: typing finds the rest.
+        for entry in itertools.islice(self._entries(), MAX_HITS):
             text = shown(entry.text)
             yield DiscoveryHit(
                 Content(text),
@@ -133,7 +144,8 @@ class PageCommands(Provider):
         matcher = self.matcher(query)
         wanted = fold(query.strip()).strip("«»\"'")
         seen: set[PageRef] = set()
-        for entry in self._entries():
+        found: list[tuple[float, int, Entry, str, list[int]]] = []
+        for order, entry in enumerate(self._entries()):
             text = shown(entry.text)
             score, offsets = fuzzy_match(query, text)
             if score <= 0 or entry.ref in seen and not entry.kind.startswith("★"):
@@ -146,6 +158,10 @@ class PageCommands(Provider):
                 score += 2
             elif any(n.startswith(wanted) for n in names):
                 score += 1
+            found.append((score, -order, entry, text, offsets))
+        # The best few only: a big data set matches thousands of names to a
+        # letter or two, and the palette would style and lay out every one.
+        for score, _, entry, text, offsets in heapq.nlargest(MAX_HITS, found, key=_rank):
             yield Hit(
                 score,
                 highlighted(matcher, text, offsets),
