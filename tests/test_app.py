@@ -150,6 +150,7 @@ async def test_help_lists_every_binding_of_the_app() -> None:
         "alt+left": "Alt+←",
         "alt+right": "Alt+→",
         "escape": "Esc",
+        "ctrl+z": "Ctrl+Z",
     }
     for binding in CoopApp.BINDINGS:
         keys = binding.key if hasattr(binding, "key") else binding[0]

@@ -91,7 +91,9 @@ TARGET = st.one_of(
     st.floats(5e-324, MAX_ABS_VALUE, allow_nan=False),
     st.sampled_from([5e-324, 1e-300, 1e12]),
 )
-DAY = st.dates(date(1900, 1, 1), date(2100, 12, 31))
+DAY = st.dates(date(1900, 1, 1), date(2089, 12, 31))
+# A quote is dated on or before the source that reports it (check refuses it otherwise).
+SOURCE_DAY = st.dates(date(2090, 1, 1), date(2100, 12, 31))
 
 
 def toml_string(value: str) -> str:
@@ -133,7 +135,7 @@ def data_files(draw: st.DrawFn) -> str:
             f"title = {toml_text(draw(bilingual(SHORT)))}",
         ]
         if draw(st.booleans()):
-            lines.append(f"date = {draw(DAY).isoformat()}")
+            lines.append(f"date = {draw(SOURCE_DAY).isoformat()}")
         if draw(st.booleans()):
             lines.append(f'url = "https://example.org/{i}?q=[x]"')
         lines.append("")
@@ -211,6 +213,15 @@ def data_files(draw: st.DrawFn) -> str:
                 f"text = {toml_text(draw(bilingual(LONG)))}",
                 f'source = "{draw(st.sampled_from(sources))}"',
             ]
+            when = draw(st.one_of(st.none(), DAY))
+            if when is not None:
+                # A day, or only its month or year (as a string), as the format allows.
+                cut = draw(st.sampled_from([10, 7, 4]))
+                lines.append(
+                    f"date = {when.isoformat()}"
+                    if cut == 10
+                    else f'date = "{when.isoformat()[:cut]}"'
+                )
             mentioned = draw(st.lists(st.sampled_from(entities), unique=True, max_size=3))
             if mentioned:
                 lines.append("mentions = [" + ", ".join(f'"{e}"' for e in mentioned) + "]")
