@@ -30,7 +30,7 @@ from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from . import __version__
+from . import __version__, cellwidth
 from .commands import PageCommands, page_name
 from .i18n import label, search_count
 from .layout import ResponsiveLayout, TooSmall
@@ -114,6 +114,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         error in `load_error` for the command line to print.
         """
         super().__init__()
+        # Before anything is measured: Devanagari vowel signs take a cell, as
+        # terminals draw them (see cellwidth).
+        cellwidth.apply()
         # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
         # jump that lands late for a reader who presses G and reads at once.
         self.animation_level = "none"
