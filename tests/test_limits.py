@@ -213,8 +213,8 @@ def test_too_many_facts_on_one_topic_are_refused(tmp_path: Path) -> None:
     facts = '[[topic.fact]]\ntext = "F"\nsource = "s"\n' * (limit + 1)
     (problem,) = problems(tmp_path, HEAD + '[[topic]]\nid = "t"\ntitle = "T"\n' + facts)
     assert problem.key_path == "topic[0].fact"
-    assert problem.message == f"too many: {limit + 1:,} [[topic.fact]]"
-    assert problem.expected == f"at most {limit:,} [[topic.fact]] in fact"
+    assert problem.message == f"too many [[topic.fact]]: {limit + 1:,}"
+    assert problem.expected == f"at most {limit:,} [[topic.fact]] in one [[topic]]"
 
 
 def test_too_many_mentions_are_refused(tmp_path: Path) -> None:
@@ -222,7 +222,8 @@ def test_too_many_mentions_are_refused(tmp_path: Path) -> None:
     ids = ", ".join(f'"e{i}"' for i in range(limit + 1))
     found = problems(tmp_path, HEAD + f'[[topic]]\nid = "t"\ntitle = "T"\nmentions = [{ids}]\n')
     assert found[0].key_path == "topic[0].mentions"
-    assert found[0].message == f"too many: {limit + 1:,} ids"
+    assert found[0].message == f"too many ids: {limit + 1:,}"
+    assert found[0].expected == f"at most {limit:,} ids in one [[topic]]"
 
 
 @pytest.mark.parametrize(("key", "limit"), [("title", MAX_SHORT_TEXT), ("summary", MAX_LONG_TEXT)])

@@ -332,7 +332,7 @@ _EXPECTED = {
     "text": 'text: a string, or a table { ru = "...", en = "..." }',
     "url": 'a string starting with "http://" or "https://"',
     "date": "a TOML date without quotes, such as 2025-09-29",
-    "when": 'a TOML date without quotes (2022-05-17), or a year or month as a string '
+    "when": "a TOML date without quotes (2022-05-17), or a year or month as a string "
     '("2022", "2022-05") when the source gives no day',
     "number": "a number",
     "amount": "a number above zero",
@@ -869,10 +869,11 @@ class _FileChecker:
         """A problem when a list holds more than `MAX_ITEMS[what]` elements."""
         limit = MAX_ITEMS.get(what)
         if limit is not None and len(value) > limit:
+            owner = _OWNER_HEADERS.get(what.split(".")[0], what)
             self.problem(
                 path,
-                f"too many: {len(value):,} {noun}",
-                f"at most {limit:,} {noun} in {path[-1]}",
+                f"too many {noun}: {len(value):,}",
+                f"at most {limit:,} {noun} in one {owner}",
                 at_key=True,
             )
 
@@ -1044,6 +1045,14 @@ class _FileChecker:
             return _BAD
         return text
 
+
+# How a message names the table that holds a counted list.
+_OWNER_HEADERS = {
+    "topic": "[[topic]]",
+    "fact": "[[topic.fact]]",
+    "quote": "[[topic.quote]]",
+    "metric": "[[metric]]",
+}
 
 _BAD: Any = object()  # a value that failed its check (the problem is already reported)
 
