@@ -166,3 +166,34 @@ async def test_the_palette_lists_the_best_hundred_of_thousands_of_matches(tmp_pa
         best = [hit async for hit in provider.search("number 2999")]
         assert best[0].text == "Topic number 2999"
         assert len([hit async for hit in provider.discover()]) == MAX_HITS
+
+
+def test_a_topic_of_many_long_metrics_draws_a_page_of_figures(tmp_path: Path) -> None:
+    # At the limits (100 metrics of 1,000 figures) a page was 120,000 lines: 20 s to draw.
+    from tui.render import build_page
+
+    metrics = "".join(
+        f'[[metric]]\nid = "m{m}"\ntitle = "M{m}"\nunit = "U"\n'
+        + "".join(
+            f'[[metric.observation]]\nperiod = "P{o}"\ndate = 2024-01-01\nvalue = {o}\nsource = "s"\n'
+            for o in range(100)
+        )
+        for m in range(30)
+    )
+    file = tmp_path / "m.toml"
+    file.write_text(
+        '[[source]]\nid = "s"\ntitle = "S"\n\n'
+        + metrics
+        + '[[topic]]\nid = "t"\ntitle = "T"\nmetrics = ['
+        + ", ".join(f'"m{m}"' for m in range(30))
+        + "]\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset([file])
+    page = build_page(dataset, PageRef("topic", "t"), "en", shown=PAGE_ITEMS)
+    assert len(page.blocks) < PAGE_ITEMS + 20
+    assert page.links[-2].more == 2 * PAGE_ITEMS or page.links[-1].more == 2 * PAGE_ITEMS
+    assert any(getattr(block, "plain", "") == "… more — show them" for block in page.blocks)
+    # The report draws every figure.
+    whole = build_page(dataset, PageRef("topic", "t"), "en")
+    assert len(whole.blocks) > 30 * 100

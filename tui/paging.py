@@ -21,9 +21,10 @@ CHARS_PER_ITEM = 500
 """Text drawn per item on average, before "more": long facts show fewer at a time."""
 
 _MORE = {
-    "ru": "… ещё {count:,} — показать",
-    "en": "… {count:,} more — show them",
+    "ru": "… ещё {count} — показать",
+    "en": "… {count} more — show them",
 }
+_MORE_UNCOUNTED = {"ru": "… ещё — показать", "en": "… more — show them"}
 
 
 class Budget:
@@ -36,23 +37,23 @@ class Budget:
     def __init__(self, shown: int | None, at_least: int = 0) -> None:
         self.shown = shown
         self.at_least = at_least
+        self.count = 0
+        """How many items were drawn (for lists numbered across several blocks)."""
         self._chars = 0
 
     def allows(self, index: int, text: str) -> bool:
         """Whether item `index` (0-based), with this `text`, is drawn; counts it when it is."""
-        if self.shown is None or index < max(1, self.at_least):
-            self._chars += len(text)
-            return True
-        if index >= self.shown or self._chars + len(text) > self.shown * CHARS_PER_ITEM:
-            return False
+        if self.shown is not None and index >= max(1, self.at_least):
+            if index >= self.shown or self._chars + len(text) > self.shown * CHARS_PER_ITEM:
+                return False
         self._chars += len(text)
+        self.count += 1
         return True
 
 
-def more_text(count: int, lang: str) -> str:
-    """The line after a cut list: how many are left."""
-    return (
-        _MORE["ru" if lang == "ru" else "en"]
-        .format(count=count)
-        .replace(",", "\u00a0" if lang == "ru" else ",")
-    )
+def more_text(count: int | None, lang: str) -> str:
+    """The line after a cut list: how many are left (None: more, not counted)."""
+    if count is None:
+        return _MORE_UNCOUNTED["ru" if lang == "ru" else "en"]
+    grouped = f"{count:,}".replace(",", "\u00a0" if lang == "ru" else ",")
+    return _MORE["ru" if lang == "ru" else "en"].format(count=grouped)

@@ -181,7 +181,7 @@ class PageBuilder:
         shown = None if self.shown is None else max(self.shown, at_least)
         return Budget(shown, at_least)
 
-    def more(self, left: int, lang: Lang) -> None:
+    def more(self, left: int | None, lang: Lang) -> None:
         """The line after a cut list: "… N more", a link that draws the next ones."""
         assert self.shown is not None
         line = Text()
@@ -456,10 +456,13 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
 
     if topic.metrics:
         page.add(_section("figures", lang))
+        budget = page.budget()
         for index, metric_id in enumerate(topic.metrics):
             if index:
                 page.add(Text(""))
-            page.add(*metric_block(dataset.metrics[metric_id], lang, cite))
+            parts = metric_block(dataset.metrics[metric_id], lang, cite)
+            if not _add_within(page, budget, parts, lang, last=index == len(topic.metrics) - 1):
+                break
 
     if topic.facts:
         page.add(_section("facts", lang))
@@ -515,6 +518,23 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
             page.add(line)
 
     _sources_section(page, cite, lang)
+
+
+def _add_within(
+    page: PageBuilder, budget: Budget, parts: list[RenderableType], lang: Lang, *, last: bool
+) -> bool:
+    """Add the lines of a block while the budget allows; False (and a "more" line) once spent.
+
+    A topic may show 100 metrics of 1,000 figures each: 120,000 lines took 20 s to draw.
+    With blocks after this one (not `last`), how many lines are left is not counted.
+    """
+    for index, part in enumerate(parts):
+        plain = part.plain if isinstance(part, Text) else ""
+        if not budget.allows(budget.count, plain):
+            page.more(len(parts) - index if last else None, lang)
+            return False
+        page.add(part)
+    return True
 
 
 def _sources_section(page: PageBuilder, cite: Citations, lang: Lang) -> None:
