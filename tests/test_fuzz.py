@@ -170,6 +170,7 @@ def data_files(draw: st.DrawFn) -> str:
                 f"date = {draw(DAY).isoformat()}",
                 f'source = "{draw(st.sampled_from(sources))}"',
                 f'qualifier = "{draw(st.sampled_from(["exact", "more-than", "about", "up-to"]))}"',
+                f'span = "{draw(st.sampled_from(["full-year", "part-year", "statement"]))}"',
             ]
             if draw(st.booleans()):
                 lines.append(f"value = {draw(FIGURE)!r}")
@@ -180,8 +181,10 @@ def data_files(draw: st.DrawFn) -> str:
                 f"label = {toml_text(draw(bilingual(SHORT)))}",
                 f"value = {draw(TARGET)!r}",
                 f'source = "{draw(st.sampled_from(sources))}"',
-                "",
             ]
+            if draw(st.booleans()):
+                lines.append(f"due = {draw(DAY).isoformat()}")
+            lines.append("")
     metrics = [f"m{i}" for i in range(n_metrics)]
 
     # A tree: each topic's parent is an earlier topic (not past the deepest

@@ -15,12 +15,14 @@ from helpers import screen_text
 from rich.cells import cell_len
 
 from tui.app import CoopApp
+from tui.bars import bar_text, percent_text
+from tui.figures import measure, scale_of
 from tui.jsonio import dataset_from_json, dataset_to_json
 from tui.limits import MAX_DEPTH, MAX_ITEMS, MAX_LONG_TEXT, MAX_SHORT_TEXT
 from tui.links import PageRef
 from tui.loader import DataError, Problem, load_dataset
-from tui.numbers import PERCENT_WIDTH, format_number, percent_text
-from tui.render import BarFigures, MetricBar
+from tui.numbers import PERCENT_WIDTH, format_number
+from tui.numbers import percent_text as percent_of
 from tui.report import markdown_report, write_text_report
 from tui.widgets import DetailPane, TopicTree
 
@@ -30,7 +32,7 @@ HEAD = '[[source]]\nid = "s"\ntitle = "S"\n\n'
 def metric_file(value: str, target: str = "3") -> str:
     return (
         HEAD + '[[metric]]\nid = "m"\ntitle = "M"\nunit = "U"\n'
-        '[[metric.observation]]\nperiod = "2024"\ndate = 2024-12-31\n'
+        '[[metric.observation]]\nperiod = "2024"\ndate = 2024-12-31\nspan = "full-year"\n'
         f'value = {value}\nsource = "s"\n'
         f'[[metric.target]]\nlabel = "L"\nvalue = {target}\nsource = "s"\n\n'
         '[[topic]]\nid = "t"\ntitle = "T"\nmetrics = ["m"]\n'
@@ -83,7 +85,7 @@ def test_figures_past_a_trillion_are_refused_where_they_are(
     tmp_path: Path, value: str, expected: str
 ) -> None:
     (problem,) = problems(tmp_path, metric_file(value))
-    assert (problem.location.line, problem.location.column) == (12, 9)
+    assert (problem.location.line, problem.location.column) == (13, 9)
     assert problem.key_path == "metric[0].observation[0].value"
     assert problem.message == expected
     assert problem.expected == "a number from -1e12 to 1e12"
@@ -93,7 +95,7 @@ def test_an_integer_of_thousands_of_digits_is_a_clean_problem(tmp_path: Path) ->
     # tomllib itself raises a bare ValueError on it (int() refuses 4,300+ digits).
     (problem,) = problems(tmp_path, metric_file("7" * 5000))
     assert "internal error" not in problem.message
-    assert (problem.location.line, problem.location.column) == (12, 9)
+    assert (problem.location.line, problem.location.column) == (13, 9)
     assert problem.message == "a number with thousands of digits"
 
 
@@ -101,7 +103,7 @@ def test_an_integer_of_thousands_of_digits_is_a_clean_problem(tmp_path: Path) ->
 def test_a_target_must_be_above_zero(tmp_path: Path, target: str) -> None:
     (problem,) = problems(tmp_path, metric_file("3", target))
     assert problem.key_path == "metric[0].target[0].value"
-    assert problem.expected == "a number above zero"
+    assert problem.expected == "a number greater than zero"
 
 
 @pytest.mark.parametrize(
@@ -113,27 +115,28 @@ def test_extreme_figures_within_the_limits_render_everywhere(
 ) -> None:
     dataset = load_dataset([write(tmp_path, metric_file(value, target))])
     every_output(dataset)
-    figures = BarFigures(dataset.metrics["m"].targets[0], dataset.metrics["m"].latest())
-    assert len(figures.percent_text()) <= PERCENT_WIDTH
+    metric = dataset.metrics["m"]
+    measured = measure(metric, metric.targets[0])
+    assert len(percent_text(measured)) <= PERCENT_WIDTH
     for width in (11, 30, 60):
         # The bar never runs past the width it is given (a negative figure drew 10,000 cells).
-        assert cell_len(MetricBar(figures, "en").bar_text(width).plain) == width
+        assert cell_len(bar_text(measured, scale_of(metric), width).plain) == width
 
 
 def test_a_negative_figure_shows_as_negative_and_fills_nothing(tmp_path: Path) -> None:
     dataset = load_dataset([write(tmp_path, metric_file("-1000"))])
-    figures = BarFigures(dataset.metrics["m"].targets[0], dataset.metrics["m"].latest())
-    bar = MetricBar(figures, "en").bar_text(40).plain
+    metric = dataset.metrics["m"]
+    bar = bar_text(measure(metric, metric.targets[0]), scale_of(metric), 40).plain
     assert bar.endswith("<-99 %") and "█" not in bar
     out = io.StringIO()
     write_text_report(out, dataset, "en", width=80)
-    assert "2024: -1000 ·" in out.getvalue()
+    assert "2024: -1000 U" in out.getvalue()
 
 
 def test_an_overshoot_past_999_percent_is_capped_in_words(tmp_path: Path) -> None:
     dataset = load_dataset([write(tmp_path, metric_file("1e12", "1e-308"))])
-    figures = BarFigures(dataset.metrics["m"].targets[0], dataset.metrics["m"].latest())
-    assert figures.percent_text() == ">999 %"
+    metric = dataset.metrics["m"]
+    assert percent_text(measure(metric, metric.targets[0])) == ">999 %"
 
 
 def test_integers_stay_integers_and_floats_stay_as_written() -> None:
@@ -151,10 +154,11 @@ def test_integers_stay_integers_and_floats_stay_as_written() -> None:
 
 
 def test_percent_text_never_overflows() -> None:
-    assert percent_text(float("inf"), "", floor=True) == ">999 %"
-    assert percent_text(-float("inf"), "", floor=True) == "<-99 %"
-    assert percent_text(2.99 / 3, "≥", floor=True) == "≥99 %"
-    assert percent_text(1.0, "", floor=True) == "100 %"
+    assert percent_of(float("inf"), "", floor=True) == ">999 %"
+    assert percent_of(-float("inf"), "", floor=True) == "<-99 %"
+    assert percent_of(2.99 / 3, "≥", floor=True) == "≥99 %"
+    assert percent_of(1.0, "", floor=True) == "100 %"
+    assert percent_of(0.3 / 0.4, "", floor=True) == "75 %"
 
 
 def test_a_thirty_one_digit_figure_was_shown_as_a_float(tmp_path: Path) -> None:
@@ -162,8 +166,9 @@ def test_a_thirty_one_digit_figure_was_shown_as_a_float(tmp_path: Path) -> None:
     dataset = load_dataset([write(tmp_path, metric_file("999999999999", "1000000000000"))])
     out = io.StringIO()
     write_text_report(out, dataset, "en", width=80)
-    assert "2024: 999,999,999,999 ·" in out.getvalue()
-    assert "target 1,000,000,000,000" in out.getvalue()
+    assert "2024: 999,999,999,999 U" in out.getvalue()
+    assert "Target 1,000,000,000,000 U" in out.getvalue()
+    assert "○ 1 U to go" in out.getvalue() and "99 %" in out.getvalue()
     assert "999.0" not in out.getvalue() and "000.0" not in out.getvalue()
 
 
@@ -252,3 +257,36 @@ async def test_a_long_summary_and_title_keep_the_screen(tmp_path: Path) -> None:
         await pilot.press("tab", "G", "g", "j")
         assert "y y y" in screen_text(app)
         assert app.query_one(DetailPane).virtual_size.height > 100
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "target"),
+    [
+        ("5e-324", "1e-320", "5e-324"),
+        ("-1e12", "-3", "1e-300"),
+        ("0", "-5", "1e-310"),
+        ("1e12", "-1e12", "5e-324"),
+    ],
+)
+def test_a_chart_of_extreme_figures_draws_or_stays_out(
+    tmp_path: Path, first: str, second: str, target: str
+) -> None:
+    # Tiny tops made the axis's steps underflow (log10(0), a division by zero),
+    # a negative figure against a tiny scale int(-inf).
+    text = (
+        HEAD
+        + '[[metric]]\nid = "m"\ntitle = "M"\nunit = "U"\n'
+        + "".join(
+            f'[[metric.observation]]\nperiod = "{year}"\ndate = {year}-12-31\nspan = "full-year"\n'
+            f'value = {value}\nsource = "s"\n'
+            for year, value in ((2023, first), (2024, second))
+        )
+        + f'[[metric.target]]\nlabel = "L"\nvalue = {target}\ndue = 2024-12-31\nsource = "s"\n\n'
+        '[[topic]]\nid = "t"\ntitle = "T"\nmetrics = ["m"]\n'
+    )
+    dataset = load_dataset([write(tmp_path, text)])
+    every_output(dataset)
+    for width in (11, 40, 80):
+        metric = dataset.metrics["m"]
+        line = bar_text(measure(metric, metric.targets[0]), scale_of(metric), width).plain
+        assert cell_len(line) == width

@@ -175,7 +175,8 @@ def test_a_topic_of_many_long_metrics_draws_a_page_of_figures(tmp_path: Path) ->
     metrics = "".join(
         f'[[metric]]\nid = "m{m}"\ntitle = "M{m}"\nunit = "U"\n'
         + "".join(
-            f'[[metric.observation]]\nperiod = "P{o}"\ndate = 2024-01-01\nvalue = {o}\nsource = "s"\n'
+            f'[[metric.observation]]\nperiod = "P{o}"\ndate = 2024-01-01\nspan = "statement"\n'
+            f'value = {o}\nsource = "s"\n'
             for o in range(100)
         )
         for m in range(30)

@@ -34,7 +34,8 @@ MAX_DEPTH = 16
 """Levels of topics, a root being level 1."""
 
 MAX_SHORT_TEXT = 500
-"""Characters in a name, title, label, period, unit or role: each is shown on one line."""
+"""Characters in a name, title, label, period, unit, role, publisher, a metric's amount form,
+a figure's wording or what a disagreement is about: each is shown on one line."""
 
 MAX_LONG_TEXT = 20_000
 """Characters in a summary, description, fact, quote, note or context: a long paragraph."""
@@ -44,7 +45,20 @@ MAX_URL = 2_000
 
 # The keys whose text is a name or a label; every other text is long text.
 SHORT_TEXT_KEYS = frozenset(
-    {"title", "short_title", "name", "short_name", "label", "period", "unit", "role"}
+    {
+        "title",
+        "short_title",
+        "name",
+        "short_name",
+        "label",
+        "period",
+        "unit",
+        "role",
+        "publisher",
+        "amount",
+        "wording",
+        "about",
+    }
 )
 
 MAX_ITEMS: dict[str, int] = {

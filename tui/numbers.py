@@ -16,10 +16,18 @@ Nothing here imports Rich or Textual.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import Union
 
-__all__ = ["MAX_CHARS", "PERCENT_WIDTH", "clamp_ratio", "format_number", "percent_text"]
+__all__ = [
+    "MAX_CHARS",
+    "PERCENT_WIDTH",
+    "clamp_ratio",
+    "format_decimal",
+    "format_number",
+    "percent_of",
+    "percent_text",
+]
 
 Figure = Union[int, float]
 
@@ -58,6 +66,25 @@ def format_number(value: Figure, lang: str) -> str:
     return _cut(text)
 
 
+def format_decimal(value: Decimal, lang: str) -> str:
+    """A difference of two figures, exact: 4.0 - 3.0 is "1.0", 3.0 - 1.87 is "1.13".
+
+    Exact differences of extreme figures run to hundreds of digits (1e12 - 5e-324):
+    grouped and cut as `format_number` does.
+    """
+    if not value.is_finite():
+        return "?"
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
+        # A difference of two integers is one: 10**12 - 999999999999 is "1".
+        return format_number(int(value), lang)
+    digits = format(value.normalize(), "f")
+    sign = "-" if digits.startswith("-") else ""
+    whole, _, fraction = digits.lstrip("-").partition(".")
+    text = sign + _group(whole, lang) + ("," if lang == "ru" else ".") + (fraction or "0")
+    return _cut(text)
+
+
 def _group(whole: str, lang: str) -> str:
     """Thousands separated from 10,000 up (four digits read at a glance)."""
     if len(whole) <= 4:
@@ -79,6 +106,22 @@ def clamp_ratio(ratio: float) -> float:
     return min(1.0, max(0.0, ratio))
 
 
+def percent_of(value: Figure, target: Figure, sign: str, *, floor: bool) -> str:
+    """`value` as a percentage of `target` (above zero), worked out exactly, as `percent_text`.
+
+    In floats 0.3 / 0.4 is 0.7499999999999999 (floored: 74 %) and 999999999999 / 1e12
+    is 0.999999999999 (with an epsilon against the first: 100 %); in decimals both are
+    right, and 1e12 of 5e-324 is a number, not an overflow.
+    """
+    exact = Decimal(repr(value)) * 100 / Decimal(repr(target))
+    if exact > _MAX_PERCENT:
+        return f">{_MAX_PERCENT} %"
+    if exact < _MIN_PERCENT:
+        return f"<{_MIN_PERCENT} %"
+    percent = int(exact.to_integral_value(ROUND_FLOOR if floor else ROUND_HALF_EVEN))
+    return f"{sign}{percent} %"
+
+
 def percent_text(ratio: float, sign: str, *, floor: bool) -> str:
     """`ratio` as a percentage after `sign` ("≥", "≈" or ""), within `PERCENT_WIDTH` characters.
 
@@ -91,5 +134,6 @@ def percent_text(ratio: float, sign: str, *, floor: bool) -> str:
         return f">{_MAX_PERCENT} %"
     if scaled < _MIN_PERCENT:
         return f"<{_MIN_PERCENT} %"
-    percent = math.floor(scaled) if floor else round(scaled)
+    # The epsilon: 0.3 / 0.4 * 100 is 74.99999999999999, and is 75 %.
+    percent = math.floor(scaled + 1e-9) if floor else round(scaled)
     return f"{sign}{percent} %"
