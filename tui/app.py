@@ -417,7 +417,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             pane.prerender(
                 dataset,
                 ("page", ref, lang, shown),
-                partial(build_page, dataset, ref, lang, shown=shown),
+                partial(build_page, dataset, ref, lang, None, shown),
             )
 
     def _shown_of(self, ref: PageRef) -> int:

@@ -678,7 +678,7 @@ class _Loader:
                     record.file.problem(
                         record.item.path + ("parent",),
                         f"topic '{topic_id}' is {level} levels deep",
-                        f"at most {MAX_DEPTH} levels of topics (a root is level 1)",
+                        f"at most {MAX_DEPTH} levels of topics, a root being level 1",
                     )
 
     def _check_children(self, parents: Mapping[str, _Record]) -> None:
