@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-
 from rich.cells import cell_len
 from wcwidth import wcwidth
 

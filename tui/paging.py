@@ -43,8 +43,11 @@ class Budget:
 
     def allows(self, index: int, text: str) -> bool:
         """Whether item `index` (0-based), with this `text`, is drawn; counts it when it is."""
-        if self.shown is not None and index >= max(1, self.at_least):
-            if index >= self.shown or self._chars + len(text) > self.shown * CHARS_PER_ITEM:
+        # The first item, and the first `at_least`, are always drawn.
+        must = index < max(1, self.at_least)
+        if self.shown is not None and not must:
+            spent = self._chars + len(text) > self.shown * CHARS_PER_ITEM
+            if index >= self.shown or spent:
                 return False
         self._chars += len(text)
         self.count += 1
