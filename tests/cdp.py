@@ -38,6 +38,9 @@ CHROMIUM_FLAGS = [
     "--metrics-recording-only",
     "--password-store=basic",
     "--use-mock-keychain",
+    # Nothing may leave the machine: every address but loopback goes to a
+    # proxy on a closed loopback port (Chromium never proxies loopback itself).
+    "--proxy-server=http://127.0.0.1:9",
     "--remote-debugging-address=127.0.0.1",
     "--remote-debugging-port=0",
     "--window-size=1100,700",
@@ -236,8 +239,9 @@ class Page:
     async def goto(self, url: str) -> None:
         loaded = asyncio.ensure_future(
             self.browser.wait_event(
-                lambda e: e.get("sessionId") == self.session
-                and e["method"] == "Page.loadEventFired",
+                lambda e: (
+                    e.get("sessionId") == self.session and e["method"] == "Page.loadEventFired"
+                ),
                 past=False,
             )
         )
@@ -261,9 +265,7 @@ class Page:
         )
         return list(rows or [])
 
-    async def wait_screen(
-        self, predicate: Callable[[str], bool], timeout: float = 60
-    ) -> str:
+    async def wait_screen(self, predicate: Callable[[str], bool], timeout: float = 60) -> str:
         """Wait until the screen's text satisfies `predicate`; return that text."""
         deadline = time.monotonic() + timeout
         text = ""

@@ -25,14 +25,13 @@ INSTALL_HINT = (
 
 
 def web_extra_missing() -> str | None:
-    """The name of the first missing package of the web extra, or None."""
-    import importlib.util
+    """The name of the first package of the web extra that cannot be imported, or None."""
+    import importlib
 
-    for name in ("aiohttp", "textual_serve"):
+    for name in ("aiohttp", "textual_serve.app_service"):
         try:
-            if importlib.util.find_spec(name) is None:
-                return name
-        except (ImportError, ValueError):
+            importlib.import_module(name)
+        except ImportError:
             return name
     return None
 

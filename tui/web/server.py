@@ -20,7 +20,6 @@ import asyncio
 import html
 import ipaddress
 import json
-import mimetypes
 import shlex
 import signal
 import sys
@@ -38,12 +37,9 @@ from textual_serve.download_manager import DownloadManager
 
 from ..model import Lang
 
-# Not every system's mime.types knows fonts; served as octet-stream they still
-# load, but say what they are.
-mimetypes.add_type("font/ttf", ".ttf")
-
 STATIC = Path(__file__).resolve().parent / "static"
 FONTS = Path(textual_serve.__file__).resolve().parent / "static" / "fonts"
+FONT_FILES = ("RobotoMono-VariableFont_wght.ttf", "RobotoMono-Italic-VariableFont_wght.ttf")
 
 CLOSE_BUSY = 4001
 """WebSocket close code (private range) when every session is in use; the page says so."""
@@ -70,7 +66,7 @@ CSP = (
 MESSAGES: dict[Lang, dict[str, str]] = {
     "en": {
         "busy": (
-            "All {limit} sessions of this coop-tui server are in use. "
+            "This coop-tui server already serves as many tabs as it may ({limit}). "
             "Close another coop-tui tab, or try again in a minute."
         ),
         "tryAgain": "Try again",
@@ -83,7 +79,7 @@ MESSAGES: dict[Lang, dict[str, str]] = {
     },
     "ru": {
         "busy": (
-            "Все {limit} сеансов этого сервера coop-tui заняты. "
+            "Этот сервер coop-tui уже обслуживает столько вкладок, сколько может ({limit}). "
             "Закройте другую вкладку coop-tui или попробуйте через минуту."
         ),
         "tryAgain": "Попробовать снова",
@@ -196,10 +192,18 @@ class SessionServer:
                 web.get("/", self.handle_index),
                 web.get("/ws", self.handle_websocket),
                 web.static("/static", STATIC),
-                web.static("/fonts", FONTS),
+                web.get("/fonts/{name}", self.handle_font),
             ]
         )
         return app
+
+    async def handle_font(self, request: web.Request) -> web.FileResponse:
+        """Roboto Mono from the installed textual-serve (Apache-2.0), by name only."""
+        name = request.match_info["name"]
+        if name not in FONT_FILES:
+            raise web.HTTPNotFound()
+        # Named here: not every system's MIME table knows .ttf.
+        return web.FileResponse(FONTS / name, headers={"Content-Type": "font/ttf"})
 
     @web.middleware
     async def _guard(
@@ -263,6 +267,7 @@ class SessionServer:
         if self.full():
             await socket.close(code=CLOSE_BUSY, message=b"every session is in use")
             return socket
+
         async def close() -> None:  # the app quit by itself (q)
             await socket.close()
 

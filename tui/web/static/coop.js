@@ -122,6 +122,14 @@
   terminal.unicode.activeVersion = "11";
   terminal.parser.registerOscHandler(52, onClipboard);
 
+  // Textual's web driver starts the app blurred (no key goes to a pane) and
+  // says so a moment after it starts; a focus sent before that is undone. So
+  // the page's focus is sent once the app has painted its first screen (the
+  // bytes before it are a few short mode switches), and from then on as it changes.
+  const FIRST_PAINT_BYTES = 64;
+  let painted = false;
+  const hasFocus = () => document.hasFocus() && document.activeElement === terminal.textarea;
+
   let socket = null;
   function send(message) {
     if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
@@ -142,6 +150,11 @@
     socket.addEventListener("message", (event) => {
       if (typeof event.data !== "string") {
         terminal.write(new Uint8Array(event.data));
+        if (!painted && event.data.byteLength >= FIRST_PAINT_BYTES) {
+          painted = true;
+          body.classList.add("-painted");
+          if (hasFocus()) send(["focus"]);
+        }
         return;
       }
       let envelope;
@@ -163,8 +176,8 @@
     });
     terminal.onData((data) => send(["stdin", data]));
     terminal.onResize((size) => send(["resize", { width: size.cols, height: size.rows }]));
-    terminal.textarea.addEventListener("focus", () => send(["focus"]));
-    terminal.textarea.addEventListener("blur", () => send(["blur"]));
+    terminal.textarea.addEventListener("focus", () => { if (painted) send(["focus"]); });
+    terminal.textarea.addEventListener("blur", () => { if (painted) send(["blur"]); });
     window.addEventListener("resize", () => fit.fit());
   }
 
