@@ -43,7 +43,6 @@ CHROMIUM_FLAGS = [
     "--proxy-server=http://127.0.0.1:9",
     "--remote-debugging-address=127.0.0.1",
     "--remote-debugging-port=0",
-    "--window-size=1100,700",
 ]
 
 
@@ -86,11 +85,19 @@ class Browser:
         self.events: list[dict[str, Any]] = []
 
     @classmethod
-    async def launch(cls, executable: str, profile: Path | None = None) -> Browser:
+    async def launch(
+        cls, executable: str, profile: Path | None = None, window: tuple[int, int] = (1100, 700)
+    ) -> Browser:
         profile = profile or Path(tempfile.mkdtemp(prefix="coop-chromium-"))
         # Popen, not asyncio's: the browser is killed from sync code too (kill()).
         process = subprocess.Popen(  # noqa: ASYNC220
-            [executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+            [
+                executable,
+                *CHROMIUM_FLAGS,
+                f"--window-size={window[0]},{window[1]}",
+                f"--user-data-dir={profile}",
+                "about:blank",
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

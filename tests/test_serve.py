@@ -275,3 +275,23 @@ async def test_a_session_that_does_not_quit_is_killed() -> None:
             await serving
         except asyncio.CancelledError:
             pass
+
+
+async def test_sessions_end_when_the_server_is_killed_outright() -> None:
+    # SIGKILL leaves the server no chance to stop them: each session follows
+    # its parent (PR_SET_PDEATHSIG) rather than idle on as an orphan.
+    with Server() as server:
+        async with aiohttp.ClientSession() as http:
+            ws = await http.ws_connect(server.url + "ws", origin=_origin(server.url))
+            await _first_screen(ws)
+            [session] = server.sessions()
+            server.process.kill()
+            server.process.wait()
+            wait_until(
+                lambda: not live_processes_marked(server.marker.split("=")[1]),
+                what="the orphaned session to end",
+            )
+            assert not Path(f"/proc/{session}").exists() or session not in live_processes_marked(
+                server.marker.split("=")[1]
+            )
+            await ws.close()
