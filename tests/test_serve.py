@@ -130,7 +130,9 @@ def test_loopback_by_default_and_a_warning_otherwise() -> None:
         code, _, _, err = server.stop()
     assert code == 0
     assert "warning" not in err
-    with Server("--host", "0.0.0.0") as server:
+    with Server("--host", "0.0.0.0", "--max-sessions", "1") as server:
+        assert server.url.startswith("http://127.0.0.1:")
+        assert "(up to 1 session, on every address of this machine;" in server.first_line
         code, _, _, err = server.stop()
     assert code == 0
     assert "warning: listening on 0.0.0.0, not on loopback" in err

@@ -80,9 +80,15 @@ def run_serve(
     )
 
     def ready(bound_host: str, bound_port: int) -> None:
+        where = ""
+        if bound_host in ("0.0.0.0", "::"):
+            # Every address of the machine: the one a browser here can open.
+            where = ", on every address of this machine"
+            bound_host = "127.0.0.1"
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+        noun = "session" if max_sessions == 1 else "sessions"
         print(
-            f"coop-tui serve: http://{shown}:{bound_port}/ (up to {max_sessions} sessions; "
+            f"coop-tui serve: http://{shown}:{bound_port}/ (up to {max_sessions} {noun}{where}; "
             "Ctrl+C stops)",
             flush=True,
         )
