@@ -128,13 +128,13 @@ def test_loopback_by_default_and_a_warning_otherwise() -> None:
         assert server.url.startswith("http://127.0.0.1:")
         assert "up to 8 sessions" in server.first_line
         code, _, _, err = server.stop()
-    assert code == 0
+    assert code == 143  # 128 + SIGTERM, as every coop-tui command ended by a signal
     assert "warning" not in err
     with Server("--host", "0.0.0.0", "--max-sessions", "1") as server:
         assert server.url.startswith("http://127.0.0.1:")
         assert "(up to 1 session, on every address of this machine;" in server.first_line
         code, _, _, err = server.stop()
-    assert code == 0
+    assert code == 143
     assert "warning: listening on 0.0.0.0, not on loopback" in err
     assert "anyone who can reach this port can read the data" in err
 
@@ -208,13 +208,14 @@ async def test_the_cap_a_closed_tab_and_the_stop(tmp_path: Path) -> None:
             message = await asyncio.wait_for(third.receive(), 60)
             assert message.type == aiohttp.WSMsgType.CLOSE
             assert message.data == web_server.CLOSE_GOING_AWAY
-        assert code == 0
+        assert code == 143
         assert "stopped" in out
         assert live_processes_marked(server.marker.split("=")[1]) == []
         print(f"SIGTERM to no process left: {seconds:.2f} s")
 
 
-async def test_ctrl_c_stops_every_session() -> None:
+@pytest.mark.parametrize(("signum", "exit_code"), [(signal.SIGINT, 130), (signal.SIGHUP, 129)])
+async def test_ctrl_c_or_a_closed_terminal_stops_every_session(signum: int, exit_code: int) -> None:
     with Server() as server:
         async with aiohttp.ClientSession() as http:
             tabs = [
@@ -224,13 +225,13 @@ async def test_ctrl_c_stops_every_session() -> None:
             for tab in tabs:
                 await _first_screen(tab)
             assert len(server.sessions()) == 3
-            code, seconds, _, err = server.stop(signal.SIGINT)
+            code, seconds, _, err = server.stop(signum)
             for tab in tabs:
                 await tab.close()
-        assert code == 0
+        assert code == exit_code
         assert "Traceback" not in err
         assert live_processes_marked(server.marker.split("=")[1]) == []
-        print(f"SIGINT with 3 sessions to no process left: {seconds:.2f} s")
+        print(f"signal {signum} with 3 sessions to no process left: {seconds:.2f} s")
 
 
 async def test_quitting_the_app_closes_its_tab() -> None:

@@ -10,7 +10,7 @@ import os
 from datetime import date
 from typing import Mapping
 
-from .model import Lang, Qualifier
+from .model import Lang, PartialDate, Qualifier
 
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (ru, en)
@@ -60,6 +60,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "key.language": ("русский ⇄ английский", "Russian ⇄ English"),
     "key.help": ("эта справка", "this help"),
     "key.palette": ("палитра команд: темы оформления и др.", "command palette: themes and more"),
+    "key.suspend": ("в фон, к оболочке (вернуться: fg)", "suspend to the shell (fg comes back)"),
     "key.quit": ("выход", "quit"),
     "binding.move": ("выбор", "move"),
     "binding.help": ("справка", "help"),
@@ -210,6 +211,11 @@ def format_number(value: float, lang: Lang) -> str:
 def format_date(value: date) -> str:
     # ISO dates read the same in both languages and sort as they read.
     return value.isoformat()
+
+
+def format_when(value: PartialDate) -> str:
+    """A fact's own date, as precise as its source: "2019", "2019-05" or a day."""
+    return str(value)
 
 
 def lang_from_environment(environ: Mapping[str, str] | None = None) -> Lang:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .model import Lang
 
-EXIT_OK = 0
 EXIT_BAD_DATA = 1
 EXIT_USAGE = 2
 
@@ -94,7 +93,7 @@ def run_serve(
         )
 
     try:
-        asyncio.run(serve(server, host, port, ready))
+        signum = asyncio.run(serve(server, host, port, ready))
     except OSError as error:
         reason = error.strerror or str(error)
         print(
@@ -104,7 +103,8 @@ def run_serve(
         )
         return EXIT_USAGE
     print("coop-tui serve: stopped", flush=True)
-    return EXIT_OK
+    # As every coop-tui command ended by a signal: 128 + its number (130 for Ctrl+C).
+    return 128 + signum
 
 
 def _check_data(paths: list[Path]) -> str | None:

@@ -359,17 +359,29 @@ def _clamp(text: str, default: int, low: int, high: int) -> int:
     return max(low, min(high, value))
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
 async def serve(
     server: SessionServer,
     host: str,
     port: int,
     ready: Callable[[str, int], None],
-) -> None:
-    """Listen until SIGINT or SIGTERM, then stop every session; `ready(host, port)` once bound."""
+) -> int:
+    """Listen until SIGINT, SIGTERM or SIGHUP, then stop every session; return that signal.
+
+    `ready(host, port)` is called once the server listens.
+    """
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+    received: list[int] = []
+
+    def on_signal(signum: int) -> None:
+        received.append(signum)
+        stop.set()
+
+    for signum in STOP_SIGNALS:
+        loop.add_signal_handler(signum, on_signal, signum)
     runner = web.AppRunner(
         server.make_app(), handle_signals=False, access_log=None, shutdown_timeout=0.5
     )
@@ -383,5 +395,6 @@ async def serve(
         await server.stop()
     finally:
         await runner.cleanup()
-        for signum in (signal.SIGINT, signal.SIGTERM):
+        for signum in STOP_SIGNALS:
             loop.remove_signal_handler(signum)
+    return received[0]
