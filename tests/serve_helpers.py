@@ -63,14 +63,16 @@ def wait_until(condition, timeout: float = 60, what: str = "the condition"):
 
 
 class Server:
-    """`python -m tui serve --port 0 ...` in the background; `url` once it listens."""
+    """`python -m tui serve --port 0 ...` (or `argv`) in the background; `url` once it listens."""
 
-    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, *args: str, env: dict[str, str] | None = None, argv: list[str] | None = None
+    ) -> None:
         self.marker = f"COOP_TUI_TEST_SERVE={uuid.uuid4().hex}"
         key, value = self.marker.split("=")
         environment = {**os.environ, **(env or {}), key: value}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui", "serve", "--port", "0", *args],
+            argv or [sys.executable, "-m", "tui", "serve", "--port", "0", *args],
             cwd=ROOT,
             env=environment,
             stdin=subprocess.DEVNULL,

@@ -335,3 +335,66 @@ async def test_tabs_sessions_the_cap_and_the_stop(
     assert live_processes_marked(server.marker.split("=")[1]) == []
     assert all(not Path(f"/proc/{pid}").exists() for pid in sessions)
     print(f"SIGTERM to no process left: {seconds:.2f} s")
+
+
+OPEN_URL_APP = """
+import sys
+from textual.app import App
+from textual.widgets import Static
+
+
+class OpenUrl(App):
+    BINDINGS = [("o", "open", "Open")]
+
+    def compose(self):
+        yield Static("open-url app ready")
+
+    def on_mount(self):
+        # No key has been pressed: the browser's popup blocker refuses this one.
+        self.set_timer(0.3, lambda: self.open_url("http://127.0.0.1:9/unasked"))
+
+    def action_open(self):
+        self.open_url("http://127.0.0.1:9/source-page")
+
+
+OpenUrl().run()
+"""
+
+SERVE_APP = """
+import asyncio, sys
+from tui.web.server import SessionServer, serve
+
+def ready(host, port):
+    print(f"coop-tui serve: http://{host}:{port}/ (test)", flush=True)
+
+asyncio.run(serve(SessionServer(sys.argv[1]), "127.0.0.1", 0, ready))
+"""
+
+
+async def test_app_open_url_reaches_a_new_tab(browser: Browser, tmp_path: Path) -> None:
+    # What `o` does in coop-tui (App.open_url), through the web driver, the
+    # server and the page: a new tab; where the browser blocks it, the address.
+    # The addresses are on a closed loopback port: nothing leaves the machine.
+    import shlex
+    import sys
+
+    app = tmp_path / "open_url_app.py"
+    app.write_text(OPEN_URL_APP, encoding="utf-8")
+    command = "exec " + shlex.join([sys.executable, str(app)])
+    with Server(argv=[sys.executable, "-c", SERVE_APP, command]) as server:
+        page = await browser.new_page(server.url)
+        await page.wait_screen(lambda text: "open-url app ready" in text)
+        notice = await page.wait_js(
+            "!document.getElementById('notice').hidden"
+            " && document.getElementById('notice').textContent"
+        )
+        assert "did not open a new tab" in notice and "http://127.0.0.1:9/unasked" in notice
+        await page.press("o")
+        opened = await browser.wait_event(
+            lambda e: (
+                e["method"] in ("Target.targetCreated", "Target.targetInfoChanged")
+                and e["params"]["targetInfo"]["url"] == "http://127.0.0.1:9/source-page"
+            )
+        )
+        assert opened["params"]["targetInfo"]["targetId"] != page.target
+        server.stop()
