@@ -24,7 +24,7 @@ import shlex
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -131,8 +131,7 @@ class Session:
 
     socket: web.WebSocketResponse
     service: AppService
-    ended: asyncio.Event = field(default_factory=asyncio.Event)
-    ending: asyncio.Task[None] | None = None
+    ending: asyncio.Future[None] | None = None
 
     @property
     def pid(self) -> int | None:
@@ -159,7 +158,6 @@ class Session:
             except ProcessLookupError:
                 pass
             await process.wait()
-        self.ended.set()
 
 
 class SessionServer:
