@@ -181,9 +181,14 @@
     window.addEventListener("resize", () => fit.fit());
   }
 
-  // Measure the cells in the page's own font, not a fallback that is swapped later.
+  // Measure the cells in the page's own font, not a fallback that is swapped
+  // later: xterm.js measures each style's glyphs once, so the italic and bold
+  // faces are loaded first too (else italic text, measured in a fallback font,
+  // spills past its cells once the real face arrives).
+  const faces = ["", "bold ", "italic ", "italic bold "];
   const fontReady = document.fonts
-    ? document.fonts.load(`${fontSize}px 'Roboto Mono'`).catch(() => null)
+    ? Promise.all(faces.map((face) => document.fonts.load(`${face}${fontSize}px 'Roboto Mono'`)))
+        .catch(() => null)
     : Promise.resolve();
   fontReady.then(connect);
 })();
