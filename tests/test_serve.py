@@ -298,3 +298,20 @@ async def test_sessions_end_when_the_server_is_killed_outright() -> None:
                 server.marker.split("=")[1]
             )
             await ws.close()
+
+
+async def test_data_in_a_folder_whose_name_needs_quoting(tmp_path: Path) -> None:
+    # Each session is started through a shell: the path must reach it intact.
+    import shutil
+
+    from tui.paths import bundled_data_path
+
+    folder = tmp_path / "the reader's data; $(touch oops)"
+    shutil.copytree(bundled_data_path(), folder)
+    with Server("--data", str(folder)) as server:
+        async with aiohttp.ClientSession() as http:
+            ws = await http.ws_connect(server.url + "ws", origin=_origin(server.url))
+            assert b"Trade" in await _first_screen(ws)
+            await ws.close()
+        server.stop()
+    assert not (ROOT / "oops").exists() and not (tmp_path / "oops").exists()

@@ -218,7 +218,10 @@ class SessionServer:
             response.headers["Content-Security-Policy"] = CSP
             response.headers["X-Content-Type-Options"] = "nosniff"
             response.headers["Referrer-Policy"] = "no-referrer"
-            response.headers["Cache-Control"] = "no-store"
+            # The page is made per request (the cap); the files may be kept but
+            # are checked each time (Last-Modified), so an upgrade is seen at once.
+            static = isinstance(response, web.FileResponse)
+            response.headers["Cache-Control"] = "no-cache" if static else "no-store"
         return response
 
     def _messages(self) -> dict[str, str]:
