@@ -28,6 +28,10 @@ UI_FREE = [
     "tui.timeline",
     "tui.timeline_report",
     "tui.index_lists",
+    "tui.limits",
+    "tui.numbers",
+    "tui.paging",
+    "tui.fuzzy",
 ]
 
 

@@ -64,10 +64,10 @@ def test_lines_say_what_each_item_is(history: Dataset) -> None:
         "“We will increase deliveries.” — Ivan Gubernatorov"
     )
     assert entry_text(history, by_kind["figure"], "ru") == (
-        "2020: более 120,0 шт. · Поставки автобусов"
+        "2020: более 120 шт. · Поставки автобусов"
     )
     assert entry_text(history, by_kind["target"], "en") == (
-        "Target 300.0 units (by 2024) · Bus deliveries"
+        "Target 300 units (by 2024) · Bus deliveries"
     )
 
 
@@ -180,7 +180,7 @@ def test_timeline_prints_every_item_in_order_under_year_headings() -> None:
         "2023-11-02", "2024-12-31",
     ]
     assert items[1] == (
-        "  2020-12-31  figure  2020: more than 120.0 units · Bus deliveries · Buses [2]"
+        "  2020-12-31  figure  2020: more than 120 units · Bus deliveries · Buses [2]"
     )
     # The sources cited, with their addresses, close the listing.
     assert "  [2] Gazette, 2021 — Gazette, 2021-06-01. https://example.org/gazette-2021" in lines
