@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -106,7 +107,9 @@ def test_a_pages_own_dated_items(history: Dataset) -> None:
         "Fair 2022 (until 2022-05-12)",
         "Yolochka opened a workshop.",
     ]
-    assert [e.kind for e in topic_entries(history, "industry.buses")] == [
+    # A page's Figures list its figures by date already: the section leaves them out.
+    assert [e.kind for e in topic_entries(history, "industry.buses")] == ["fact", "quote"]
+    assert [e.kind for e in topic_entries(history, "industry.buses", figures=True)] == [
         "figure", "fact", "quote", "target",
     ]
     assert [entry_date(e) for e in entity_entries(history, "maz")] == [
@@ -264,3 +267,23 @@ def test_the_timeline_command_loads_no_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_pages_timeline_section_keeps_to_the_page_budget(history: Dataset) -> None:
+    # MAZ is named by four dated items; a page that draws two of each list says what is left.
+    from rich.console import Console
+
+    from tui.render import build_page
+
+    def shown(page_shown: int | None) -> str:
+        console = Console(width=100, color_system=None, record=True, file=io.StringIO())
+        page = build_page(history, PageRef("organisation", "maz"), "en", shown=page_shown)
+        console.print(page.renderable())
+        return console.export_text()
+
+    text = shown(2)
+    section = text[text.index("Timeline") :]
+    assert "MAZ delivered its first buses" in section
+    assert "Yolochka opened a workshop" not in section
+    assert "… 2 more — show them" in section
+    assert "… 2 more" not in shown(None)[shown(None).index("Timeline") :]

@@ -40,8 +40,8 @@ from .model import (
     Source,
     Topic,
 )
-from .timeline import Entry, entity_entries, entry_date, entry_text, topic_entries
 from .paging import PAGE_ITEMS, Budget, more_text
+from .timeline import Entry, entity_entries, entry_date, entry_text, topic_entries
 
 # Styles are named semantically; colour is a bonus, never the only carrier of
 # meaning (bars read by their characters and numbers under NO_COLOR too).

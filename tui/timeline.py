@@ -244,12 +244,14 @@ def _walk(dataset: Dataset) -> Iterator[Entry]:
             yield from _metric_entries(metric, topic_id)
 
 
-def topic_entries(dataset: Dataset, topic_id: str) -> list[Entry]:
+def topic_entries(dataset: Dataset, topic_id: str, *, figures: bool = False) -> list[Entry]:
     """A topic's own dated items (not its subtopics'), oldest first, for its page.
 
-    Its dated facts, its quotes, its metrics' figures and targets, and the
-    events it names; made from the topic alone (not the whole timeline), so a
-    page renders as fast with 100,000 facts as with fifty.
+    Its dated facts, its quotes and the events it names; made from the topic
+    alone (not the whole timeline), so a page renders as fast with 100,000
+    facts as with fifty. Not its figures and targets: the page's Figures
+    section lists them by date already (a topic of 30 metrics of 100 figures
+    would otherwise draw them twice). `figures=True` takes them too.
     """
     topic = dataset.topics[topic_id]
     entries: list[Entry] = []
@@ -262,8 +264,9 @@ def topic_entries(dataset: Dataset, topic_id: str) -> list[Entry]:
     for index, quote in enumerate(topic.quotes):
         named.update(dict.fromkeys(quote.mentions))
         entries.append(_quote_entry(topic, index))
-    for metric_id in topic.metrics:
-        entries += _metric_entries(dataset.metrics[metric_id], topic_id)
+    if figures:
+        for metric_id in topic.metrics:
+            entries += _metric_entries(dataset.metrics[metric_id], topic_id)
     for name in named:
         event = _event_entry(dataset, name, topic_id)
         if event is not None:
