@@ -531,7 +531,7 @@ async def test_after_switching_language_search_finds_russian_words() -> None:
         await pilot.pause()  # indexing starts after the first paint
         await app.workers.wait_for_complete()
         assert app.search_index.is_ready("en") and not app.search_index.is_ready("ru")
-        await pilot.press("l")
+        await pilot.press("L")
         await search(pilot, "биокад")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -549,7 +549,7 @@ async def test_switching_language_keeps_the_matches_and_says_so_in_the_new_langu
         await search(pilot, "Biocad")
         await pilot.press("enter")  # the best match; the tree has the keys again
         await pilot.pause()
-        await pilot.press("l")
+        await pilot.press("L")
         await pilot.pause()
         screen = screen_text(app)
         assert app.lang == "ru"

@@ -15,15 +15,15 @@ import gc
 import threading
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
+from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Sequence
 
 from textual import on, work
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Input, Tree
@@ -31,6 +31,7 @@ from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from . import __version__
+from .bindings import bindings
 from .commands import PageCommands, page_name
 from .i18n import label, search_count
 from .layout import ResponsiveLayout, TooSmall
@@ -64,24 +65,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     SUB_TITLE = __version__
     COMMANDS = App.COMMANDS | {PageCommands}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("l", "toggle_language", "Language"),
-        # A priority binding: the App acts on `/` as it arrives, before the keys
-        # behind it are handed to the tree, so the search line has focus when they
-        # come in (a burst over SSH, or fast typing). check_action lets a `/`
-        # through as a character when an input has focus.
-        Binding("slash", "search", "Search", priority=True),
-        Binding("n", "step_match(1)", "Next match", show=False),
-        Binding("N", "step_match(-1)", "Previous match", show=False),
-        Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("left_square_bracket,alt+left", "history_back", "Back"),
-        Binding("right_square_bracket,alt+right", "history_forward", "Forward"),
-        Binding("b", "bookmark", "Bookmark"),
-        Binding("B", "bookmarks", "Bookmarks"),
-        Binding("y", "copy_citation", "Copy"),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-    ]
+    # `/` is a priority binding (see keymap): the App acts on it as it arrives,
+    # before the keys behind it are handed to the tree, so the search line has
+    # focus when they come in (a burst over SSH, or fast typing). check_action
+    # lets a `/` through as a character when an input has focus.
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
 
     # `var`, not `reactive`: a reactive on the App repaints the whole screen on
     # every change, and the page changes on every key press in the tree. The
@@ -525,6 +513,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._show_search_count()
         self.open_page(match.ref, match.item)
 
+    @on(SearchBar.Stepped)
+    def _search_stepped(self, event: SearchBar.Stepped) -> None:
+        event.stop()
+        self.action_step_match(event.step)
+
     @on(SearchBar.Cancelled)
     def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
         event.stop()
@@ -680,6 +673,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def action_toggle_language(self) -> None:
         self.lang = other_lang(self.lang)
 
+    @on(TitleBar.LanguageChosen)
+    def _language_clicked(self, event: TitleBar.LanguageChosen) -> None:
+        event.stop()
+        self.lang = event.lang
+
     def action_switch_pane(self) -> None:
         """Tab: the other pane (the only way across when one pane shows at a time)."""
         tree = self.query_one(TopicTree)
@@ -696,3 +694,19 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        lang = self.lang
+        yield SystemCommand(
+            label("cmd.language", lang), label("key.language", lang), self.action_toggle_language
+        )
+        yield from super().get_system_commands(screen)
+
+    def action_show_help_panel(self) -> None:
+        """Palette → Keys: our help, not Textual's panel of other keys, in English."""
+        self.action_help()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (Textual's habit); say so in the reader's language."""
+        lang = self.lang
+        self.notify(label("quit.hint", lang), title=label("quit.title", lang), markup=False)

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from typing import Callable, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ..bindings import bindings
 from ..model import Dataset, Lang, Topic
 from ..render import MATCH
 from .strips import compact
@@ -39,15 +40,7 @@ class TopicTree(Tree[str]):
     because a plain string label would be parsed as markup.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "scroll_home", "First", show=False),
-        Binding("G", "scroll_end", "Last", show=False),
-        Binding("h,left", "collapse_or_parent", "Collapse", show=False),
-        Binding("right", "expand_or_child", "Expand", show=False),
-        Binding("tab,shift+tab", "app.switch_pane", "Other pane", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("tree")
 
     lang: reactive[Lang] = reactive("en", init=False)
     """Language of the labels; bound to the App's language."""
