@@ -300,6 +300,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._show_page()
 
     def watch_lang(self) -> None:
+        if self.state is not None:
+            # Remembered as the theme is: the next start opens in it (unless --lang).
+            problem = self.state.update("lang", self.lang)
+            if problem is not None:
+                self.notify(problem, markup=False, severity="warning")
         if not self.loading:
             self._index_language(self.lang)
         self._label_panes()
@@ -695,12 +700,65 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
 
+    # ------------------------------------------------------------ the palette
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        lang = self.lang
-        yield SystemCommand(
-            label("cmd.language", lang), label("key.language", lang), self.action_toggle_language
+        """coop-tui's own actions, in the reader's language, in place of Textual's English ones."""
+        from .palette import commands
+
+        for title, help_text, callback, discover in commands(self, self.lang):
+            yield SystemCommand(title, help_text, callback, discover)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .palette import Palette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(self.lang, id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .palette import Palette
+
+        self.push_screen(
+            Palette(
+                self.lang,
+                providers=[ThemeProvider],
+                placeholder=label("palette.themes", self.lang),
+            )
         )
-        yield from super().get_system_commands(screen)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen into a folder that exists, and say which file it is."""
+        from .outputs import free_name, output_dir
+
+        try:
+            folder = Path(path) if path else output_dir()
+            name = free_name(folder, Path(filename).stem if filename else "coop-tui", ".svg")
+            saved = self.save_screenshot(name.name, str(folder))
+        except OSError as error:
+            message = label("screenshot.failed", self.lang).format(why=error.strerror or error)
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(label("screenshot.saved", self.lang).format(path=saved), markup=False)
+
+    def action_export_page(self) -> None:
+        """Write the open page as Markdown to a new file, and say where."""
+        from .outputs import output_dir, page_markdown, write_new
+
+        ref = self.page
+        if ref is None:
+            return
+        try:
+            text = page_markdown(self.dataset, ref, self.lang)
+            path = write_new(output_dir(), f"coop-tui-{ref.id}-{self.lang}", ".md", text)
+        except OSError as error:
+            message = label("export.failed", self.lang).format(why=error.strerror or error)
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(label("export.saved", self.lang).format(path=path), markup=False, timeout=8)
 
     def action_show_help_panel(self) -> None:
         """Palette → Keys: our help, not Textual's panel of other keys, in English."""

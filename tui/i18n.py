@@ -76,7 +76,42 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sign.source": ("номер источника (ссылка)", "source number (a link)"),
     "quit.title": ("Выйти?", "Quit?"),
     "quit.hint": ("Выход — q или Ctrl+Q", "q or Ctrl+Q quits"),
+    # The command palette: coop-tui's actions, their help lines, Textual's own words.
     "cmd.language": ("Язык: English", "Language: Русский"),
+    "cmd.language.help": ("русский ⇄ английский", "Russian ⇄ English"),
+    "cmd.bookmark": ("Закладка на эту страницу", "Bookmark this page"),
+    "cmd.bookmark.help": ("добавить или убрать ★", "add or remove the ★"),
+    "cmd.bookmarks": ("Закладки: список", "Bookmarks: list"),
+    "cmd.bookmarks.help": ("открыть или удалить закладку", "open or delete a bookmark"),
+    "cmd.back": ("Назад", "Back"),
+    "cmd.back.help": ("предыдущая открытая страница", "the page opened before"),
+    "cmd.forward": ("Вперёд", "Forward"),
+    "cmd.forward.help": ("следующая страница в истории", "the next page in the history"),
+    "cmd.copy": ("Копировать цитату", "Copy citation"),
+    "cmd.copy.help": (
+        "текст, кто и когда сказал, источник — в буфер терминала",
+        "text, who said it and when, the source — to the terminal clipboard",
+    ),
+    "cmd.export": ("Экспорт страницы в Markdown", "Export this page as Markdown"),
+    "cmd.export.help": ("в новый файл; путь будет показан", "to a new file; the path is shown"),
+    "cmd.help": ("Справка: клавиши", "Help: keys"),
+    "cmd.help.help": ("все клавиши и значки", "every key and sign"),
+    "cmd.theme": ("Тема оформления", "Theme"),
+    "cmd.theme.help": ("цвета; выбор запоминается", "colours; the choice is remembered"),
+    "cmd.screenshot": ("Снимок экрана (SVG)", "Screenshot (SVG)"),
+    "cmd.screenshot.help": (
+        "в текущую папку или в папку состояния",
+        "to the current folder, or the state folder",
+    ),
+    "cmd.quit": ("Выход", "Quit"),
+    "cmd.quit.help": ("закрыть coop-tui", "close coop-tui"),
+    "palette.placeholder": ("Команда или страница…", "Search for commands and pages…"),
+    "palette.themes": ("Тема оформления…", "Search for themes…"),
+    "palette.none": ("Ничего не найдено", "No matches found"),
+    "screenshot.saved": ("Снимок экрана сохранён: {path}", "Screenshot saved: {path}"),
+    "screenshot.failed": ("Снимок экрана не сохранён: {why}", "Screenshot not saved: {why}"),
+    "export.saved": ("Страница сохранена: {path}", "Page saved: {path}"),
+    "export.failed": ("Страница не сохранена: {why}", "Page not saved: {why}"),
     "sign.bar": ("полоса: есть / осталось", "bar: reached / to go"),
     "sign.target": ("цель позади / нет данных", "target passed / no figure"),
     "sign.qualifier": ("более или не менее, до, около, менее", "more than or at least, up to, about, less than"),
@@ -183,6 +218,11 @@ _QUALIFIER_SIGNS: Mapping[Qualifier, str] = {
 }
 
 
+def labels(lang: Lang) -> dict[str, str]:
+    """Every label in `lang`, by key (for checks that the whole UI is in one language)."""
+    return {key: (ru if lang == "ru" else en) for key, (ru, en) in _LABELS.items()}
+
+
 def label(key: str, lang: Lang) -> str:
     ru, en = _LABELS[key]
     return ru if lang == "ru" else en
@@ -232,9 +272,30 @@ def format_number(value: float, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "ru" else text
 
 
-def format_date(value: date) -> str:
-    # ISO dates read the same in both languages and sort as they read.
-    return value.isoformat()
+def format_date(value: date, lang: Lang) -> str:
+    """One date format per language, as the data's own text writes dates: 29.09.2025, 2025-09-29."""
+    return value.strftime("%d.%m.%Y") if lang == "ru" else value.isoformat()
+
+
+# Outer and inner quotation marks: «ёлочки» with „лапки“ inside in Russian,
+# “double” with ‘single’ inside in English.
+_QUOTES: dict[Lang, tuple[str, str, str, str]] = {
+    "ru": ("«", "»", "„", "“"),
+    "en": ("“", "”", "‘", "’"),
+}
+
+
+def quote_marks(lang: Lang) -> tuple[str, str]:
+    """The opening and closing quotation marks of `lang`."""
+    marks = _QUOTES[lang]
+    return marks[0], marks[1]
+
+
+def quoted(text: str, lang: Lang) -> str:
+    """`text` in the quotation marks of `lang`, quotes inside it turned into the inner kind."""
+    outer_open, outer_close, inner_open, inner_close = _QUOTES[lang]
+    inner = text.replace(outer_open, inner_open).replace(outer_close, inner_close)
+    return f"{outer_open}{inner}{outer_close}"
 
 
 def lang_from_environment(environ: Mapping[str, str] | None = None) -> Lang:

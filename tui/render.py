@@ -16,7 +16,15 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import format_date, format_number, label, qualifier_sign, qualifier_words
+from .i18n import (
+    format_date,
+    format_number,
+    label,
+    qualifier_sign,
+    qualifier_words,
+    quote_marks,
+    quoted,
+)
 from .links import ItemRef, PageRef, backlinks
 from .model import (
     ENTITY_KINDS,
@@ -288,7 +296,7 @@ def metric_block(metric: Metric, lang: Lang, cite: Citations) -> list[Renderable
         line.append(latest.period.get(lang), style=TITLE)
         line.append(": ")
         line.append(value_text(latest, "", lang))
-        line.append(f" · {label('as_of', lang)} {format_date(latest.date)}", style=DIM)
+        line.append(f" · {label('as_of', lang)} {format_date(latest.date, lang)}", style=DIM)
         parts.append(cite.append(line, latest.source))
 
     for target in metric.targets:
@@ -298,7 +306,7 @@ def metric_block(metric: Metric, lang: Lang, cite: Citations) -> list[Renderable
         line.append(" · ")
         line.append_text(localized(target.label, lang))
         if target.due is not None:
-            line.append(f" ({format_date(target.due)})", style=DIM)
+            line.append(f" ({format_date(target.due, lang)})", style=DIM)
         parts.append(cite.append(line, target.source))
         if latest is None or latest.value is None:
             parts.append(Text(f"  {BAR_MISSING * 3} {label('no_value_for_bar', lang)}", style=DIM))
@@ -436,7 +444,7 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
             page.add(_quote_text(quote.text, lang), item=item)
             attribution = Text()
             _speaker(page, attribution, dataset, quote.speaker, lang)
-            attribution.append(f", {format_date(quote.date)}", style=DIM)
+            attribution.append(f", {format_date(quote.date, lang)}", style=DIM)
             page.add(hanging("    — ", cite.append(attribution, quote.source, item), DIM))
             if quote.context is not None:
                 page.add(hanging("      ", localized(quote.context, lang, DIM)))
@@ -471,9 +479,10 @@ def _sources_section(page: PageBuilder, cite: Citations, lang: Lang) -> None:
 
 
 def _quote_text(text: Localized, lang: Lang) -> Hanging:
-    body = Text("“", style=QUOTE)
+    opening, closing = quote_marks(lang)
+    body = Text(opening, style=QUOTE)
     body.append_text(localized(text, lang, QUOTE))
-    body.append("”", style=QUOTE)
+    body.append(closing, style=QUOTE)
     return hanging("  ", body)
 
 
@@ -532,7 +541,7 @@ def source_body(source: Source, lang: Lang) -> Text:
     if source.publisher is not None:
         details.append(source.publisher.get(lang))
     if source.date is not None:
-        details.append(format_date(source.date))
+        details.append(format_date(source.date, lang))
     if details:
         line.append(" — " + ", ".join(details), style=DIM)
     if source.note is not None:
@@ -557,9 +566,9 @@ def _entity_blocks(page: PageBuilder, dataset: Dataset, entity_id: str, lang: La
         what.append(" · ", style=DIM)
         what.append(entity.short_name.get(lang))
     if entity.start is not None:
-        span = format_date(entity.start)
+        span = format_date(entity.start, lang)
         if entity.end is not None and entity.end != entity.start:
-            span += f" – {format_date(entity.end)}"
+            span += f" – {format_date(entity.end, lang)}"
         what.append(f" · {span}", style=DIM)
     page.add(what)
     if entity.role is not None:
@@ -584,7 +593,7 @@ def _source_blocks(page: PageBuilder, dataset: Dataset, source_id: str, lang: La
     if source.publisher is not None:
         details.append(source.publisher.get(lang))
     if source.date is not None:
-        details.append(format_date(source.date))
+        details.append(format_date(source.date, lang))
     page.add(Text(" · ".join(details), style=DIM))
     if source.note is not None:
         page.add(localized(source.note, lang, DIM))
@@ -631,9 +640,9 @@ def _backlink_blocks(
             page.add(hanging("    • ", line, ""))
             continue
         quote = topic.quotes[item.index]
-        page.link(line, f"“{quote.text.get(lang)}”", PageRef("topic", item.topic_id), QUOTE, item)
+        page.link(line, quoted(quote.text.get(lang), lang), PageRef("topic", item.topic_id), QUOTE, item)
         line.append(f" — {dataset.entities[quote.speaker].name.get(lang)}", style=DIM)
-        line.append(f", {format_date(quote.date)}", style=DIM)
+        line.append(f", {format_date(quote.date, lang)}", style=DIM)
         page.add(hanging("      ", line, ""))
 
 
@@ -647,7 +656,7 @@ def source_reference(source: Source, lang: Lang) -> str:
     if source.publisher is not None:
         details.append(source.publisher.get(lang))
     if source.date is not None:
-        details.append(format_date(source.date))
+        details.append(format_date(source.date, lang))
     text = parts[0] + (" — " + ", ".join(details) if details else "")
     if source.url:
         text += f". {source.url}"
@@ -664,14 +673,14 @@ def citation(dataset: Dataset, ref: PageRef, lang: Lang, item: ItemRef | None = 
     if item is not None and item.kind == "fact":
         fact = dataset.topics[item.topic_id].facts[item.index]
         source = dataset.sources[fact.source]
-        return f"“{fact.text.get(lang)}”\n{src}: {source_reference(source, lang)}"
+        return f"{quoted(fact.text.get(lang), lang)}\n{src}: {source_reference(source, lang)}"
     if item is not None and item.kind == "quote":
         quote = dataset.topics[item.topic_id].quotes[item.index]
         speaker = dataset.entities[quote.speaker]
         who = speaker.name.get(lang) + (f", {speaker.role.get(lang)}" if speaker.role else "")
         source = dataset.sources[quote.source]
         return (
-            f"“{quote.text.get(lang)}”\n— {who}, {format_date(quote.date)}\n"
+            f"{quoted(quote.text.get(lang), lang)}\n— {who}, {format_date(quote.date, lang)}\n"
             f"{src}: {source_reference(source, lang)}"
         )
     if ref.kind == "source":

@@ -18,12 +18,12 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TextIO
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
 from . import __version__
-from .i18n import format_date, format_number, label
+from .i18n import format_date, format_number, label, quoted
 from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
 from .render import (
     BarFigures,
@@ -99,6 +99,13 @@ def write_text_report(
         out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
 
 
+def plain_text(renderable: RenderableType, width: int = 80) -> str:
+    """Any renderable as plain text, no escape sequences, no trailing spaces."""
+    buffer = io.StringIO()
+    _plain_console(buffer, width).print(renderable)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
 def text_report(
     dataset: Dataset, lang: Lang, *, topic_id: str | None = None, width: int = 80
 ) -> str:
@@ -172,9 +179,9 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
             who = md_escape(person.name.get(lang))
             if person.role is not None:
                 who += ", " + _md(person.role, lang)
-            lines.append(f"> “{_one_line(_md(quote.text, lang))}”")
+            lines.append(f"> {quoted(_one_line(_md(quote.text, lang)), lang)}")
             lines.append(">")
-            lines.append(f"> — {who}, {format_date(quote.date)} {cite.marker(quote.source)}")
+            lines.append(f"> — {who}, {format_date(quote.date, lang)} {cite.marker(quote.source)}")
             if quote.context is not None:
                 lines += [">", f"> {_one_line(_md(quote.context, lang))}"]
             lines.append("")
@@ -210,10 +217,10 @@ def _metric_markdown(dataset: Dataset, metric_id: str, lang: Lang, cite: Citatio
     if latest is not None:
         lines.append(
             f"- {md_escape(latest.period.get(lang))}: {md_escape(value_text(latest, '', lang))}"
-            f" · {label('as_of', lang)} {format_date(latest.date)} {cite.marker(latest.source)}"
+            f" · {label('as_of', lang)} {format_date(latest.date, lang)} {cite.marker(latest.source)}"
         )
     for target in metric.targets:
-        due = f" ({format_date(target.due)})" if target.due is not None else ""
+        due = f" ({format_date(target.due, lang)})" if target.due is not None else ""
         bar = MetricBar(BarFigures(target, latest), lang).bar_text(40).plain
         lines.append(
             f"- {label('target', lang)} {format_number(target.value, lang)} · "
@@ -239,7 +246,7 @@ def _source_markdown(number: int, source: Source, lang: Lang) -> str:
     if source.publisher is not None:
         details.append(_md(source.publisher, lang))
     if source.date is not None:
-        details.append(format_date(source.date))
+        details.append(format_date(source.date, lang))
     if details:
         line += " — " + ", ".join(details)
     if source.note is not None:
