@@ -7,7 +7,7 @@ from helpers import screen_text
 from tui.factory import make_app
 from tui.i18n import label
 from tui.keymap import KEYS, SCOPES, KeyDef, glyph, in_scope
-from tui.screens import BookmarksScreen, HelpScreen
+from tui.screens import BookmarksScreen, CitationScreen, HelpScreen
 from tui.screens.help import sections, title
 from tui.widgets import DetailPane, KeyBar, TopicTree
 
@@ -36,6 +36,8 @@ def _runs(active: dict, key: KeyDef) -> list[str]:
     for name in key.keys:
         bound = active.get(name)
         if bound is None or bound.binding.action != key.action:
+            wrong.append(name)
+        elif not key.textual and bound.binding.id != f"coop.{key.scope}.{key.action}":
             wrong.append(name)
     return wrong
 
@@ -67,6 +69,10 @@ async def test_every_key_in_the_table_runs_its_action_where_it_says() -> None:
         await pilot.pause()
         assert isinstance(app.screen, BookmarksScreen)
         await _check_scope(app, "bookmarks")
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CitationScreen)
+        await _check_scope(app, "citation")
         await pilot.press("escape")
     # Pages to turn only where the help takes more than one screen.
     app = make_app(lang="en")
@@ -87,6 +93,7 @@ def test_every_action_in_the_table_exists() -> None:
         "search": SearchInput,
         "app": CoopApp,
         "bookmarks": BookmarksScreen,
+        "citation": CitationScreen,
         "help": HelpScreen,
     }
     for key in KEYS:

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     # The loader and the two dialogs are imported where they are first used:
     # a start from the data cache needs none of them before the first paint.
     from .loader import DataError
-    from .screens import BookmarksClosed
+    from .screens import BookmarksClosed, CitationScreen
 
 
 # How long after a page is on screen its neighbours in the tree are rendered.
@@ -593,18 +593,90 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     # ------------------------------------------------------------ copying
 
-    def action_copy_citation(self) -> None:
-        """Copy the open page, or the fact or quote under the link cursor, as a citation."""
+    def _citation_text(self) -> str | None:
+        """The open page, or the fact or quote under the link cursor, as a citation."""
         ref = self.page
         if ref is None:
-            return
+            return None
         link = self.query_one(DetailPane).current_link
         item = link.item if link is not None and link.item is not None else None
-        text = citation(self.dataset, ref, self.lang, item)
+        return citation(self.dataset, ref, self.lang, item)
+
+    def _send_to_clipboard(self, text: str, notice: str) -> None:
+        # OSC 52 goes to the terminal, which may ignore it (tmux's set-clipboard
+        # off, many terminals by default): nothing comes back to say so, so the
+        # notice says where the text went, not that it arrived.
         self.copy_to_clipboard(text)
-        self.notify(
-            label("copied", self.lang).format(what=citation_summary(text)), markup=False, timeout=4
-        )
+        self.notify(notice, markup=False, timeout=5)
+
+    def action_copy_citation(self) -> None:
+        """Send the citation to the terminal clipboard (OSC 52)."""
+        text = self._citation_text()
+        if text is not None:
+            what = citation_summary(text)
+            self._send_to_clipboard(text, label("copied", self.lang).format(what=what))
+
+    def _url(self) -> str | None:
+        from .addresses import page_url
+
+        ref = self.page
+        if ref is None:
+            return None
+        link = self.query_one(DetailPane).current_link
+        item = link.item if link is not None else None
+        target = link.target if link is not None else None
+        return page_url(self.dataset, ref, item, target)
+
+    def action_copy_url(self) -> None:
+        """Send the source's web address to the terminal clipboard (OSC 52)."""
+        url = self._url()
+        if url is None:
+            self.notify(label("no_url", self.lang), markup=False, timeout=3)
+            return
+        self._send_to_clipboard(url, label("copied.url", self.lang).format(url=url))
+
+    def action_open_source(self) -> None:
+        """Open the source in a browser where there is one; else say how to reach it."""
+        import os
+
+        from .addresses import has_graphical_browser
+
+        url = self._url()
+        if url is None:
+            self.notify(label("no_url", self.lang), markup=False, timeout=3)
+        elif self.is_web or has_graphical_browser(os.environ):
+            self.notify(label("opening", self.lang).format(url=url), markup=False, timeout=4)
+            self.open_url(url)
+        else:
+            message = label("no_browser", self.lang).format(url=url)
+            self.notify(message, markup=False, timeout=10)
+
+    def action_show_citation(self) -> None:
+        """The citation in a dialog: select it with the mouse, or save it to a file."""
+        from .screens import CitationScreen
+
+        text = self._citation_text()
+        if text is not None and not isinstance(self.screen, CitationScreen):
+            self.push_screen(CitationScreen(text, self.lang))
+
+    def on_citation_screen_save(self, event: CitationScreen.Save) -> None:
+        from .outputs import output_dir, write_new
+
+        event.stop()
+        ref = self.page
+        stem = f"coop-tui-citation-{ref.id if ref is not None else 'page'}-{self.lang}"
+        try:
+            path = write_new(output_dir(), stem, ".txt", event.text + "\n")
+        except OSError as error:
+            message = label("citation.failed", self.lang).format(why=error.strerror or error)
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(label("citation.saved", self.lang).format(path=path), markup=False, timeout=8)
+
+    def on_citation_screen_copy(self, event: CitationScreen.Copy) -> None:
+        event.stop()
+        what = citation_summary(event.text)
+        self._send_to_clipboard(event.text, label("copied", self.lang).format(what=what))
 
     # ------------------------------------------------------------ the rest
 

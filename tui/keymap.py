@@ -13,9 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Scope = Literal["tree", "detail", "search", "app", "bookmarks", "help"]
+Scope = Literal["tree", "detail", "search", "app", "bookmarks", "citation", "help"]
 
-SCOPES: tuple[Scope, ...] = ("tree", "detail", "search", "app", "bookmarks", "help")
+SCOPES: tuple[Scope, ...] = (
+    "tree",
+    "detail",
+    "search",
+    "app",
+    "bookmarks",
+    "citation",
+    "help",
+)
 """In the order the help screen lists them."""
 
 
@@ -124,17 +132,38 @@ KEYS: tuple[KeyDef, ...] = (
     KeyDef("app", _k("b"), "bookmark", "key.bookmark", "foot.mark", 30, shown="b B"),
     KeyDef("app", _k("B"), "bookmarks", "key.bookmark", shown=""),
     KeyDef("app", _k("y"), "copy_citation", "key.copy", "foot.copy", 58),
+    KeyDef("app", _k("Y"), "copy_url", "key.copy_url"),
+    KeyDef("app", _k("c"), "show_citation", "key.citation", "foot.cite", 25),
+    KeyDef("app", _k("o"), "open_source", "key.open_source", "foot.browser", 22),
     KeyDef("app", _k("L"), "toggle_language", "key.language", "foot.language", 40),
     KeyDef("app", _k("ctrl+p"), "command_palette", "key.palette", "foot.palette", 35, textual=True),
     KeyDef("app", _k("question_mark"), "help", "key.help", "foot.help", 95),
     KeyDef("app", _k("q"), "quit", "key.quit", "foot.quit", 100, shown="q Ctrl+Q"),
     KeyDef("app", _k("ctrl+q"), "quit", "key.quit", textual=True, shown=""),
     # ---------------------------------------------------------------- the bookmarks list
-    KeyDef("bookmarks", _k("up", "k"), "cursor_up", "key.move", "foot.move", 90, shown="↑ ↓ k j"),
-    KeyDef("bookmarks", _k("down", "j"), "cursor_down", "key.move", "foot.move", 90, shown=""),
+    # ↑ ↓ are the list's own; j k are added to them.
+    KeyDef(
+        "bookmarks",
+        _k("up"),
+        "cursor_up",
+        "key.move",
+        "foot.move",
+        90,
+        textual=True,
+        shown="↑ ↓ k j",
+    ),
+    KeyDef(
+        "bookmarks", _k("down"), "cursor_down", "key.move", "foot.move", 90, textual=True, shown=""
+    ),
+    KeyDef("bookmarks", _k("k"), "cursor_up", "key.move", shown=""),
+    KeyDef("bookmarks", _k("j"), "cursor_down", "key.move", shown=""),
     KeyDef("bookmarks", _k("enter"), "select", "key.open_it", "foot.open", 80, textual=True),
     KeyDef("bookmarks", _k("d", "delete"), "delete", "key.delete", "foot.delete", 70),
-    KeyDef("bookmarks", _k("escape", "q", "B"), "close", "key.close", "foot.close", 100),
+    KeyDef("bookmarks", _k("escape", "q"), "close", "key.close", "foot.close", 100),
+    # ---------------------------------------------------------------- the citation dialog
+    KeyDef("citation", _k("s"), "save", "key.save", "foot.save", 80),
+    KeyDef("citation", _k("y"), "copy", "key.copy", "foot.copy", 70),
+    KeyDef("citation", _k("escape", "q"), "close", "key.close", "foot.close", 100),
     # ---------------------------------------------------------------- this help (its title lists these)
     KeyDef(
         "help",
@@ -198,6 +227,16 @@ def glyph(key: str) -> str:
 
 def footer_glyph(key: str) -> str:
     return _FOOTER_GLYPHS.get(key, glyph(key))
+
+
+HELP_SECTIONS: tuple[tuple[str, tuple[Scope, ...]], ...] = (
+    ("help.tree", ("tree",)),
+    ("help.detail", ("detail",)),
+    ("help.search", ("search",)),
+    ("help.app", ("app",)),
+    ("help.dialogs", ("bookmarks", "citation")),
+)
+"""The help's sections (heading label key, scopes); the help's own keys are on its title."""
 
 
 def in_scope(scope: Scope) -> tuple[KeyDef, ...]:

@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from ..bindings import bindings
 from ..i18n import label
-from ..keymap import SCOPES, SIGNS, help_rows
+from ..keymap import HELP_SECTIONS, SIGNS, help_rows
 from ..model import Lang
 from ..render import HEADING, hanging
 
@@ -39,12 +39,13 @@ def sections(lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
     """
     result: list[tuple[str, list[tuple[str, str]]]] = []
     said: set[tuple[str, str]] = set()
-    for scope in SCOPES:
-        if scope == "help":
-            continue
-        rows = [(keys, label(what, lang)) for keys, what in help_rows(scope)]
-        result.append((label(f"help.{scope}", lang), [r for r in rows if r not in said]))
-        said.update(rows)
+    for heading, scopes in HELP_SECTIONS:
+        shown: list[tuple[str, str]] = []
+        for scope in scopes:
+            rows = [(keys, label(what, lang)) for keys, what in help_rows(scope)]
+            shown += [r for r in rows if r not in said and r not in shown]
+            said.update(rows)
+        result.append((label(heading, lang), shown))
     result.append((label("help.glyphs", lang), [(s, label(what, lang)) for s, what in SIGNS]))
     return result
 

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..bindings import binding_id
 from ..i18n import label
 from ..keymap import KEYS, KeyDef, footer_glyph
 from ..model import Lang
@@ -45,10 +46,17 @@ class Hint:
 
 
 def _active(key: KeyDef, bindings: dict[str, ActiveBinding]) -> str | None:
-    """The first of the entry's keys that runs its action here, if any."""
+    """The first of the entry's keys that runs this very entry here, if any.
+
+    Our bindings carry the entry's id; Textual's own (an Input's Enter, Ctrl+P)
+    are known by their action.
+    """
+    wanted = None if key.textual else binding_id(key)
     for name in key.keys:
         active = bindings.get(name)
-        if active is not None and active.enabled and active.binding.action == key.action:
+        if active is None or not active.enabled or active.binding.action != key.action:
+            continue
+        if wanted is None or active.binding.id == wanted:
             return name
     return None
 
