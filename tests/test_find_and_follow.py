@@ -97,15 +97,17 @@ async def test_slash_biocad_enter_opens_the_pharma_topic_and_narrows_the_tree() 
         await search(pilot, "Biocad")
         screen = screen_text(app)
         assert "/ search: Biocad" in screen
-        assert "7 matches in 2 topics" in screen
+        assert "2/3 pages · 7 matches" in screen  # the best match is selected
         assert "Topics · 2 of 15" in screen
-        assert tree_labels(app) == ["Pharma", "Biocad and Geropharm"]
+        # Every page found, topics first, then each kind under its heading with a count.
+        assert tree_labels(app) == ["Pharma", "Biocad and Geropharm", "Organisations · 1", "Biocad"]
+        assert app.page == PHARMA  # the pane follows the selected result while typing
         await pilot.press("enter")
         await pilot.pause()
         assert app.page == PHARMA
         screen = screen_text(app)
         assert "Pharma › Biocad and Geropharm" in screen
-        assert "1/7" in screen
+        assert "2/3 pages" in screen
         assert app.focused is app.query_one(TopicTree)
 
 
@@ -159,17 +161,22 @@ async def test_n_and_shift_n_step_through_matches_and_escape_restores_the_tree()
         before = tree_labels(app)
         assert "Tractors" in before
         await search(pilot, "Gomselmash")
+        # The list: Industry, Tractors, then Organisations: Gomselmash, PTZ.
         await pilot.press("enter")
         await pilot.pause()
         first = app.page
         assert first == TRACTORS
+        assert "2/4 pages" in screen_text(app)
         await pilot.press("n")
         assert app.page == GOMSELMASH
-        assert "2/7" in screen_text(app)
-        await pilot.press("N")
+        assert "3/4 pages" in screen_text(app)
+        await pilot.press("n")
+        assert app.page == PTZ
+        await pilot.press("N", "N")
         assert app.page == first
-        await pilot.press("N")  # wraps to the last match
-        assert "7/7" in screen_text(app)
+        await pilot.press("N", "N")  # wraps to the last page
+        assert app.page == PTZ
+        assert "4/4 pages" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert tree_labels(app) == before
@@ -519,7 +526,7 @@ async def test_a_reload_keeps_the_open_page_and_searches_the_new_data(tmp_path: 
         assert not app.query_one(SearchBar).is_open
         assert "Gomselmash Holding" in screen_text(app)
         await search(pilot, "Holding")
-        assert "1 match in 0 topics" in screen_text(app)  # the organisation's name, no topic
+        assert "1/1 page · 1 match" in screen_text(app)  # the organisation's name, no topic
         await pilot.press("enter")
         await pilot.pause()
         assert app.page == GOMSELMASH
@@ -555,8 +562,13 @@ async def test_switching_language_keeps_the_matches_and_says_so_in_the_new_langu
         screen = screen_text(app)
         assert app.lang == "ru"
         assert "Темы · 2 из 15" in screen
-        assert "1/7 · n/N далее/назад" in screen
-        assert tree_labels(app) == ["Фармацевтика", "«Биокад» и «Герофарм»"]
+        assert "2/3 стр. · 7 совп." in screen
+        assert tree_labels(app) == [
+            "Фармацевтика",
+            "«Биокад» и «Герофарм»",
+            "Организации · 1",
+            "«Биокад»",
+        ]
         await pilot.press("n")
         await pilot.pause()
-        assert "2/7" in screen_text(app)
+        assert "3/3 стр." in screen_text(app)

@@ -21,6 +21,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from rich.text import Text
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
@@ -33,18 +34,19 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from . import __version__
 from .bindings import bindings
 from .commands import PageCommands, page_name
-from .i18n import label, search_count
+from .i18n import counted, label
 from .layout import ResponsiveLayout, TooSmall
 from .lifecycle import CrashReport
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
 from .render import Marks, build_page, citation, citation_summary
+from .results import Entry, result_entries
 from .search import Results, SearchIndex, highlighter
 from .state import StateStore
 from .themes import DARK, OWN_THEMES
 from .watch import POLL_SECONDS, DataWatcher
 from .widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
-from .widgets.topic_tree import TreeView
+from .widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
     # The loader and the two dialogs are imported where they are first used:
@@ -118,6 +120,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._marks: Marks | None = None
         self._prefetch_timer: Timer | None = None
         self._match_at = -1
+        self._entries: list[Entry] = []
+        """The search's pages in the order listed (see results.py); `_match_at` indexes it."""
+        self._page_before_search: PageRef | None = None
         self._tree_before_search: TreeView | None = None
         self._tree_landing: TreeNode[str] | None = None
         self._load = load
@@ -260,11 +265,13 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             self.history.visit(ref)
         self._item = item
         self.page = ref
+        tree = self.query_one(TopicTree)
+        node = tree.cursor_node
         if ref.kind == "topic":
-            tree = self.query_one(TopicTree)
-            node = tree.cursor_node
             if node is None or node.data != ref.id:
                 tree.select_topic(ref.id)
+        elif tree.narrowed and (node is None or page_of(node.data) != ref):
+            tree.select_page(ref)  # listed under the search's headings
 
     @on(Tree.NodeHighlighted, "#topics")
     def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -278,8 +285,10 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if event.node is self._tree_landing:
             self._tree_landing = None
             return
-        if event.node.data is not None and PageRef("topic", event.node.data) != self.page:
-            self.open_page(PageRef("topic", event.node.data))
+        ref = page_of(event.node.data)
+        if ref is not None and ref != self.page:
+            self.open_page(ref)
+            self._follow_entry(ref)
 
     @on(Tree.NodeSelected, "#topics")
     def _open_leaf(self, event: Tree.NodeSelected[str]) -> None:
@@ -449,13 +458,33 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             await self.mount(bar, before=self.query_one(TooSmall))
         if self._tree_before_search is None:
             self._tree_before_search = self.query_one(TopicTree).save_view()
+            self._page_before_search = self.page
         bar.open(label("search.placeholder", self.lang))
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
         self._run_search(event.query)
-        self._show_page(keep_scroll=True)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        """While typing, the detail pane shows the selected result (or says there is none)."""
+        results = self._search
+        if results is None:
+            before = self._page_before_search
+            if before is not None and before != self.page:
+                self.open_page(before, record=False)
+            else:
+                self._show_page(keep_scroll=True)
+            return
+        if not self._entries:
+            bar = self._search_bar()
+            query = bar.value if bar is not None else ""
+            body = Text(label("search.nothing", self.lang).format(query=query.strip()))
+            self.query_one(DetailPane).show(label("search.none", self.lang), body)
+            return
+        entry = self._entries[self._match_at]
+        self.open_page(entry.ref, entry.item, record=False)
 
     def _run_search(self, query: str) -> None:
         tree = self.query_one(TopicTree)
@@ -464,6 +493,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if not query.strip():
             self._search = None
             self._marks = None
+            self._entries = []
             if tree.narrowed and self._tree_before_search is not None:
                 view = self._tree_before_search
                 self._rebuild_tree(lambda t: t.restore_view(view, self.topic_id))
@@ -477,22 +507,29 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             return
         self._search = self.search_index.find(query, self.lang)
         self._marks = highlighter(query)
+        self._entries = result_entries(self.dataset, self._search)
         found, marks = self._search.topic_ids, self._marks
-        self._rebuild_tree(lambda t: t.show_only(found, marks))
+        others = [e.ref for e in self._entries if e.ref.kind != "topic"]
+        self._rebuild_tree(lambda t: t.show_only(found, marks, others))
+        # The best match is selected first; ↑ ↓ n N walk the list as shown.
+        best = self._search.matches[0].ref if self._search.matches else None
+        self._match_at = next((i for i, e in enumerate(self._entries) if e.ref == best), 0)
+        if not self._entries:
+            self._match_at = -1
         self._show_search_count()
         self._label_panes()
 
     def _show_search_count(self) -> None:
-        """The search line's tally, or where the reader is among the matches."""
+        """The search line's tally and where the reader is among the pages found."""
         bar, results = self._search_bar(), self._search
         if bar is None or results is None:
             return
-        if self._match_at >= 0:
-            text = label("search.position", self.lang).format(
-                at=self._match_at + 1, total=results.total
+        if results.total and self._entries:
+            text = label("search.at", self.lang).format(
+                at=self._match_at + 1,
+                pages=counted("pages", len(self._entries), self.lang),
+                matches=counted("matches", results.total, self.lang),
             )
-        elif results.total:
-            text = search_count(results.total, len(results.topic_ids), self.lang)
         else:
             text = label("search.none", self.lang)
         bar.set_count(text)
@@ -500,23 +537,35 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        if self._search is None or not self._search.matches:
+        if self._search is None or not self._entries:
             self.bell()
             return
+        # A choice: the page is a visit now (history), and Escape keeps it.
+        self._page_before_search = None
         self.query_one(TopicTree).focus()
-        self._open_match(0)
+        self._open_match(self._match_at, record=True)
 
     def action_step_match(self, step: int) -> None:
-        if self._search is None or not self._search.matches:
+        if self._search is None or not self._entries:
             return
-        self._open_match((self._match_at + step) % len(self._search.matches))
+        self._open_match((self._match_at + step) % len(self._entries))
 
-    def _open_match(self, index: int) -> None:
-        assert self._search is not None
+    def _open_match(self, index: int, record: bool | None = None) -> None:
         self._match_at = index
-        match = self._search.matches[index]
+        entry = self._entries[index]
         self._show_search_count()
-        self.open_page(match.ref, match.item)
+        if record is None:
+            # Stepping in the search line previews; from the tree it is a visit.
+            bar = self._search_bar()
+            record = not (bar is not None and bar.input.has_focus)
+        self.open_page(entry.ref, entry.item, record=record)
+
+    def _follow_entry(self, ref: PageRef) -> None:
+        """The reader moved the tree cursor onto a result: n and N go on from there."""
+        at = next((i for i, e in enumerate(self._entries) if e.ref == ref), None)
+        if self._search is not None and at is not None:
+            self._match_at = at
+            self._show_search_count()
 
     @on(SearchBar.Stepped)
     def _search_stepped(self, event: SearchBar.Stepped) -> None:
@@ -526,19 +575,30 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     @on(SearchBar.Cancelled)
     def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
         event.stop()
-        self.action_clear_search()
+        # Escape while typing: nothing was chosen, so the page from before comes back.
+        self.action_clear_search(back=True)
 
-    def action_clear_search(self) -> None:
-        """Forget the search: the whole tree as it was, the cursor on the open topic."""
+    def action_clear_search(self, back: bool = False) -> None:
+        """Forget the search: the whole tree as it was, the cursor on the open topic.
+
+        With `back`, the page open before the search is open again (the results
+        shown while typing were a preview).
+        """
         bar = self._search_bar()
         if bar is None or not bar.is_open:
             return
         tree = self.query_one(TopicTree)
         view = self._tree_before_search or TreeView()
+        before = self._page_before_search
+        if back and before is not None and before.exists_in(self.dataset):
+            self._item = None
+            self.set_reactive(CoopApp.page, before)
         bar.close()
         self._search = None
         self._marks = None
+        self._entries = []
         self._tree_before_search = None
+        self._page_before_search = None
         self._rebuild_tree(lambda t: t.restore_view(view, self.topic_id))
         tree.focus()
         self._label_panes()
@@ -725,8 +785,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             bar.problems = tuple(str(p) for p in error.problems) if error else ()
             return
         bar.problems = ()
-        # A search belongs to the data it ran on: end it before the tree changes.
-        self.action_clear_search()
+        # A search belongs to the data it ran on: end it before the tree changes
+        # (a result only previewed while typing was not chosen: back to the page before).
+        self.action_clear_search(back=True)
         old = self.dataset
         self._take_dataset(dataset)
         ref = self.page

@@ -163,10 +163,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "search.placeholder": ("что найти…", "type to search…"),
     "search.none": ("ничего не найдено", "no matches"),
     "search.indexing": ("индексирую…", "indexing…"),
-    "search.position": (
-        "{at}/{total} · n/N далее/назад · Esc сброс",
-        "{at}/{total} · n/N next/prev · Esc clears",
-    ),
+    "search.at": ("{at}/{pages} · {matches}", "{at}/{pages} · {matches}"),
+    "search.nothing": ("Ничего не найдено: «{query}»", "Nothing matches “{query}”"),
     "search.filtered": ("{topics} из {all}", "{topics} of {all}"),
     "history.start": ("назад некуда", "nothing further back"),
     "history.end": ("вперёд некуда", "nothing further forward"),
@@ -264,6 +262,7 @@ def label(key: str, lang: Lang) -> str:
 _COUNTED: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
     # Russian keeps the short "совп." of every number: the search line is narrow.
     "matches": (("{n} совп.", "{n} совп.", "{n} совп."), ("{n} match", "{n} matches")),
+    "pages": (("{n} стр.", "{n} стр.", "{n} стр."), ("{n} page", "{n} pages")),
     "in_topics": (("в {n} теме", "в {n} темах", "в {n} темах"), ("in {n} topic", "in {n} topics")),
 }
 
