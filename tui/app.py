@@ -35,7 +35,7 @@ from . import __version__
 from .bindings import bindings
 from .commands import PageCommands, page_name
 from .i18n import counted, label
-from .layout import ResponsiveLayout, TooSmall
+from .layout import ResponsiveLayout, TooSmall, tree_width
 from .lifecycle import CrashReport
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
@@ -154,6 +154,14 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             tree.select_topic(roots[0].id)
             self.open_page(PageRef("topic", roots[0].id))
         self._apply_size(self.size.width, self.size.height)
+        # A wide terminal gives the tree more than its usual third: when every
+        # topic fits in its height, show them all rather than four lines.
+        if tree_width(self.size.width) is not None and len(self.dataset.topics) <= max(
+            0, self.size.height - 4
+        ):
+            tree.expand_all()
+            if roots:
+                tree.select_topic(roots[0].id)
         if self._startup_notice is not None:
             self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
         # Subscribed after the start-up theme is set: only a reader's choice is saved.

@@ -255,6 +255,16 @@ class TopicTree(Tree[str]):
             stack.extend(reversed(item.children))
         return nodes
 
+    def expand_all(self) -> None:
+        """Open every topic (for a data set small enough to show whole)."""
+        pending = list(self.root.children)
+        while pending:
+            node = pending.pop()
+            if node.allow_expand:
+                self._populate_if_needed(node)
+                node.expand()
+                pending.extend(node.children)
+
     def select_page(self, ref: PageRef) -> bool:
         """Move the cursor to a page: a topic, or a page listed under a search's headings."""
         if ref.kind == "topic":
