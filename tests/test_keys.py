@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from helpers import screen_text
 
 from tui.factory import make_app
@@ -252,3 +254,15 @@ async def test_the_footer_shows_only_keys_of_the_table_and_each_click_presses_on
 
 def test_scopes_cover_the_table() -> None:
     assert {k.scope for k in KEYS} <= set(SCOPES)
+
+
+def test_the_readme_keys_table_names_every_key_of_the_panes_and_everywhere() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Keys") : readme.index("### Find and follow")]
+    quoted = set(re.findall(r"`([^`]+)`", section))
+    for key in KEYS:
+        if key.scope in ("tree", "detail", "search", "app"):
+            for name in key.keys:
+                assert glyph(name) in quoted, (key.scope, key.action, glyph(name))
