@@ -337,5 +337,7 @@ class TopicTree(Tree[str]):
             return
         if not node.is_expanded:
             self._toggle(node)
-        elif node.children:
+        elif node.children and self.last_line >= 0:
+            # Reading last_line rebuilds the line index an expand just made stale
+            # (a second l or → right after the first, as a key repeat sends them).
             self.move_cursor(node.children[0])
