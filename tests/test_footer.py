@@ -103,3 +103,14 @@ async def test_a_click_on_a_footer_key_presses_it_in_the_focused_pane() -> None:
         await pilot.click(bar, offset=(line.index("/ search"), 0))
         await pilot.pause()
         assert app.query_one("#search-input").has_focus
+
+
+async def test_one_pane_at_a_time_keeps_the_keys_to_the_other_pane() -> None:
+    for lang in ("en", "ru"):
+        app = make_app(lang=lang)  # type: ignore[arg-type]
+        async with app.run_test(size=(40, 12)) as pilot:
+            line = await _footer(app, pilot)
+            assert f"Tab {label('foot.pane', lang)}" in line, line
+            await pilot.press("tab")
+            line = await _footer(app, pilot)
+            assert f"Esc {label('foot.tree', lang)}" in line, line

@@ -138,7 +138,7 @@ class HelpScreen(ModalScreen[None]):
         background: $surface;
     }
     HelpScreen #help-title {
-        height: 1;
+        height: auto;
         background: $panel;
         text-style: bold;
         padding: 0 1;

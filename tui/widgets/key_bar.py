@@ -8,7 +8,7 @@ there. A click on a key presses it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -22,6 +22,7 @@ from textual.widgets import Static
 from ..bindings import binding_id
 from ..i18n import label
 from ..keymap import KEYS, KeyDef, footer_glyph
+from ..layout import NARROW
 from ..model import Lang
 
 
@@ -33,6 +34,8 @@ class Hint:
     """(key name to press, glyph shown)."""
     word: str
     rank: int
+    name: str = ""
+    """The word's label key (`foot.pane`)."""
 
     @property
     def keys_text(self) -> str:
@@ -74,7 +77,14 @@ def hints(bindings: dict[str, ActiveBinding], lang: Lang) -> list[Hint]:
         glyph = footer_glyph(name)
         if (name, glyph) not in keys:
             keys.append((name, glyph))
-    return [Hint(tuple(keys), label(word, lang), rank) for word, (keys, rank) in groups.items()]
+    return [
+        Hint(tuple(keys), label(word, lang), rank, word) for word, (keys, rank) in groups.items()
+    ]
+
+
+# One pane at a time (a narrow terminal): the keys that go to the other pane
+# matter more than anything but quitting.
+NARROW_RANKS = {"foot.pane": 97, "foot.tree": 97}
 
 
 def fit(entries: list[Hint], width: int) -> list[Hint]:
@@ -129,7 +139,10 @@ class KeyBar(Static):
 
     def shown(self) -> list[Hint]:
         """The entries on the line now."""
-        return fit(hints(self.screen.active_bindings, self.lang), self.size.width or 80)
+        entries = hints(self.screen.active_bindings, self.lang)
+        if self.app.has_class(NARROW):
+            entries = [replace(h, rank=NARROW_RANKS.get(h.name, h.rank)) for h in entries]
+        return fit(entries, self.size.width or 80)
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("keybar--key")
