@@ -99,7 +99,10 @@ async def test_a_corrupt_state_file_is_ignored_with_a_notice(tmp_path, monkeypat
         assert app.theme == DARK
         await pilot.pause(0.3)
         assert "not valid JSON" in screen_text(app)
-    assert StateStore(path).load().notice is not None
+    # Set aside, not left to be overwritten by the next save.
+    (aside,) = path.parent.glob("state.json.bad-*")
+    assert aside.read_text() == "{not json"
+    assert StateStore(path).load().notice is None
 
 
 def _colours(app) -> set[tuple[int, int, int]]:

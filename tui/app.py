@@ -36,7 +36,7 @@ from .bindings import bindings
 from .commands import PageCommands, page_name
 from .i18n import counted, label
 from .layout import ResponsiveLayout, TooSmall, tree_width
-from .lifecycle import CrashReport
+from .lifecycle import CrashReport, repaint_after_resume
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
 from .render import Marks, build_page, citation, citation_summary
@@ -166,6 +166,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        repaint_after_resume(self)
         if self._load is not None:
             self._show_loading()
             # After the first paint: a loader thread holding the GIL would
@@ -772,17 +773,20 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         from .loader import DataError, load_dataset
 
         watcher = self._watcher or DataWatcher(self._watch_paths)
-        while not self._stop_watching.wait(POLL_SECONDS):
-            if not watcher.poll():
-                continue
-            try:
-                dataset: Dataset | None = load_dataset(list(self._watch_paths))
-                error: DataError | None = None
-            except DataError as problem:
-                dataset, error = None, problem
-            if self._stop_watching.is_set():
-                return
-            self.call_from_thread(self.data_reloaded, dataset, error)
+        try:
+            while not self._stop_watching.wait(POLL_SECONDS):
+                if not watcher.poll():
+                    continue
+                try:
+                    dataset: Dataset | None = load_dataset(list(self._watch_paths))
+                    error: DataError | None = None
+                except DataError as problem:
+                    dataset, error = None, problem
+                if self._stop_watching.is_set():
+                    return
+                self.call_from_thread(self.data_reloaded, dataset, error)
+        finally:
+            watcher.close()  # its inotify descriptor, if it has one
 
     def data_reloaded(self, dataset: Dataset | None, error: DataError | None = None) -> None:
         """Show newly loaded data, or, when the save broke it, keep the old and say why."""

@@ -10,7 +10,7 @@ import os
 from datetime import date
 from typing import Mapping
 
-from .model import Lang, Qualifier
+from .model import Lang, PartialDate, Qualifier
 
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (ru, en)
@@ -65,8 +65,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "key.language": ("русский ⇄ английский", "Russian ⇄ English"),
     "key.palette": ("палитра команд", "command palette"),
     "key.help": ("эта справка", "this help"),
+    "key.suspend": ("в фон (вернуться: fg)", "to the shell (fg: back)"),
     "key.quit": ("выход", "quit"),
-    "key.open_it": ("открыть", "open it"),
     "key.delete": ("удалить закладку", "delete the bookmark"),
     "key.close": ("закрыть", "close"),
     "key.pages": ("страницы", "pages"),
@@ -327,6 +327,18 @@ def quoted(text: str, lang: Lang) -> str:
     outer_open, outer_close, inner_open, inner_close = _QUOTES[lang]
     inner = text.replace(outer_open, inner_open).replace(outer_close, inner_close)
     return f"{outer_open}{inner}{outer_close}"
+
+
+def format_when(value: PartialDate, lang: Lang) -> str:
+    """A fact's own date, as precise as its source, in the language's format:
+    "2019", "2019-05", "2019-05-03" (ru: "2019", "05.2019", "03.05.2019")."""
+    if lang != "ru":
+        return str(value)
+    if value.precision == "year":
+        return f"{value.start.year:04d}"
+    if value.precision == "month":
+        return f"{value.start.month:02d}.{value.start.year:04d}"
+    return format_date(value.start, lang)
 
 
 def lang_from_environment(environ: Mapping[str, str] | None = None) -> Lang:

@@ -138,6 +138,7 @@ KEYS: tuple[KeyDef, ...] = (
     KeyDef("app", _k("L"), "toggle_language", "key.language", "foot.language", 40),
     KeyDef("app", _k("ctrl+p"), "command_palette", "key.palette", "foot.palette", 35, textual=True),
     KeyDef("app", _k("question_mark"), "help", "key.help", "foot.help", 95),
+    KeyDef("app", _k("ctrl+z"), "suspend_process", "key.suspend"),
     KeyDef("app", _k("q"), "quit", "key.quit", "foot.quit", 100, shown="q Ctrl+Q"),
     KeyDef("app", _k("ctrl+q"), "quit", "key.quit", textual=True, shown=""),
     # ---------------------------------------------------------------- the bookmarks list
@@ -157,7 +158,7 @@ KEYS: tuple[KeyDef, ...] = (
     ),
     KeyDef("bookmarks", _k("k"), "cursor_up", "key.move", shown=""),
     KeyDef("bookmarks", _k("j"), "cursor_down", "key.move", shown=""),
-    KeyDef("bookmarks", _k("enter"), "select", "key.open_it", "foot.open", 80, textual=True),
+    KeyDef("bookmarks", _k("enter"), "select", "key.search_go", "foot.open", 80, textual=True),
     KeyDef("bookmarks", _k("d", "delete"), "delete", "key.delete", "foot.delete", 70),
     KeyDef("bookmarks", _k("escape", "q"), "close", "key.close", "foot.close", 100),
     # ---------------------------------------------------------------- the citation dialog

@@ -19,6 +19,7 @@ loaded can drive the terminal.
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import re
@@ -47,6 +48,7 @@ from tui.model import (
     Location,
     Metric,
     Observation,
+    PartialDate,
     Quote,
     Source,
     Target,
@@ -259,7 +261,14 @@ _FACT = _Schema(
     "fact",
     "[[topic.fact]]",
     Fact,
-    {"text": _text(True), "source": _source(True), "mentions": _mentions(), "note": _text()},
+    {
+        "text": _text(True),
+        # When what the fact tells happened (not when it was reported).
+        "date": _Field("when"),
+        "source": _source(True),
+        "mentions": _mentions(),
+        "note": _text(),
+    },
 )
 
 _QUOTE = _Schema(
@@ -312,6 +321,8 @@ _EXPECTED = {
     "text": 'text: a string, or a table { ru = "...", en = "..." }',
     "url": 'a string starting with "http://" or "https://"',
     "date": "a TOML date without quotes, such as 2025-09-29",
+    "when": 'a TOML date without quotes (2022-05-17), or a year or month as a string '
+    '("2022", "2022-05") when the source gives no day',
     "number": "a number",
     "amount": "a number, zero or more",
     "qualifier": "one of " + ", ".join(QUALIFIERS),
@@ -400,6 +411,7 @@ class _Loader:
         registry = self._register(records)
         self._check_links(records, registry)
         self._check_cycles(records, registry)
+        self._check_dates(records, registry)
         if not unreadable and not self.problems and not any(r.kind == "topic" for r in records):
             where = ", ".join(str(p) for p in paths)
             self._problem(Location(where), "the data set has no topics", "at least one [[topic]]")
@@ -444,7 +456,7 @@ class _Loader:
             if path.exists():
                 self._problem(Location(shown), "not a regular file or folder", "a file or folder")
             else:
-                self._problem(Location(shown), "no such file or folder", "a file or folder")
+                self._problem(Location(shown), _missing(path), "a file or folder")
         except (OSError, ValueError) as error:  # ValueError: a NUL in the path
             self._problem(Location(shown), f"cannot read: {_os_reason(error)}")
         return []
@@ -569,6 +581,37 @@ class _Loader:
                 chain.append(current)
                 current = parents[current].item.get("parent")
             done.update(chain)
+
+    def _check_dates(
+        self, records: list[_Record], registry: Mapping[str, tuple[str, _Record]]
+    ) -> None:
+        """A fact or quote cannot be dated after the source that reports it."""
+        for record in records:
+            if record.kind != "topic":
+                continue
+            for key, label in (("facts", "fact"), ("quotes", "quote")):
+                items = record.item.get(key)
+                if not isinstance(items, (list, tuple)):
+                    continue
+                for index, sub in enumerate(items):
+                    if isinstance(sub, _Item):
+                        when, source_id = sub.get("date"), sub.get("source")
+                    else:  # a built model object
+                        when, source_id = getattr(sub, "date", None), getattr(sub, "source", None)
+                    known = registry.get(source_id) if isinstance(source_id, str) else None
+                    if when is None or known is None or known[0] != "source":
+                        continue
+                    published = known[1].item.get("date")
+                    shown = str(when)
+                    if isinstance(when, PartialDate):
+                        when = when.start  # a month or year begins no later than its source
+                    if published is not None and when > published:
+                        record.file.problem(
+                            record.item.path + (label, index, "date"),
+                            f"{record.owner} {label} {index + 1} is dated {shown}, after its "
+                            f"source '{_show(source_id)}' ({published})",
+                            "a date on or before the date of the source that reports it",
+                        )
 
     def _cycle_problem(self, cycle: list[str], parents: Mapping[str, _Record]) -> None:
         # Report where the cycle's first topic in read order names its parent.
@@ -854,6 +897,24 @@ class _FileChecker:
             self.wrong_type(path, value, _EXPECTED["date"])
         return _BAD
 
+    def when(self, path: KeyPath, value: object) -> Any:
+        """A day, or a year or month written as a string when the source gives no day."""
+        if type(value) is date:
+            return PartialDate(value)
+        if isinstance(value, str) and len(value) in (4, 7):
+            try:
+                return PartialDate.parse(value)
+            except ValueError:
+                pass
+        if isinstance(value, str):
+            self.problem(path, f"not a year or month: '{_show(value)}'", _EXPECTED["when"])
+            return _BAD
+        if isinstance(value, datetime):
+            self.problem(path, "a date with a time of day", _EXPECTED["when"])
+            return _BAD
+        self.wrong_type(path, value, _EXPECTED["when"])
+        return _BAD
+
     def number(self, path: KeyPath, value: object) -> Any:
         # bool is a subclass of int, but `true` is never a figure.
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -890,6 +951,7 @@ _CONVERTERS: dict[str, Callable[[_FileChecker, KeyPath, object], Any]] = {
     "text": _FileChecker.text,
     "url": _FileChecker.url,
     "date": _FileChecker.day,
+    "when": _FileChecker.when,
     "number": _FileChecker.number,
     "amount": _FileChecker.amount,
     "qualifier": _FileChecker.qualifier,
@@ -1013,6 +1075,23 @@ def _byte_location(shown: str, raw: bytes, offset: int) -> Location:
 
 def _utf8_message(raw: bytes, error: UnicodeDecodeError) -> str:
     return f"not valid UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start}"
+
+
+def _missing(path: Path) -> str:
+    """Why a path that does not exist does not: a link that loops or points nowhere says so."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops back on itself"
+        if os.path.islink(path):
+            try:
+                return f"a symbolic link to {_show(os.readlink(path))}, which does not exist"
+            except OSError:
+                return "a symbolic link to nothing that exists"
+    except ValueError:  # a NUL in the path
+        pass
+    return "no such file or folder"
 
 
 def _os_reason(error: Exception) -> str:

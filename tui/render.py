@@ -19,6 +19,7 @@ from rich.text import Text
 from .i18n import (
     format_date,
     format_number,
+    format_when,
     label,
     qualifier_sign,
     qualifier_words,
@@ -431,6 +432,9 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
         for index, fact in enumerate(topic.facts):
             item = ItemRef(topic_id, "fact", index)
             body = localized(fact.text, lang)
+            if fact.date is not None:
+                # When it happened leads the line, apart from the source's date.
+                body = Text.assemble((f"{format_when(fact.date, lang)}: ", DIM), body)
             if fact.note is not None:
                 body.append(" (", style=DIM)
                 body.append_text(localized(fact.note, lang, DIM))

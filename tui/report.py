@@ -23,7 +23,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from . import __version__
-from .i18n import format_date, format_number, label, quoted
+from .i18n import format_date, format_number, format_when, label, quoted
 from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
 from .render import (
     BarFigures,
@@ -40,16 +40,18 @@ __all__ = ["markdown_report", "report_topics", "report_width", "text_report", "w
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 20
+MAX_WIDTH = 500
+"""Wider than any screen: a bigger $COLUMNS (99999999) would only make rules of that many characters."""
 
 
 def report_width(environ: Mapping[str, str] | None = None) -> int:
-    """$COLUMNS when it is a sane number, else 80 (a pipe has no width of its own)."""
+    """$COLUMNS when it is a sane number (capped at 500), else 80 (a pipe has no width of its own)."""
     env = os.environ if environ is None else environ
     try:
         width = int(env.get("COLUMNS", ""))
     except ValueError:
         return DEFAULT_WIDTH
-    return width if width >= MIN_WIDTH else DEFAULT_WIDTH
+    return min(width, MAX_WIDTH) if width >= MIN_WIDTH else DEFAULT_WIDTH
 
 
 def report_topics(dataset: Dataset, topic_id: str | None = None) -> Iterator[Topic]:
@@ -167,6 +169,8 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
         lines += [f"### {label('facts', lang)}", ""]
         for fact in topic.facts:
             body = _md(fact.text, lang)
+            if fact.date is not None:
+                body = f"{format_when(fact.date, lang)}: {body}"
             if fact.note is not None:
                 body += f" ({_md(fact.note, lang)})"
             lines.append(f"- {_one_line(body)} {cite.marker(fact.source)}")
