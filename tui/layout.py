@@ -90,10 +90,14 @@ class ResponsiveLayout:
         chosen = size_class(width, height)
         app.set_class(chosen == TOO_SMALL, TOO_SMALL)  # type: ignore[attr-defined]
         app.set_class(chosen == NARROW, NARROW)  # type: ignore[attr-defined]
-        tree = app.query_one(f"#{self.TREE_ID}")  # type: ignore[attr-defined]
         wide = tree_width(width) if chosen is None else None
-        tree.styles.width = wide
-        tree.styles.max_width = wide
+        if wide != getattr(self, "_tree_wide", None):
+            # Only on a change: setting a style, even to what it is, lays the
+            # screen out again and repaints more than a key press needs.
+            self._tree_wide = wide
+            tree = app.query_one(f"#{self.TREE_ID}")  # type: ignore[attr-defined]
+            tree.styles.width = wide
+            tree.styles.max_width = wide
         if chosen == TOO_SMALL:
             notice = app.query_one(TooSmall)  # type: ignore[attr-defined]
             notice.update(too_small_text(width, height, app.lang))  # type: ignore[attr-defined]
