@@ -18,7 +18,20 @@ from tui.screens.help import sections
 from tui.state import StateStore
 
 # Latin words allowed in Russian text: names, formats, units and keys.
-NAMES = {"coop", "tui", "check", "fg", "EN", "RU", "English", "Markdown", "SVG", "OSC", "URL", "USD"}
+NAMES = {
+    "coop",
+    "tui",
+    "check",
+    "fg",
+    "EN",
+    "RU",
+    "English",
+    "Markdown",
+    "SVG",
+    "OSC",
+    "URL",
+    "USD",
+}
 KEYS = {
     "Ctrl",
     "Enter",
