@@ -37,9 +37,10 @@ def _runs(active: dict, key: KeyDef) -> list[str]:
     wrong = []
     for name in key.keys:
         bound = active.get(name)
-        if bound is None or bound.binding.action != key.action:
-            wrong.append(name)
-        elif not key.textual and bound.binding.id != f"coop.{key.scope}.{key.action}":
+        ours = key.textual or (
+            bound is not None and bound.binding.id == f"coop.{key.scope}.{key.action}"
+        )
+        if bound is None or bound.binding.action != key.action or not ours:
             wrong.append(name)
     return wrong
 
