@@ -144,6 +144,7 @@ period = {t("observation.period")}
 date = 2024-12-31
 value = 3.0
 qualifier = "more-than"
+span = "full-year"
 note = {t("observation.note")}
 source = "src"
 
@@ -151,8 +152,23 @@ source = "src"
 period = {t("observation2.period")}
 date = 2023-12-31
 value = 2.0
+span = "full-year"
 note = {t("observation2.note")}
 source = "src"
+speaker = "person"
+disagreement = "dispute"
+
+[[metric.observation]]
+period = {t("observation3.period")}
+date = 2025-07-14
+span = "statement"
+wording = {t("observation3.wording")}
+source = "src"
+
+[[disagreement]]
+id = "dispute"
+about = {t("disagreement.about")}
+note = {t("disagreement.note")}
 
 [[metric.target]]
 label = {t("target.label")}
@@ -173,6 +189,7 @@ text = {t("fact.text")}
 note = {t("fact.note")}
 source = "src"
 mentions = ["org"]
+disagreement = "dispute"
 
 [[topic.quote]]
 text = {t("quote.text")}

@@ -51,10 +51,6 @@ async def test_capital_y_copies_the_address_of_the_source_under_the_cursor(
     app = make_app(lang="ru")
     clip = Clipboard(app, monkeypatch)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("Y")  # Center cites only the seed article, which has no address
-        await pilot.pause()
-        assert clip.copied == []
-        assert _messages(app) == ["У этой страницы нет веб-адреса"]
         await pilot.press("j", "j", "j", "Y")  # Trade: its first cited source with an address
         await pilot.pause()
         first = page_url(app.dataset, PageRef("topic", "trade"))
@@ -165,3 +161,21 @@ async def test_source_addresses_on_a_page_are_terminal_hyperlinks() -> None:
         strips = app.screen._compositor.render_strips()
         links = {s.style.link for strip in strips for s in strip if s.style and s.style.link}
         assert source.url in links
+
+
+async def test_capital_y_on_a_page_without_an_address_says_so_and_sends_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "d.toml").write_text(
+        '[[source]]\nid = "s"\ntitle = "A printed leaflet"\n'
+        '[[topic]]\nid = "t"\ntitle = { ru = "Тема", en = "Topic" }\n'
+        '[[topic.fact]]\ntext = { ru = "Факт", en = "A fact" }\nsource = "s"\n',
+        encoding="utf-8",
+    )
+    app = make_app([tmp_path], lang="ru")
+    clip = Clipboard(app, monkeypatch)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("Y", "o")
+        await pilot.pause()
+        assert clip.copied == [] and clip.opened == []
+        assert _messages(app) == ["У этой страницы нет веб-адреса"] * 2

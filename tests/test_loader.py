@@ -47,11 +47,13 @@ period = "2024"
 date = 2024-12-31
 value = 3.0
 qualifier = "more-than"
+span = "full-year"
 source = "article"
 
 [[metric.observation]]
 period = "2025"
 date = 2025-12-31
+span = "full-year"
 source = "article"
 
 [[metric.target]]
@@ -441,7 +443,7 @@ def test_negative_target(tmp_path: Path) -> None:
     bad = METRICS.replace("value = 3\n", "value = -3\n")
     problem = only_problem([good_folder(tmp_path, **{"3_metrics": bad})])
     assert problem.key_path == "metric[0].target[0].value"
-    assert problem.expected == "a number, zero or more"
+    assert problem.expected == "a number greater than zero"
 
 
 def test_bad_qualifier(tmp_path: Path) -> None:

@@ -99,19 +99,19 @@ BAD_FILES = {
     "role on an organisation": '[[organisation]]\nid = "o"\nname = "O"\nrole = "R"\n',
     "unknown qualifier": (
         '[[metric]]\nid = "m"\ntitle = "M"\nunit = "U"\n[[metric.observation]]\n'
-        'period = "2024"\ndate = 2024-12-31\nvalue = 3\nqualifier = "roughly"\nsource = "s"\n'
+        'period = "2024"\ndate = 2024-12-31\nspan = "full-year"\nvalue = 3\nqualifier = "roughly"\nsource = "s"\n'
     ),
     "value as a string": (
         '[[metric]]\nid = "m"\ntitle = "M"\nunit = "U"\n[[metric.observation]]\n'
-        'period = "2024"\ndate = 2024-12-31\nvalue = "3"\nsource = "s"\n'
+        'period = "2024"\ndate = 2024-12-31\nspan = "full-year"\nvalue = "3"\nsource = "s"\n'
     ),
     "value is true": (
         '[[metric]]\nid = "m"\ntitle = "M"\nunit = "U"\n[[metric.observation]]\n'
-        'period = "2024"\ndate = 2024-12-31\nvalue = true\nsource = "s"\n'
+        'period = "2024"\ndate = 2024-12-31\nspan = "full-year"\nvalue = true\nsource = "s"\n'
     ),
     "value is nan": (
         '[[metric]]\nid = "m"\ntitle = "M"\nunit = "U"\n[[metric.observation]]\n'
-        'period = "2024"\ndate = 2024-12-31\nvalue = nan\nsource = "s"\n'
+        'period = "2024"\ndate = 2024-12-31\nspan = "full-year"\nvalue = nan\nsource = "s"\n'
     ),
     "negative target": (
         '[[metric]]\nid = "m"\ntitle = "M"\nunit = "U"\n[[metric.target]]\n'
@@ -148,7 +148,7 @@ def test_schema_and_loader_agree_on_a_good_file(
         'url = "https://example.org/a?b=c#d"\n\n'
         '[[person]]\nid = "p"\nname = "P"\nrole = { en = "R" }\n\n'
         '[[metric]]\nid = "m"\ntitle = "M"\nunit = "U"\n[[metric.observation]]\n'
-        'period = "2024"\ndate = 2024-12-31\nvalue = 3\nqualifier = "more-than"\nsource = "s"\n'
+        'period = "2024"\ndate = 2024-12-31\nspan = "full-year"\nvalue = 3\nqualifier = "more-than"\nsource = "s"\n'
         '[[metric.target]]\nlabel = "L"\nvalue = 4.0\ndue = 2026-12-31\nsource = "s"\n\n'
         '[[topic]]\nid = "t"\ntitle = "T"\nmetrics = ["m"]\nmentions = ["p"]\n'
         '[[topic.quote]]\ntext = "Q"\nspeaker = "p"\ndate = 2025-09-29\nsource = "s"\n'

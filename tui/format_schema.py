@@ -20,7 +20,7 @@ import json
 from typing import Any
 
 from .loader import ID_PATTERN, TABLES
-from .model import ENTITY_KINDS, QUALIFIERS
+from .model import ENTITY_KINDS, QUALIFIERS, SPANS
 
 __all__ = ["json_schema", "json_schema_text"]
 
@@ -52,6 +52,10 @@ DESCRIPTIONS: dict[str, str] = {
     "metric.title": "Title of the series.",
     "metric.unit": 'Unit, e.g. { ru = "млрд долл. США", en = "USD bn" }.',
     "metric.note": "Explains the series; shown under its bars.",
+    "metric.amount": (
+        'How an amount reads, {} for the number: { ru = "{} млрд долл.", en = "${}bn" }. '
+        "Without it: the number and the unit."
+    ),
     "metric.observation": "A reported figure.",
     "metric.target": "A target; each gets its own bar.",
     "observation": "A figure as a source reports it, for one period.",
@@ -62,13 +66,30 @@ DESCRIPTIONS: dict[str, str] = {
     "observation.date": "End of the period; used to find the latest figure.",
     "observation.value": "The figure; leave it out when the source gives none (shown as missing).",
     "observation.qualifier": 'How the figure relates to the number: "more than $3bn" is more-than.',
+    "observation.span": (
+        "What the figure covers: full-year (a whole year), part-year (e.g. Jan–Sep) or "
+        "statement (said on a date, no period). A target due in a year is measured only "
+        "by that year's full-year or part-year figures."
+    ),
+    "observation.wording": (
+        'The source\'s own words where it gives no number, e.g. "one third"; shown instead '
+        "of a number (leave value out)."
+    ),
     "observation.note": "A remark on this figure.",
     "observation.source": "Id of the source that reports it.",
+    "observation.speaker": "Id of the [[person]] who gave the figure, when the source names one.",
+    "observation.disagreement": "Id of the [[disagreement]] this figure is one side of.",
     "target.label": 'What the target is, e.g. "by the end of 2025".',
-    "target.value": "The target figure (zero or more).",
-    "target.due": "When the target is due.",
+    "target.value": "The target figure (greater than zero).",
+    "target.due": "When the target is due; without it the latest full-year figure measures it.",
     "target.note": "A remark on this target.",
     "target.source": "Id of the source that sets it.",
+    "target.speaker": "Id of the [[person]] who set or named the target.",
+    "target.disagreement": "Id of the [[disagreement]] this target is one side of.",
+    "disagreement": "Sources that disagree: shown side by side, each with its source.",
+    "disagreement.id": "Stable id, named by the sides' disagreement key.",
+    "disagreement.about": "What the sources disagree on.",
+    "disagreement.note": "A remark on the disagreement.",
     "topic": "A topic of the tree; roots have no parent.",
     "topic.id": "Stable id of the topic, e.g. industry.tractors.",
     "topic.parent": "Id of the parent topic; absent for a root.",
@@ -85,6 +106,7 @@ DESCRIPTIONS: dict[str, str] = {
     "fact.note": "A remark on the fact.",
     "fact.date": "When what the fact tells happened (not when it was reported): a date, or "
     '"YYYY" / "YYYY-MM" when the source gives no day. Not after the source\'s date.',
+    "fact.disagreement": "Id of the [[disagreement]] this fact is one side of.",
     "quote.text": "The words quoted.",
     "quote.speaker": "Id of the [[person]] who said it.",
     "quote.date": "When it was said.",
@@ -115,9 +137,11 @@ def _kind_schema(kind: str) -> dict[str, Any]:
     if kind == "number":
         return {"type": "number"}
     if kind == "amount":
-        return {"type": "number", "minimum": 0}
+        return {"type": "number", "exclusiveMinimum": 0}
     if kind == "qualifier":
         return {"enum": list(QUALIFIERS), "default": "exact"}
+    if kind == "span":
+        return {"enum": list(SPANS)}
     if kind == "ref":
         return {"type": "string", "pattern": _NON_BLANK}
     if kind == "refs":

@@ -272,6 +272,7 @@ SIGNS: tuple[tuple[str, str], ...] = (
     ("█ ▌ / ░", "sign.bar"),
     ("│ / ┄", "sign.target"),
     ("≥ ≤ ≈ <", "sign.qualifier"),
+    ("▒ ◆ + ‹ ┆", "sign.chart"),
     ("⏎ ^P", "sign.keys"),
 )
 """The signs on screen and what they mean, for the help (label keys)."""

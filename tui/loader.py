@@ -41,7 +41,9 @@ from tui.model import (
     _SLOTS,
     ENTITY_KINDS,
     QUALIFIERS,
+    SPANS,
     Dataset,
+    Disagreement,
     Entity,
     Fact,
     Localized,
@@ -180,6 +182,14 @@ def _mentions() -> _Field:
     return _Field("refs", links_to=ENTITY_KINDS, verb="mentions")
 
 
+def _speaker() -> _Field:
+    return _Field("ref", links_to=("person",), verb="is given by")
+
+
+def _disagreement() -> _Field:
+    return _Field("ref", links_to=("disagreement",), verb="is a side of")
+
+
 _SOURCE = _Schema(
     "source",
     "[[source]]",
@@ -225,8 +235,14 @@ _OBSERVATION = _Schema(
         # Omitted when a source gives the period but no number: shown as missing.
         "value": _Field("number", default=None),
         "qualifier": _Field("qualifier"),
+        # Required: which target a figure may measure depends on it.
+        "span": _Field("span", True),
+        # A share said in words ("a third") is not turned into a number it never gave.
+        "wording": _text(),
         "note": _text(),
         "source": _source(True),
+        "speaker": _speaker(),
+        "disagreement": _disagreement(),
     },
 )
 
@@ -240,6 +256,8 @@ _TARGET = _Schema(
         "due": _Field("date"),
         "note": _text(),
         "source": _source(True),
+        "speaker": _speaker(),
+        "disagreement": _disagreement(),
     },
 )
 
@@ -251,6 +269,8 @@ _METRIC = _Schema(
         "id": _Field("id", True),
         "title": _text(True),
         "unit": _text(True),
+        # How an amount reads, "{}" for the number: "${}bn".
+        "amount": _text(),
         "note": _text(),
         "observation": _Field("items", attr="observations", items=_OBSERVATION),
         "target": _Field("items", attr="targets", items=_TARGET),
@@ -268,7 +288,15 @@ _FACT = _Schema(
         "source": _source(True),
         "mentions": _mentions(),
         "note": _text(),
+        "disagreement": _disagreement(),
     },
+)
+
+_DISAGREEMENT = _Schema(
+    "disagreement",
+    "[[disagreement]]",
+    Disagreement,
+    {"id": _Field("id", True), "about": _text(True), "note": _text()},
 )
 
 _QUOTE = _Schema(
@@ -307,6 +335,7 @@ _TOP: dict[str, _Schema] = {
     "source": _SOURCE,
     **{kind: _entity_schema(kind) for kind in ENTITY_KINDS},
     "metric": _METRIC,
+    "disagreement": _DISAGREEMENT,
     "topic": _TOPIC,
 }
 
@@ -324,8 +353,9 @@ _EXPECTED = {
     "when": 'a TOML date without quotes (2022-05-17), or a year or month as a string '
     '("2022", "2022-05") when the source gives no day',
     "number": "a number",
-    "amount": "a number, zero or more",
+    "amount": "a number greater than zero",
     "qualifier": "one of " + ", ".join(QUALIFIERS),
+    "span": "one of " + ", ".join(SPANS),
     "ref": "an id, as a string",
     "refs": 'an array of ids, such as ["maz", "polyakov"]',
 }
@@ -534,9 +564,12 @@ class _Loader:
         records: list[_Record],
         registry: Mapping[str, tuple[str, _Record]],
     ) -> None:
+        sides: dict[str, int] = {}
         for record in records:
             schema = _TOP[record.kind]
             for path, owner, fld, target in _links(schema, record.item, record.owner):
+                if fld.links_to == ("disagreement",):
+                    sides[target] = sides.get(target, 0) + 1
                 known = registry.get(target)
                 if known is not None and known[0] in fld.links_to:
                     continue
@@ -551,6 +584,18 @@ class _Loader:
                     )
                 expected = "the id of " + _kinds_phrase(fld.links_to, "or", brackets=True)
                 record.file.problem(path, message, expected)
+        # A disagreement needs two sides to show side by side.
+        for record in records:
+            if record.kind == "disagreement" and record.id is not None:
+                count = sides.get(record.id, 0)
+                if count < 2:
+                    record.file.problem(
+                        record.item.path + ("id",),
+                        f"disagreement '{_show(record.id)}' has {count} side"
+                        + ("" if count == 1 else "s"),
+                        "two or more facts, observations or targets naming it "
+                        "in their disagreement key",
+                    )
 
     def _maybe_in_unparsed(self, target: str) -> bool:
         """Whether an unknown id may be defined in a file that has a syntax error.
@@ -627,7 +672,8 @@ class _Loader:
     # -- the result --------------------------------------------------------------
 
     def _assemble(self, records: list[_Record]) -> Dataset:
-        built: dict[str, dict[str, Any]] = {"topic": {}, "source": {}, "entity": {}, "metric": {}}
+        kinds = ("topic", "source", "entity", "metric", "disagreement")
+        built: dict[str, dict[str, Any]] = {kind: {} for kind in kinds}
         locations = _LazyLocations()
         # Each checked record is dropped as soon as its model object is built,
         # so the two copies of a big data set never coexist in memory.
@@ -647,6 +693,7 @@ class _Loader:
             metrics=built["metric"],
             locations=locations,
             files=tuple(self.files),
+            disagreements=built["disagreement"],
         )
 
     def _problem(
@@ -757,7 +804,18 @@ class _FileChecker:
         return item
 
     def _check_item_rules(self, path: KeyPath, item: _Item, schema: _Schema) -> None:
-        """Rules that tie two keys of one table together."""
+        """Rules that tie two keys of one table together, or look inside one."""
+        amount = item.get("amount")
+        if schema.label == "metric" and isinstance(amount, Localized):
+            for lang, form in (("ru", amount.ru), ("en", amount.en)):
+                if form is not None and form.count("{}") != 1:
+                    key = ("amount", lang) if amount.ru != amount.en else ("amount",)
+                    self.problem(
+                        path + key,
+                        f"the amount form '{_show(form)}' has {form.count('{}')} '{{}}'",
+                        'one {} where the number goes, such as "${}bn"',
+                    )
+                    break
         start, end = item.get("start"), item.get("end")
         if schema.label == "event" and start is not None and end is not None and end < start:
             self.problem(
@@ -931,10 +989,20 @@ class _FileChecker:
 
     def amount(self, path: KeyPath, value: object) -> Any:
         figure = self.number(path, value)
-        if figure is not _BAD and figure < 0:
-            self.problem(path, f"negative target: {value}", _EXPECTED["amount"])
+        # A target of zero or less cannot be measured against: a bar to it
+        # would divide by zero or run backwards.
+        if figure is not _BAD and figure <= 0:
+            what = "zero" if figure == 0 else "negative"
+            self.problem(path, f"{what} target: {value}", _EXPECTED["amount"])
             return _BAD
         return figure
+
+    def span(self, path: KeyPath, value: object) -> Any:
+        text = self.string(path, value, _EXPECTED["span"])
+        if text is not _BAD and text not in SPANS:
+            self.problem(path, f"unknown span '{_show(text)}'", _EXPECTED["span"])
+            return _BAD
+        return text
 
     def qualifier(self, path: KeyPath, value: object) -> Any:
         text = self.string(path, value, _EXPECTED["qualifier"])
@@ -955,6 +1023,7 @@ _CONVERTERS: dict[str, Callable[[_FileChecker, KeyPath, object], Any]] = {
     "number": _FileChecker.number,
     "amount": _FileChecker.amount,
     "qualifier": _FileChecker.qualifier,
+    "span": _FileChecker.span,
     "ref": _FileChecker.reference,
     "refs": _FileChecker.references,
 }

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, Literal, NamedTuple
 
+from .disagreements import on_topic
 from .links import ItemRef, PageRef, entity_ref
 from .model import Dataset, Lang, Localized
 
@@ -292,6 +293,10 @@ class SearchIndex:
                 metric = d.metrics[metric_id]
                 text = " ".join(p for p in (get(metric.title), get(metric.note)) if p)
                 yield _Text(ref, "figure", text, whole)
+            for disagreement_id in on_topic(d, topic):
+                disagreement = d.disagreements[disagreement_id]
+                said = (get(disagreement.about), get(disagreement.note))
+                yield _Text(ref, "figure", " ".join(p for p in said if p), whole)
         for entity in d.entities.values():
             ref = entity_ref(d, entity.id)
             names = {get(entity.name): 0, get(entity.short_name): 0}
