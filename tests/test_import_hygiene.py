@@ -26,6 +26,9 @@ UI_FREE = [
     "tui.state",
     "tui.cache",
     "tui.keymap",
+    "tui.results",
+    "tui.addresses",
+    "tui.outputs",
 ]
 
 
