@@ -831,10 +831,12 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def action_switch_pane(self) -> None:
         """Tab: the other pane (the only way across when one pane shows at a time)."""
         tree = self.query_one(TopicTree)
-        if tree.has_focus:
-            self.query_one(DetailPane).focus()
-        else:
-            tree.focus()
+        # The screen's focus, set at once: `tree.has_focus` follows Focus events,
+        # which lag when a key gives a blurred App (a browser tab's) its focus
+        # back, and `focus()` waits a turn, so a key queued behind Tab (a fast
+        # typist's, or a browser's) would still go to the old pane.
+        other = self.query_one(DetailPane) if self.screen.focused is tree else tree
+        self.screen.set_focus(other)
 
     def action_focus_tree(self) -> None:
         self.query_one(TopicTree).focus()
