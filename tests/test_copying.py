@@ -179,3 +179,33 @@ async def test_capital_y_on_a_page_without_an_address_says_so_and_sends_nothing(
         await pilot.pause()
         assert clip.copied == [] and clip.opened == []
         assert _messages(app) == ["У этой страницы нет веб-адреса"] * 2
+
+
+async def test_keys_in_a_burst_cite_the_page_the_cursor_reached(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = make_app(lang="en")
+    clip = Clipboard(app, monkeypatch)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        tree = app.query_one("#topics")
+        # The cursor moves, and y comes before the tree's message that opens the page.
+        tree.action_cursor_down()
+        tree.action_cursor_down()
+        tree.action_cursor_down()
+        app.action_copy_citation()
+        await pilot.pause()
+        assert clip.copied and clip.copied[0].startswith("Trade: ")
+
+
+async def test_a_page_opened_from_the_palette_is_the_one_cited(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = make_app(lang="en")
+    clip = Clipboard(app, monkeypatch)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.open_page(PageRef("organisation", "gomselmash"))  # the tree keeps focus and cursor
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert clip.copied and clip.copied[0].startswith("Gomselmash")

@@ -123,6 +123,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._entries: list[Entry] = []
         """The search's pages in the order listed (see results.py); `_match_at` indexes it."""
         self._page_before_search: PageRef | None = None
+        self._followed: TreeNode[str] | None = None
+        """The tree node whose highlight was last handled (see `_catch_up`)."""
         self._tree_before_search: TreeView | None = None
         self._tree_landing: TreeNode[str] | None = None
         self._load = load
@@ -285,6 +287,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     @on(Tree.NodeHighlighted, "#topics")
     def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
         event.stop()
+        self._followed = event.node
         tree = self.query_one(TopicTree)
         # Rebuilding the tree (search, clearing it, a reload) moves the cursor;
         # those moves open nothing: only the reader's own do.
@@ -619,6 +622,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         return frozenset(ref.id for ref in self.bookmarks if ref.kind == "topic")
 
     def action_bookmark(self) -> None:
+        self._catch_up()
         ref = self.page
         if ref is None:
             return
@@ -662,8 +666,24 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     # ------------------------------------------------------------ copying
 
+    def _catch_up(self) -> None:
+        """Open the page under the tree's cursor now, if its message is still on the way.
+
+        Keys arrive in bursts (j j j c): a key that acts on the open page must
+        act on the one the reader moved to, not the one before.
+        """
+        tree = self.query_one(TopicTree)
+        node = tree.cursor_node
+        # Only a move whose message has not come yet: a page opened from a
+        # link or the palette leaves the cursor where it was, and stays open.
+        if tree.has_focus and node is not None and node is not self._followed:
+            ref = page_of(node.data)
+            if ref is not None and ref != self.page:
+                self.open_page(ref)
+
     def _citation_text(self) -> str | None:
         """The open page, or the fact or quote under the link cursor, as a citation."""
+        self._catch_up()
         ref = self.page
         if ref is None:
             return None
@@ -688,6 +708,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def _url(self) -> str | None:
         from .addresses import page_url
 
+        self._catch_up()
         ref = self.page
         if ref is None:
             return None
