@@ -29,6 +29,10 @@ UI_FREE = [
     "tui.results",
     "tui.addresses",
     "tui.outputs",
+    "tui.limits",
+    "tui.numbers",
+    "tui.paging",
+    "tui.fuzzy",
 ]
 
 

@@ -179,7 +179,8 @@ def test_good_data_set_loads(tmp_path: Path) -> None:
     first, second = metric.observations
     assert (first.value, first.qualifier) == (3.0, "more-than")
     assert (second.value, second.qualifier) == (None, "exact")
-    assert metric.targets[0].value == 3.0 and isinstance(metric.targets[0].value, float)
+    # Written `value = 3`: an integer stays one (shown as 3, not 3.0).
+    assert metric.targets[0].value == 3 and isinstance(metric.targets[0].value, int)
     assert metric.latest() == first
 
     # Every id points at its value in `id = "..."`.

@@ -31,7 +31,7 @@ from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from . import __version__
+from . import __version__, cellwidth
 from .bindings import bindings
 from .commands import PageCommands, page_name
 from .i18n import counted, label
@@ -39,6 +39,7 @@ from .layout import ResponsiveLayout, TooSmall, tree_width
 from .lifecycle import CrashReport, repaint_after_resume
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
+from .paging import PAGE_ITEMS
 from .render import Marks, build_page, citation, citation_summary
 from .results import Entry, result_entries
 from .search import Results, SearchIndex, highlighter
@@ -101,6 +102,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         error in `load_error` for the command line to print.
         """
         super().__init__()
+        # Before anything is measured: Devanagari vowel signs take a cell, as
+        # terminals draw them (see cellwidth).
+        cellwidth.apply()
         # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
         # jump that lands late for a reader who presses G and reads at once.
         self.animation_level = "none"
@@ -125,6 +129,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._page_before_search: PageRef | None = None
         self._followed: TreeNode[str] | None = None
         """The tree node whose highlight was last handled (see `_catch_up`)."""
+        self._shown: dict[PageRef, int] = {}
+        """Pages whose long lists the reader asked to see more of, and how many."""
         self._tree_before_search: TreeView | None = None
         self._tree_landing: TreeNode[str] | None = None
         self._load = load
@@ -313,6 +319,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     @on(DetailPane.LinkFollowed)
     def _follow_link(self, event: DetailPane.LinkFollowed) -> None:
         event.stop()
+        if event.more:
+            # "… N more": the same page, drawing more of its long lists.
+            self._shown[event.target] = event.more
+            self._show_page(keep_scroll=True)
+            return
         # A fact or quote is shown on its own topic's page; a source page opens at the top.
         item = event.item if event.target.kind == "topic" else None
         self.open_page(event.target, item)
@@ -370,10 +381,14 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if ref is None or not ref.exists_in(self.dataset):
             return
         dataset, lang, marks = self.dataset, self.lang, self._marks
-        # A page highlighted for a search is built for that search alone: not kept.
-        key = ("page", ref, lang) if marks is None else None
+        shown, reach = self._shown_of(ref), self._item
+        if reach is not None and reach.kind == "topic":
+            reach = None
+        # A page highlighted for a search, or drawn down to a fact or quote, is
+        # built for that alone: not kept.
+        key = ("page", ref, lang, shown) if marks is None and reach is None else None
         self.query_one(DetailPane).show_page(
-            lambda: build_page(dataset, ref, lang, marks),
+            lambda: build_page(dataset, ref, lang, marks, shown, reach),
             self._item,
             marked=ref in self.bookmarks,
             keep_scroll=keep_scroll,
@@ -409,7 +424,16 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             if topic_id is None or topic_id not in dataset.topics:
                 continue
             ref = PageRef("topic", topic_id)
-            pane.prerender(dataset, ("page", ref, lang), partial(build_page, dataset, ref, lang))
+            shown = self._shown_of(ref)
+            pane.prerender(
+                dataset,
+                ("page", ref, lang, shown),
+                partial(build_page, dataset, ref, lang, None, shown),
+            )
+
+    def _shown_of(self, ref: PageRef) -> int:
+        """How many of each long list the page draws (see `paging`): more once asked."""
+        return self._shown.get(ref, PAGE_ITEMS)
 
     # ------------------------------------------------------------ history
 

@@ -11,12 +11,11 @@ nothing costs anything while idle, and it reads without colour (NO_COLOR,
 
 from __future__ import annotations
 
-import math
-
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Text
 
+from . import numbers
 from .figures import Measure
 from .i18n import qualifier_sign
 
@@ -41,14 +40,17 @@ def percent_text(measure: Measure) -> str:
     if ratio is None or measure.figure is None:
         return "—"
     sign = qualifier_sign(measure.figure.qualifier)
-    # Floor under "more than" and exact: 2.99 of 3 is not yet 100 %.
-    percent = math.floor(ratio * 100 + 1e-9) if sign in ("≥", "") else round(ratio * 100)
-    return f"{sign}{percent} %"
+    # Floor under "more than" and exact: 2.99 of 3 is not yet 100 %. Bounded:
+    # 1e12 of a target of 5e-324 is ">999 %", not an OverflowError.
+    figure, goal = measure.figure.value, measure.target.value
+    if figure is None:
+        return numbers.percent_text(ratio, sign, floor=sign in ("≥", ""))
+    return numbers.percent_of(figure, goal, sign, floor=sign in ("≥", ""))
 
 
 def bar_text(measure: Measure, scale: float, width: int) -> Text:
     """The bar and its percentage in `width` cells, on the metric's `scale`."""
-    percent = percent_text(measure).rjust(6)
+    percent = percent_text(measure).rjust(numbers.PERCENT_WIDTH)
     cells = max(4, width - len(percent) - 1)
     goal = measure.target.value
     target_at = cells if scale <= 0 else max(1, min(cells, round(goal / scale * cells)))
@@ -59,7 +61,9 @@ def bar_text(measure: Measure, scale: float, width: int) -> Text:
         bar.append(BAR_TARGET, style=BAR_EMPTY)
         bar.append(" " * (cells - target_at))
     else:
-        halves = max(0, min(cells * 2, int(value / scale * cells * 2))) if scale > 0 else 0
+        # Clamped before it is a number of cells: a negative figure against a
+        # tiny scale is -inf, which int() refuses.
+        halves = int(numbers.clamp_ratio(value / scale) * cells * 2) if scale > 0 else 0
         full, half = divmod(halves, 2)
         reached = value >= goal
         style = BAR_OVER if reached and value > goal else BAR_FILLED

@@ -44,6 +44,8 @@ MAX_BAR = 48
 MIN_BAR = 12
 VALUE_WIDTH = 7
 LABEL_MAX = 22
+SMALLEST_TOP = 1e-200
+"""Below this the axis's round steps (powers of ten) underflow to zero."""
 
 
 def charted(metric: Metric) -> list[Observation]:
@@ -52,8 +54,16 @@ def charted(metric: Metric) -> list[Observation]:
 
 
 def series_chart(metric: Metric, lang: Lang) -> SeriesChart | None:
-    """A chart of the metric, or None when it has fewer than two figures to compare."""
-    return SeriesChart(metric, lang) if len(charted(metric)) >= 2 else None
+    """A chart of the metric, or None when it has fewer than two figures to compare.
+
+    None too when nothing is above zero (or so little above it that the axis
+    steps underflow): bars grow from zero, and the figures are listed anyway.
+    """
+    figures = charted(metric)
+    if len(figures) < 2:
+        return None
+    amounts = [o.value for o in figures if o.value is not None] + [t.value for t in metric.targets]
+    return SeriesChart(metric, lang) if max(amounts) > SMALLEST_TOP else None
 
 
 def _nice_step(top: float) -> float:

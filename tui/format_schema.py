@@ -19,6 +19,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .limits import (
+    MAX_ABS_VALUE,
+    MAX_ID,
+    MAX_ITEMS,
+    MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
+    MAX_URL,
+    SHORT_TEXT_KEYS,
+)
 from .loader import ID_PATTERN, TABLES
 from .model import ENTITY_KINDS, QUALIFIERS, SPANS
 
@@ -118,13 +127,20 @@ DESCRIPTIONS: dict[str, str] = {
 _NON_BLANK = r"\S"
 
 
-def _kind_schema(kind: str) -> dict[str, Any]:
+def _kind_schema(kind: str, key: str = "") -> dict[str, Any]:
     if kind == "id":
-        return {"type": "string", "pattern": f"^(?:{ID_PATTERN})$"}
+        return {"type": "string", "pattern": f"^(?:{ID_PATTERN})$", "maxLength": MAX_ID}
     if kind == "text":
-        return {"$ref": "#/definitions/text"}
+        return {
+            "$ref": "#/definitions/short_text" if key in SHORT_TEXT_KEYS else "#/definitions/text"
+        }
     if kind == "url":
-        return {"type": "string", "pattern": r"^https?://[^\s/?#]+[^\s]*$", "format": "uri"}
+        return {
+            "type": "string",
+            "pattern": r"^https?://[^\s/?#]+[^\s]*$",
+            "format": "uri",
+            "maxLength": MAX_URL,
+        }
     if kind == "date":
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if kind == "when":
@@ -135,19 +151,19 @@ def _kind_schema(kind: str) -> dict[str, Any]:
             ]
         }
     if kind == "number":
-        return {"type": "number"}
+        return {"type": "number", "minimum": -MAX_ABS_VALUE, "maximum": MAX_ABS_VALUE}
     if kind == "amount":
-        return {"type": "number", "exclusiveMinimum": 0}
+        return {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_ABS_VALUE}
     if kind == "qualifier":
         return {"enum": list(QUALIFIERS), "default": "exact"}
     if kind == "span":
         return {"enum": list(SPANS)}
     if kind == "ref":
-        return {"type": "string", "pattern": _NON_BLANK}
+        return {"type": "string", "pattern": _NON_BLANK, "maxLength": MAX_ID}
     if kind == "refs":
         return {
             "type": "array",
-            "items": {"type": "string", "pattern": _NON_BLANK},
+            "items": {"type": "string", "pattern": _NON_BLANK, "maxLength": MAX_ID},
             "uniqueItems": True,
         }
     raise ValueError(f"no JSON Schema for field kind {kind!r}")  # a new kind needs a mapping
@@ -163,7 +179,10 @@ def _table_schema(label: str, schema: Any) -> dict[str, Any]:
                 "items": {"$ref": f"#/definitions/{fld.items.label}"},
             }
         else:
-            prop = _kind_schema(fld.kind)
+            prop = _kind_schema(fld.kind, key)
+        limit = MAX_ITEMS.get(f"{label}.{key}")
+        if limit is not None:
+            prop["maxItems"] = limit
         description = DESCRIPTIONS.get(f"{group}.{key}") or DESCRIPTIONS[f"{label}.{key}"]
         properties[key] = {"description": description, **prop}
     required = [key for key, fld in schema.fields.items() if fld.required]
@@ -178,24 +197,35 @@ def _table_schema(label: str, schema: Any) -> dict[str, Any]:
     return table
 
 
+def _text_schema(description: str, limit: int) -> dict[str, Any]:
+    def side(name: str = "") -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "pattern": _NON_BLANK, "maxLength": limit}
+        return {**schema, "description": name} if name else schema
+
+    return {
+        "description": description,
+        "oneOf": [
+            side(),
+            {
+                "type": "object",
+                "properties": {"ru": side("Russian"), "en": side("English")},
+                "additionalProperties": False,
+                "minProperties": 1,
+            },
+        ],
+    }
+
+
 def json_schema() -> dict[str, Any]:
     """The schema as a dict (draft-07, which taplo and most editors read)."""
     defs: dict[str, Any] = {
-        "text": {
-            "description": 'Text a reader sees: a string, or { ru = "...", en = "..." }.',
-            "oneOf": [
-                {"type": "string", "pattern": _NON_BLANK},
-                {
-                    "type": "object",
-                    "properties": {
-                        "ru": {"type": "string", "pattern": _NON_BLANK, "description": "Russian"},
-                        "en": {"type": "string", "pattern": _NON_BLANK, "description": "English"},
-                    },
-                    "additionalProperties": False,
-                    "minProperties": 1,
-                },
-            ],
-        }
+        "text": _text_schema(
+            'Text a reader sees: a string, or { ru = "...", en = "..." }.', MAX_LONG_TEXT
+        ),
+        "short_text": _text_schema(
+            'A name, title or label a reader sees: a string, or { ru = "...", en = "..." }.',
+            MAX_SHORT_TEXT,
+        ),
     }
     top: dict[str, Any] = {}
     for key, schema in TABLES.items():

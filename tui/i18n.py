@@ -10,6 +10,7 @@ import os
 from datetime import date
 from typing import Mapping
 
+from . import numbers
 from .model import Lang, PartialDate, Qualifier
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -325,11 +326,8 @@ def qualifier_sign(qualifier: Qualifier) -> str:
 
 
 def format_number(value: float, lang: Lang) -> str:
-    """3.0 -> "3.0", 1.743 -> "1.743" (ru: "1,743"): as precise as the source, no more."""
-    text = f"{value:.3f}".rstrip("0")
-    if text.endswith("."):
-        text += "0"
-    return text.replace(".", ",") if lang == "ru" else text
+    """3.0 -> "3.0", 30 -> "30", 1.743 -> "1.743" (ru: "1,743"): as the source wrote it."""
+    return numbers.format_number(value, lang)
 
 
 def format_date(value: date, lang: Lang) -> str:

@@ -36,6 +36,16 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.9 and 3.10 only
     import tomli as tomllib
 
+from tui.limits import (
+    MAX_ABS_VALUE,
+    MAX_DEPTH,
+    MAX_ID,
+    MAX_ITEMS,
+    MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
+    MAX_URL,
+    SHORT_TEXT_KEYS,
+)
 from tui.locate import KeyPath, Locator, format_path
 from tui.model import (
     _SLOTS,
@@ -70,6 +80,7 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 _LANG_KEYS = ("ru", "en")
 _BARE_CR = re.compile(r"\r(?!\n)")
+_LONG_DIGITS = re.compile(r"[0-9_]{1000,}")
 
 
 # -- the public API -------------------------------------------------------------
@@ -350,7 +361,7 @@ _EXPECTED = {
     "text": 'text: a string, or a table { ru = "...", en = "..." }',
     "url": 'a string starting with "http://" or "https://"',
     "date": "a TOML date without quotes, such as 2025-09-29",
-    "when": 'a TOML date without quotes (2022-05-17), or a year or month as a string '
+    "when": "a TOML date without quotes (2022-05-17), or a year or month as a string "
     '("2022", "2022-05") when the source gives no day',
     "number": "a number",
     "amount": "a number greater than zero",
@@ -537,6 +548,14 @@ class _Loader:
             self.problems.append(_syntax_problem(shown, text, error))
         except RecursionError:
             self._problem(Location(shown), "values nested too deeply", "a flatter structure")
+        except ValueError:
+            # tomllib converts with int(), which refuses more than 4,300 digits
+            # (sys.int_info.str_digits_check_threshold) with a bare ValueError.
+            found = _LONG_DIGITS.search(text)
+            where = (
+                Location(shown, *_text_position(text, found.start())) if found else Location(shown)
+            )
+            self._problem(where, "a number with thousands of digits", "a number from -1e12 to 1e12")
         return None
 
     # -- pass 3: across files ----------------------------------------------------
@@ -626,6 +645,54 @@ class _Loader:
                 chain.append(current)
                 current = parents[current].item.get("parent")
             done.update(chain)
+        self._check_depth(parents)
+        self._check_children(parents)
+
+    def _check_depth(self, parents: Mapping[str, _Record]) -> None:
+        """Report the first topic past `MAX_DEPTH` on each branch (its descendants follow from it).
+
+        Textual's Tree draws its lines recursively, and every export writes a
+        breadcrumb per topic: a chain of a thousand topics crashed the one and
+        made the other write 120 MB.
+        """
+        depth: dict[str, int] = {}
+        for start in parents:
+            chain: list[str] = []
+            on_chain: set[str] = set()
+            current: str | None = start
+            while current is not None and current in parents and current not in depth:
+                if current in on_chain:
+                    break  # a cycle, reported already
+                chain.append(current)
+                on_chain.add(current)
+                current = parents[current].item.get("parent")
+            if current is not None and current in on_chain:
+                depth.update((topic_id, 0) for topic_id in chain)
+                continue
+            level = depth.get(current, 1) if current is not None else 0
+            for topic_id in reversed(chain):
+                level = level + 1 if level else 0
+                depth[topic_id] = level
+                if level == MAX_DEPTH + 1:
+                    record = parents[topic_id]
+                    record.file.problem(
+                        record.item.path + ("parent",),
+                        f"topic '{topic_id}' is {level} levels deep",
+                        f"at most {MAX_DEPTH} levels of topics, a root being level 1",
+                    )
+
+    def _check_children(self, parents: Mapping[str, _Record]) -> None:
+        limit = MAX_ITEMS["topic.children"]
+        count: dict[str, int] = {}
+        for record in parents.values():
+            parent = record.item.get("parent")
+            count[parent] = count.get(parent, 0) + 1
+            if count[parent] == limit + 1:
+                record.file.problem(
+                    record.item.path + ("parent",),
+                    f"topic '{parent}' has more than {limit:,} subtopics",
+                    f"at most {limit:,} subtopics per topic",
+                )
 
     def _check_dates(
         self, records: list[_Record], registry: Mapping[str, tuple[str, _Record]]
@@ -852,21 +919,43 @@ class _FileChecker:
         if not isinstance(value, list):
             self.wrong_type(path, value, f"an array of tables {schema.header}")
             return _BAD
+        self._count(path, value, schema.header.strip("[]"), schema.header)
         items = [self.check_item(path + (i,), element, schema) for i, element in enumerate(value)]
         return [item for item in items if item is not None]
 
-    def string(self, path: KeyPath, value: object, expected: str) -> Any:
+    def _count(self, path: KeyPath, value: list[Any], what: str, noun: str) -> None:
+        """A problem when a list holds more than `MAX_ITEMS[what]` elements."""
+        limit = MAX_ITEMS.get(what)
+        if limit is not None and len(value) > limit:
+            owner = _OWNER_HEADERS.get(what.split(".")[0], what)
+            self.problem(
+                path,
+                f"too many {noun}: {len(value):,}",
+                f"at most {limit:,} {noun} in one {owner}",
+                at_key=True,
+            )
+
+    def string(self, path: KeyPath, value: object, expected: str, limit: int = 0) -> Any:
         if not isinstance(value, str):
             self.wrong_type(path, value, expected)
             return _BAD
         if not value.strip():
             self.problem(path, "empty text", "a non-empty string (leave the key out instead)")
             return _BAD
+        if limit and len(value) > limit:
+            self.problem(
+                path,
+                f"text too long: {len(value):,} characters",
+                f"at most {limit:,} characters",
+            )
+            return _BAD
         return clean_text(value)
 
     def text(self, path: KeyPath, value: object) -> Any:
+        # A name or a label is one line; a summary or a fact may be a long paragraph.
+        limit = MAX_SHORT_TEXT if path[-1] in SHORT_TEXT_KEYS else MAX_LONG_TEXT
         if isinstance(value, str):
-            plain = self.string(path, value, _EXPECTED["text"])
+            plain = self.string(path, value, _EXPECTED["text"], limit)
             return _BAD if plain is _BAD else Localized.same(plain)
         if not isinstance(value, dict):
             self.wrong_type(path, value, _EXPECTED["text"])
@@ -883,7 +972,7 @@ class _FileChecker:
                 )
                 valid = False
                 continue
-            cleaned = self.string(path + (lang,), wording, "a string")
+            cleaned = self.string(path + (lang,), wording, "a string", limit)
             if cleaned is _BAD:
                 valid = False
             else:
@@ -899,33 +988,40 @@ class _FileChecker:
         if not _ID.fullmatch(value):
             self.problem(path, f"invalid id '{_show(value)}'", _EXPECTED["id"])
             return _BAD
+        if len(value) > MAX_ID:
+            self.problem(path, f"id too long: {len(value):,} characters", f"at most {MAX_ID}")
+            return _BAD
         return value
 
     def reference(self, path: KeyPath, value: object) -> Any:
         # Whether it names something, and the right kind of thing, is pass 3.
         # Interned: a big data set cites the same few thousand ids a hundred
         # thousand times, and one copy of each is enough.
-        target = self.string(path, value, _EXPECTED["ref"])
+        target = self.string(path, value, _EXPECTED["ref"], MAX_ID)
         return target if target is _BAD else sys.intern(target)
 
     def references(self, path: KeyPath, value: object) -> Any:
         if not isinstance(value, list):
             self.wrong_type(path, value, _EXPECTED["refs"])
             return _BAD
+        if len(path) >= 3:
+            self._count(path, value, f"{path[-3]}.{path[-1]}", "ids")
         ids: list[str] = []
+        seen: set[str] = set()
         for index, element in enumerate(value):
-            target = self.string(path + (index,), element, "an id, as a string")
+            target = self.string(path + (index,), element, "an id, as a string", MAX_ID)
             if target is _BAD:
                 continue
             target = sys.intern(target)
-            if target in ids:
+            if target in seen:
                 self.problem(path + (index,), f"'{_show(target)}' is listed twice", "each id once")
                 continue
+            seen.add(target)
             ids.append(target)
         return ids
 
     def url(self, path: KeyPath, value: object) -> Any:
-        text = self.string(path, value, _EXPECTED["url"])
+        text = self.string(path, value, _EXPECTED["url"], MAX_URL)
         if text is _BAD:
             return _BAD
         parts = urlsplit(text)
@@ -978,14 +1074,20 @@ class _FileChecker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.wrong_type(path, value, _EXPECTED["number"])
             return _BAD
-        try:
-            figure = float(value)
-        except OverflowError:
-            figure = math.inf
-        if not math.isfinite(figure):
+        if isinstance(value, float) and not math.isfinite(value):
             self.problem(path, f"not a finite number: {value}", "a finite number (not nan or inf)")
             return _BAD
-        return figure
+        # An int stays an int: `30` is shown as 30, not 30.0. Python's ints
+        # have no size limit and a float's range ends near 1e308, far past
+        # any figure; both only overflow a percentage or a column.
+        if abs(value) > MAX_ABS_VALUE:
+            self.problem(
+                path,
+                f"number out of range: {_show(str(value), 40)}",
+                "a number from -1e12 to 1e12",
+            )
+            return _BAD
+        return value
 
     def amount(self, path: KeyPath, value: object) -> Any:
         figure = self.number(path, value)
@@ -1011,6 +1113,14 @@ class _FileChecker:
             return _BAD
         return text
 
+
+# How a message names the table that holds a counted list.
+_OWNER_HEADERS = {
+    "topic": "[[topic]]",
+    "fact": "[[topic.fact]]",
+    "quote": "[[topic.quote]]",
+    "metric": "[[metric]]",
+}
 
 _BAD: Any = object()  # a value that failed its check (the problem is already reported)
 

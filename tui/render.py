@@ -16,6 +16,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from . import numbers
 from .bars import TargetBar
 from .chart import series_chart
 from .disagreements import Side, on_topic, sides_index
@@ -41,6 +42,7 @@ from .model import (
     Source,
     Topic,
 )
+from .paging import PAGE_ITEMS, Budget, more_text
 
 # Styles are named semantically; colour is a bonus, never the only carrier of
 # meaning (bars read by their characters and numbers under NO_COLOR too).
@@ -111,6 +113,8 @@ class Link:
     item: ItemRef | None = None
     """On a topic page: the fact or quote this marker belongs to (copying cites it).
     On an entity or source page: the fact or quote to show on the topic opened."""
+    more: int = 0
+    """For the "… N more" line of a cut list: how many of each list to draw when followed."""
 
 
 @dataclass
@@ -131,9 +135,15 @@ class Page:
 
 
 class PageBuilder:
-    def __init__(self, ref: PageRef, title: str) -> None:
+    def __init__(
+        self, ref: PageRef, title: str, shown: int | None = None, reach: ItemRef | None = None
+    ) -> None:
         self.ref = ref
         self.title = title
+        self.shown = shown
+        """How many of each list the page draws (None: all); see `paging`."""
+        self.reach = reach
+        """A fact or quote the page must draw, however far down its list."""
         self.blocks: list[RenderableType] = []
         self.links: list[Link] = []
         self.link_blocks: list[int] = []
@@ -147,10 +157,11 @@ class PageBuilder:
         target: PageRef,
         style: Style | str = LINK,
         item: ItemRef | None = None,
+        more: int = 0,
     ) -> Text:
         """Append `label` to `text` as a link; the block it lands in is known at `add`."""
         number = len(self.links)
-        self.links.append(Link(target, item))
+        self.links.append(Link(target, item, more))
         self.link_blocks.append(-1)
         self._pending.append(number)
         # The meta holds only the link's number: data text never becomes an action.
@@ -172,6 +183,35 @@ class PageBuilder:
         for number in self._pending:
             self.link_blocks[number] = len(self.blocks) - 1
         self._pending.clear()
+
+    def forget_links(self, blocks: Iterable[RenderableType]) -> None:
+        """Forget the links of blocks built but never added (a list cut short).
+
+        They are the last links made; a Tab must not stop at a link not drawn.
+        """
+        gone: set[int] = set()
+        for block in blocks:
+            gone |= _links_in(block)
+        while self.links and len(self.links) - 1 in gone:
+            number = len(self.links) - 1
+            self.links.pop()
+            self.link_blocks.pop()
+            if number in self._pending:
+                self._pending.remove(number)
+
+    def budget(self, kind: str = "") -> Budget:
+        """What one list of this page may draw; `kind` "fact" or "quote" honours `reach`."""
+        reach = self.reach
+        at_least = reach.index + 1 if reach is not None and reach.kind == kind else 0
+        shown = None if self.shown is None else max(self.shown, at_least)
+        return Budget(shown, at_least)
+
+    def more(self, left: int | None, lang: Lang) -> None:
+        """The line after a cut list: "… N more", a link that draws the next ones."""
+        assert self.shown is not None
+        line = Text()
+        self.link(line, more_text(left, lang), self.ref, DIM + LINK, more=self.shown + PAGE_ITEMS)
+        self.add(line)
 
     def build(self, marks: Marks | None = None) -> Page:
         if marks is not None:
@@ -255,18 +295,15 @@ def format_amount(value: float | Decimal, form: str, lang: Lang) -> str:
     """`$3.0bn`, `3,0 млрд долл.`: the one place a figure meets its unit (`form`, see
     `amount_form`). Kept to one function so that a shared number formatter can replace it.
     """
-    number = format_number(float(value), lang) if isinstance(value, float) else _decimal(value)
-    if isinstance(value, Decimal) and lang == "ru":
-        number = number.replace(".", ",")
+    # An integer stays one (`30`, not `30.0`): only a Decimal is a computed difference.
+    if isinstance(value, Decimal):
+        number = numbers.format_decimal(value, lang)
+    else:
+        number = format_number(value, lang)
     if "{}" not in form:  # a bare unit
         return f"{number} {form}".strip()
     return form.replace("{}", number, 1).strip()
 
-
-def _decimal(value: Decimal) -> str:
-    # A difference of two figures, exact: 4.0 - 3.0 is "1.0", 3.0 - 1.87 is "1.13".
-    text = format(value.normalize(), "f")
-    return text if "." in text else text + ".0"
 
 
 def value_text(observation: Observation | None, unit: str, lang: Lang) -> str:
@@ -502,9 +539,21 @@ def topic_page(dataset: Dataset, topic_id: str, lang: Lang) -> Group:
     return build_page(dataset, PageRef("topic", topic_id), lang).renderable()
 
 
-def build_page(dataset: Dataset, ref: PageRef, lang: Lang, marks: Marks | None = None) -> Page:
-    """The page of a topic, entity or source, with its links; `marks` finds words to highlight."""
-    builder = PageBuilder(ref, page_title(dataset, ref, lang))
+def build_page(
+    dataset: Dataset,
+    ref: PageRef,
+    lang: Lang,
+    marks: Marks | None = None,
+    shown: int | None = None,
+    reach: ItemRef | None = None,
+) -> Page:
+    """The page of a topic, entity or source, with its links; `marks` finds words to highlight.
+
+    With `shown`, each long list draws that many items (fewer when their text is
+    long) and a "… N more" link; `reach` names a fact or quote to draw however
+    far down it is. Without, everything (the report and the exports).
+    """
+    builder = PageBuilder(ref, page_title(dataset, ref, lang), shown, reach)
     if ref.kind == "topic":
         _topic_blocks(builder, dataset, ref.id, lang)
     elif ref.kind == "source":
@@ -523,14 +572,21 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
 
     if topic.metrics:
         page.add(_section("figures", lang))
+        budget = page.budget()
         for index, metric_id in enumerate(topic.metrics):
             if index:
                 page.add(Text(""))
-            page.add(*metric_block(dataset.metrics[metric_id], lang, cite, topic_id))
+            parts = metric_block(dataset.metrics[metric_id], lang, cite, topic_id)
+            if not _add_within(page, budget, parts, lang, last=index == len(topic.metrics) - 1):
+                break
 
     if topic.facts:
         page.add(_section("facts", lang))
+        budget = page.budget("fact")
         for index, fact in enumerate(topic.facts):
+            if not budget.allows(index, fact.text.get(lang)):
+                page.more(len(topic.facts) - index, lang)
+                break
             item = ItemRef(topic_id, "fact", index)
             body = localized(fact.text, lang)
             if fact.date is not None:
@@ -546,7 +602,11 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
 
     if topic.quotes:
         page.add(_section("quotes", lang))
+        budget = page.budget("quote")
         for index, quote in enumerate(topic.quotes):
+            if not budget.allows(index, quote.text.get(lang)):
+                page.more(len(topic.quotes) - index, lang)
+                break
             item = ItemRef(topic_id, "quote", index)
             page.add(_quote_text(quote.text, lang), item=item)
             attribution = Text()
@@ -567,7 +627,11 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
     children = dataset.children(topic.id)
     if children:
         page.add(_section("subtopics", lang))
-        for child in children:
+        budget = page.budget()
+        for index, child in enumerate(children):
+            if not budget.allows(index, child.title.get(lang)):
+                page.more(len(children) - index, lang)
+                break
             line = Text("▸ ")
             page.link(line, child.title.get(lang), PageRef("topic", child.id))
             if child.title.is_fallback(lang):
@@ -638,6 +702,30 @@ def _side_text(dataset: Dataset, side: Side, lang: Lang, cite: Citations, topic_
     return cite.append(text, source_id, item)
 
 
+def _add_within(
+    page: PageBuilder, budget: Budget, parts: list[RenderableType], lang: Lang, *, last: bool
+) -> bool:
+    """Add the lines of a block while the budget allows; False (and a "more" line) once spent.
+
+    A topic may show 100 metrics of 1,000 figures each: 120,000 lines took 20 s to draw.
+    With blocks after this one (not `last`), how many lines are left is not counted.
+    """
+    keep = 0
+    for part in parts:
+        plain = part.plain if isinstance(part, Text) else ""
+        if not budget.allows(budget.count, plain):
+            break
+        keep += 1
+    if keep == len(parts):
+        page.add(*parts)
+        return True
+    # Added together, so that each link lands in its own block (see `PageBuilder.add`).
+    page.forget_links(parts[keep:])
+    page.add(*parts[:keep])
+    page.more(len(parts) - keep if last else None, lang)
+    return False
+
+
 def _sources_section(page: PageBuilder, cite: Citations, lang: Lang) -> None:
     sources = cite.sources()
     if sources:
@@ -696,9 +784,15 @@ def _mentions_lines(
         if not of_kind:
             continue
         line = Text(f"{label(kind, lang)}: ", style=DIM)
+        budget = page.budget()
         for index, entity in enumerate(of_kind):
             if index:
                 line.append(" · ", style=DIM)
+            if not budget.allows(index, entity.label(lang)):
+                assert page.shown is not None
+                left = more_text(len(of_kind) - index, lang)
+                page.link(line, left, page.ref, DIM + LINK, more=page.shown + PAGE_ITEMS)
+                break
             page.link(
                 line, entity.label(lang), PageRef(entity.kind, entity.id), Style(dim=False) + LINK
             )
@@ -784,7 +878,11 @@ def _source_blocks(page: PageBuilder, dataset: Dataset, source_id: str, lang: La
     described = [e for e in dataset.entities.values() if e.source == source_id]
     if described:
         page.add(_section("describes", lang))
-        for entity in described:
+        budget = page.budget()
+        for index, entity in enumerate(described):
+            if not budget.allows(index, entity.name.get(lang)):
+                page.more(len(described) - index, lang)
+                break
             line = Text("▸ ")
             page.link(line, entity.name.get(lang), PageRef(entity.kind, entity.id))
             line.append(f" · {label('kind.' + entity.kind, lang)}", style=DIM)
@@ -801,7 +899,11 @@ def _backlink_blocks(
         page.add(Text(label("nowhere", lang), style=DIM))
         return
     current: str | None = None
-    for item in items:
+    budget = page.budget()
+    for index, item in enumerate(items):
+        if not budget.allows(index, _backlink_text(dataset, item, lang)):
+            page.more(len(items) - index, lang)
+            break
         if item.topic_id != current:
             current = item.topic_id
             line = Text("▸ ")
@@ -823,6 +925,16 @@ def _backlink_blocks(
         line.append(f" — {dataset.entities[quote.speaker].name.get(lang)}", style=DIM)
         line.append(f", {format_date(quote.date, lang)}", style=DIM)
         page.add(hanging("      ", line, ""))
+
+
+def _backlink_text(dataset: Dataset, item: ItemRef, lang: Lang) -> str:
+    """The text a backlink draws, to weigh it against the page's budget."""
+    topic = dataset.topics[item.topic_id]
+    if item.kind == "fact":
+        return topic.facts[item.index].text.get(lang)
+    if item.kind == "quote":
+        return topic.quotes[item.index].text.get(lang)
+    return topic.title.get(lang)
 
 
 # ---------------------------------------------------------------- citations

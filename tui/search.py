@@ -69,6 +69,11 @@ MIN_PREFIX = 2
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
+# A word as written, its combining marks included: "е" + U+0308 is one letter
+# ("ё" decomposed), and a highlight must cover the word, not stop before the mark.
+_RAW_WORD = re.compile(r"(?:\w[" + _COMBINING.pattern[1:-2] + r"]*)+")
+
+
 def fold(text: str) -> str:
     """Case- and diacritic-free form of a text: "Ёлка Café" -> "елка cafe"."""
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
@@ -220,7 +225,7 @@ class Highlighter:
         spans: list[tuple[int, int]] = []
         if not self.query:
             return spans
-        for found in _WORD.finditer(text):
+        for found in _RAW_WORD.finditer(text):
             raw = found.group()
             hit = self._cache.get(raw)
             if hit is None:

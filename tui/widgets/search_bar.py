@@ -17,12 +17,13 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from ..bindings import bindings
+from .query_input import QueryInput
 
 # Typing fast runs one search after a pause this long, not one per key.
 DEBOUNCE_SECONDS = 0.06
 
 
-class SearchInput(Input):
+class SearchInput(QueryInput):
     """The search line's input, with the search keys of the key table.
 
     An Input is a scroll view: its own ↑ and ↓ scroll a one-line field, that
