@@ -202,7 +202,7 @@ async def test_the_language_switch_keeps_the_place_and_the_filter() -> None:
         await pilot.press("G")
         before = cursor_entry(screen)
         top = screen.list.scroll_y
-        await pilot.press("l")
+        await pilot.press("L")
         await pilot.pause()
         assert app.lang == "ru"
         assert cursor_entry(screen) is before
@@ -211,7 +211,7 @@ async def test_the_language_switch_keeps_the_place_and_the_filter() -> None:
         assert "Хроника · 4 из 8 · вид: факты" in text
         assert "Электрон подписал соглашение." in text
         assert "Elektron signed" not in text
-        await pilot.press("l")
+        await pilot.press("L")
         await pilot.pause()
         assert "Timeline · 4 of 8" in screen_text(app)
 
@@ -278,7 +278,7 @@ async def test_the_index_switches_lists_and_follows_the_language() -> None:
         assert isinstance(screen, IndexScreen)
         assert [row.ref.id for row in screen.shown] == ["biocad", "elektron", "maz", "yolka"]
         await pilot.press("j", "j")
-        await pilot.press("l")  # Russian: sorted again, the cursor stays on MAZ
+        await pilot.press("L")  # Russian: sorted again, the cursor stays on MAZ
         await pilot.pause()
         assert [row.ref.id for row in screen.shown] == ["yolka", "maz", "elektron", "biocad"]
         assert screen.shown[screen.list.cursor].ref.id == "maz"

@@ -63,8 +63,8 @@ def test_topic_page_links_names_markers_and_subtopics(bundled_dataset) -> None: 
 def test_citation_of_a_quote_names_speaker_date_and_source(bundled_dataset) -> None:  # type: ignore[no-untyped-def]
     item = ItemRef("trade.turnover", "quote", 0)
     text = citation(bundled_dataset, PageRef("topic", "trade.turnover"), "ru", item)
-    assert text.startswith("“Мы уже можем замахнуться на 3 млрд долларов")
-    assert "Кирилл Поляков" in text and "2025-09-29" in text
+    assert text.startswith("«Мы уже можем замахнуться на 3 млрд долларов")
+    assert "Кирилл Поляков" in text and "29.09.2025" in text
     assert "Источник:" in text
 
 

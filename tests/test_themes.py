@@ -67,12 +67,12 @@ async def test_a_theme_chosen_in_the_palette_is_remembered(tmp_path, monkeypatch
     app = make_app(lang="en", remember=True)
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.theme == DARK
-        # Textual's own "Theme" command, then the theme by name; the palette
+        # The palette's "Theme" command (in the reader's language), then the theme by name; the palette
         # searches in the background, hence the pauses.
         await pilot.press("ctrl+p")
         await pilot.press(*"theme")
         await pilot.pause(0.5)
-        assert "Change the current theme" in screen_text(app)
+        assert "colours; the choice is remembered" in screen_text(app)  # our Theme command
         await pilot.press("enter")
         await pilot.pause(0.3)
         await pilot.press(*"coop-light")

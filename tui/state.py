@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .links import PageRef
+from .model import Lang
 from .paths import user_dir
 
 STATE_FILE = "state.json"
@@ -328,3 +329,12 @@ def with_bookmarks(data: Mapping[str, Any], refs: list[PageRef]) -> dict[str, An
     updated = dict(data)
     updated["bookmarks"] = [ref.to_json() for ref in refs]
     return updated
+
+
+# ---------------------------------------------------------------- language
+
+
+def remembered_lang(data: Mapping[str, Any]) -> Lang | None:
+    """The language the reader last chose, if the state holds a valid one."""
+    value = data.get("lang")
+    return value if value in ("ru", "en") else None

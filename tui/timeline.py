@@ -325,9 +325,21 @@ def entry_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
     )
 
 
-def entry_date(entry: Entry) -> str:
-    """The date as precise as the data gives it: "2019", "2019-05" or "2019-05-03"."""
-    return format_when(entry.when)
+def entry_date(entry: Entry, lang: Lang = "en") -> str:
+    """The date as precise as the data gives it, as the language writes dates:
+    "2019", "2019-05", "2019-05-03" (ru: "2019", "05.2019", "03.05.2019")."""
+    return format_when(entry.when, lang)
+
+
+def short_date(entry: Entry, lang: Lang) -> str:
+    """The date without its year (a heading above says it): "05-03", "05" (ru: "03.05", "05")."""
+    when = entry.when
+    if when.precision == "year":
+        return ""
+    if when.precision == "month":
+        return f"{when.start.month:02d}"
+    day, month = when.start.day, when.start.month
+    return f"{day:02d}.{month:02d}" if lang == "ru" else f"{month:02d}-{day:02d}"
 
 
 def source_numbers(dataset: Dataset) -> dict[str, int]:
@@ -417,6 +429,8 @@ def search_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
     """What the filter line searches: the date, the line's text and its topic."""
     return " ".join(
         part
-        for part in (entry_date(entry), entry_text(dataset, entry, lang), entry_topic(dataset, entry, lang))
+        for part in (
+            entry_date(entry, lang), entry_text(dataset, entry, lang), entry_topic(dataset, entry, lang)
+        )
         if part
     )

@@ -60,7 +60,7 @@ def _line(dataset: Dataset, entry: Entry, lang: Lang, kind_width: int) -> str:
     topic = entry_topic(dataset, entry, lang)
     where = f" · {topic}" if topic else ""
     marker = entry_marker(dataset, entry)
-    return f"  {entry_date(entry):<10}  {kind}  {text}{where}{' ' + marker if marker else ''}"
+    return f"  {entry_date(entry, lang):<10}  {kind}  {text}{where}{' ' + marker if marker else ''}"
 
 
 def _one_line(text: str) -> str:
@@ -98,7 +98,7 @@ def timeline_markdown(
         marker = entry_marker(dataset, entry)
         # A marker is "[n]": escaped, so that it is not read as a link reference.
         cite = f" {md_escape(marker)}" if marker else ""
-        lines.append(f"- **{entry_date(entry)}** ({kind}) {text}{where}{cite}")
+        lines.append(f"- **{entry_date(entry, lang)}** ({kind}) {text}{where}{cite}")
         if entry.source is not None:
             cited[entry.source] = None
     lines.append("")
@@ -110,7 +110,7 @@ def timeline_markdown(
             title = md_escape(_one_line(source.title.get(lang)))
             details = [md_escape(source.publisher.get(lang))] if source.publisher else []
             if source.date is not None:
-                details.append(format_date(source.date))
+                details.append(format_date(source.date, lang))
             line = f"- \\[{numbers[source_id]}\\] {title}"
             if details:
                 line += " — " + ", ".join(details)

@@ -84,7 +84,7 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
         Binding("q", "close", "Close", show=False),
         # A modal screen hides the App's own keys: the ones that make sense
         # here are bound again.
-        Binding("l", "app.toggle_language", "Language", show=False),
+        Binding("L", "app.toggle_language", "Language", show=False),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 

@@ -39,6 +39,7 @@ from ..timeline import (
     entry_text,
     entry_topic,
     search_text,
+    short_date,
     timeline,
     timeline_rows,
     topic_label_width,
@@ -209,7 +210,7 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
             line.append(f" · {entry_marker(self.dataset, entry)} {source.title.get(lang)}")
             details = [source.publisher.get(lang)] if source.publisher is not None else []
             if source.date is not None:
-                details.append(format_date(source.date))
+                details.append(format_date(source.date, lang))
             if details:
                 line.append(" — " + ", ".join(details))
         return line
@@ -318,12 +319,11 @@ def entry_line(
     """
     # Not Text(date, style=DIM): a Text's own style would dim what is appended too.
     line = Text()
-    when = entry_date(entry)
     if width < TOPIC_COLUMN_FROM:
         # Narrow: the year is in the heading above; the month and day are enough.
-        line.append(when[5:].ljust(SHORT_DATE_WIDTH) + " ", style=DIM)
+        line.append(short_date(entry, lang).ljust(SHORT_DATE_WIDTH) + " ", style=DIM)
     else:
-        line.append(when.ljust(DATE_WIDTH) + " ", style=DIM)
+        line.append(entry_date(entry, lang).ljust(DATE_WIDTH) + " ", style=DIM)
     line.append(KIND_MARKS[entry.kind] + " ")
     tail = Text()
     if width >= TOPIC_COLUMN_FROM:
