@@ -251,7 +251,7 @@ def test_exports_carry_the_timeline() -> None:
     figure = next(item for item in document["timeline"] if item["kind"] == "figure")
     assert figure["item"] == {"kind": "observation", "index": 0, "metric": "buses"}
     assert quote["text"] == {
-        "ru": "“Мы будем наращивать поставки.” — Иван Губернаторов",
+        "ru": "«Мы будем наращивать поставки.» — Иван Губернаторов",
         "en": "“We will increase deliveries.” — Ivan Gubernatorov",
     }
 

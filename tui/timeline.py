@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
-from .i18n import format_when, label
+from .i18n import format_when, label, quoted
 from .links import ItemRef, PageRef, backlinks, entity_ref
 from .model import Dataset, Lang, Metric, PartialDate, Topic
 
@@ -306,7 +306,7 @@ def entry_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
     if entry.kind == "quote":
         quote = dataset.topics[entry.owner].quotes[entry.number]
         speaker = dataset.entities[quote.speaker].name.get(lang)
-        return f"“{quote.text.get(lang)}” — {speaker}"
+        return f"{quoted(quote.text.get(lang), lang)} — {speaker}"
     # The page's own wording of a figure (its amount form, qualifier, span and
     # wording without a number), so that both say it alike. Imported here:
     # render.py imports this module for the pages' Timeline sections.
