@@ -25,6 +25,7 @@ UI_FREE = [
     "tui.links",
     "tui.state",
     "tui.cache",
+    "tui.notices",
     "tui.keymap",
     "tui.results",
     "tui.addresses",
