@@ -28,6 +28,7 @@ UI_FREE = [
     "tui.timeline",
     "tui.timeline_report",
     "tui.index_lists",
+    "tui.notices",
     "tui.keymap",
     "tui.results",
     "tui.addresses",

@@ -115,14 +115,15 @@ def test_a_bad_state_file_is_ignored_with_a_notice(
     path.write_bytes(content)
     loaded = StateStore(path).load()
     assert loaded.data == {}
-    assert loaded.notice is not None and notice in loaded.notice and str(path) in loaded.notice
+    assert loaded.notice is not None
+    assert notice in str(loaded.notice) and str(path) in str(loaded.notice)
 
 
 def test_an_unreadable_state_file_is_ignored_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     path.mkdir()  # a folder where the file should be: reading fails for root too
     loaded = StateStore(path).load()
-    assert loaded.data == {} and loaded.notice and "cannot read" in loaded.notice
+    assert loaded.data == {} and loaded.notice and "cannot read" in str(loaded.notice)
 
 
 def test_bookmarks_skip_entries_that_are_not_pages() -> None:
@@ -135,4 +136,4 @@ def test_a_failed_save_is_a_notice(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     notice = StateStore(blocker / "state.json").save({"a": 1})
-    assert notice is not None and "cannot save" in notice
+    assert notice is not None and "cannot save" in str(notice)

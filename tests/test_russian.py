@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import screen_text
 
+from tui.cache import DatasetCache
 from tui.factory import make_app
 from tui.i18n import format_date, labels, quoted
 from tui.links import PageRef
@@ -31,6 +32,8 @@ NAMES = {
     "OSC",
     "URL",
     "USD",
+    "JSON",
+    "UTF",
 }
 KEYS = {
     "Ctrl",
@@ -231,3 +234,101 @@ async def test_the_language_chosen_is_remembered_and_lang_wins(
     assert make_app(lang=None, state=store).lang == "en"
     store.update("lang", "xx")  # a broken value is ignored
     assert make_app(lang=None, state=store).lang == "ru"
+
+
+def toasts(app) -> list[str]:
+    """The notices on screen, whole (a toast wraps a long path over lines)."""
+    return [n.message for n in app._notifications]
+
+
+def without_paths(text: str, root: Path) -> str:
+    """`text` with every path under `root` taken out: a path is the reader's, not UI words."""
+    return re.sub(re.escape(str(root)) + r"\S*", "", text)
+
+
+async def test_notices_about_the_state_file_and_the_cache_read_as_russian(tmp_path: Path) -> None:
+    state = tmp_path / "state" / "state.json"
+    state.parent.mkdir()
+    state.write_bytes(b"{broken")
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    folder.chmod(0o775)  # group-writable: refused
+    app = make_app(lang="ru", state=StateStore(state), cache=DatasetCache(folder))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        shown = toasts(app)
+        assert len(shown) == 1, shown
+        assert "отложен" in shown[0] and "кэша" in shown[0], shown
+        assert str(state) in shown[0] and str(folder) in shown[0]  # paths as they are
+        assert not english_words(without_paths(shown[0], tmp_path)), shown[0]
+        assert "отложен" in screen_text(app)  # the toast itself, on the screen
+
+
+async def test_a_notice_after_switching_language_is_in_the_new_one(tmp_path: Path) -> None:
+    state = tmp_path / "state.json"
+    state.symlink_to(state)  # a link that loops: every save is refused, with a notice
+    app = make_app(lang="en", state=StateStore(state))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert any("the state will not be saved" in m for m in toasts(app)), toasts(app)
+        app.clear_notifications()
+        await pilot.press("L")  # Russian, and the choice cannot be saved
+        await pilot.pause()
+        shown = toasts(app)
+        assert shown and all("не сохранено" in m for m in shown), shown
+        for message in shown:
+            assert not english_words(without_paths(message, tmp_path)), message
+        app.clear_notifications()
+        await pilot.press("L")  # and back
+        await pilot.pause()
+        assert any("not saved" in m for m in toasts(app)), toasts(app)
+
+
+async def test_the_reload_error_bar_speaks_russian_around_the_problem_lines(
+    tmp_path: Path,
+) -> None:
+    from tui.loader import DataError, load_dataset
+    from tui.widgets import DataErrorBar
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[a]]\n[[b]]\n[[c]]\n[[d]]\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset([bad])
+    problems = [str(p) for p in caught.value.problems]
+    assert len(problems) > 2  # one line says how many more
+    app = make_app(lang="ru")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.data_reloaded(None, caught.value)
+        await pilot.pause()
+        bar = str(app.query_one(DataErrorBar).render())
+        assert problems[0] in bar  # the loader's line, as `check` prints it
+        around = bar
+        for line in problems:
+            around = around.replace(line, "")
+        assert "Данные не перечитаны" in around
+        assert not english_words(around), around
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{broken",
+        b"\xff\xfe{}",
+        b'{"theme": ' + b"9" * 5000 + b"}",
+        b"[" * 100_000 + b"]" * 100_000,
+        b"[1, 2]",
+        b'{"theme": 1, "bookmarks": [["topic", "trade"], 5, [1]]}',
+        b'{"bookmarks": {}}',
+    ],
+    ids=["broken", "not-utf8", "5000-digits", "deep", "array", "theme-and-bookmarks", "not-list"],
+)
+def test_every_state_file_notice_has_russian_words(tmp_path: Path, content: bytes) -> None:
+    from tui.notices import notice_text
+
+    path = tmp_path / "state.json"
+    path.write_bytes(content)
+    notice = StateStore(path).load().notice
+    assert notice is not None
+    russian = notice_text(notice, "ru")
+    assert not english_words(without_paths(russian, tmp_path)), russian
+    assert str(path) in russian and str(path) in str(notice)

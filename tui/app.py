@@ -40,6 +40,7 @@ from .layout import ResponsiveLayout, TooSmall, tree_width
 from .lifecycle import CrashReport, repaint_after_resume
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
+from .notices import Notice, notice_text
 from .paging import PAGE_ITEMS
 from .render import Marks, build_page, citation, citation_summary
 from .results import Entry, result_entries
@@ -98,7 +99,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         *,
         theme: str = DARK,
         state: StateStore | None = None,
-        notice: str | None = None,
+        notice: Notice | None = None,
         bookmarks: list[PageRef] | None = None,
         watch_paths: Sequence[Path] = (),
         load: Callable[[], Dataset] | None = None,
@@ -179,7 +180,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             if roots:
                 tree.select_topic(roots[0].id)
         if self._startup_notice is not None:
-            self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
+            self.warn(self._startup_notice, timeout=8)
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         repaint_after_resume(self)
@@ -212,11 +213,16 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         dataset, lang = self.dataset, self.lang
         self.run_worker(lambda: prepare(dataset, lang), thread=True, group="timeline")
 
+    def warn(self, notice: Notice, timeout: float | None = None) -> None:
+        """Show a notice from the state file or the cache, worded in the reader's language now."""
+        text = notice_text(notice, self.lang)
+        self.notify(text, markup=False, severity="warning", timeout=timeout)
+
     def _remember_theme(self, theme: Theme) -> None:
         if self.state is not None:
             notice = self.state.update("theme", theme.name)
             if notice is not None:
-                self.notify(notice, markup=False, severity="warning")
+                self.warn(notice)
 
     # ------------------------------------------------------------ big data in the background
 
@@ -357,7 +363,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             # Remembered as the theme is: the next start opens in it (unless --lang).
             problem = self.state.update("lang", self.lang)
             if problem is not None:
-                self.notify(problem, markup=False, severity="warning")
+                self.warn(problem)  # in the language just chosen
         if not self.loading:
             self._index_language(self.lang)
         self._label_panes()
@@ -689,7 +695,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if self.state is not None:
             problem = self.state.update("bookmarks", [ref.to_json() for ref in self.bookmarks])
             if problem is not None:
-                self.notify(problem, severity="warning", markup=False, timeout=8)
+                self.warn(problem, timeout=8)
 
     def action_bookmarks(self) -> None:
         from .screens import BookmarksScreen

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from .i18n import lang_from_environment
 from .model import Dataset, Lang
+from .notices import both
 from .paths import bundled_data_path
 from .state import StateStore, bookmarks_from, remembered_lang
 
@@ -70,13 +71,12 @@ def make_app(
     store = state if state is not None else StateStore()
     loaded = store.load()
     chosen = starting_theme(theme, loaded.data.get("theme"), os.environ)
-    notices = [n for n in (loaded.notice, cache_notice) if n is not None]
     return CoopApp(
         dataset,
         lang=lang or remembered_lang(loaded.data) or lang_from_environment(),
         theme=chosen,
         state=store,
-        notice="\n".join(notices) or None,
+        notice=both(loaded.notice, cache_notice),
         bookmarks=bookmarks_from(loaded.data),
         watch_paths=watch_paths,
         load=load,

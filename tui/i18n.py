@@ -300,6 +300,89 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "reload.more": ("и ещё проблем: {count} (coop-tui check)", "and {count} more (coop-tui check)"),
     "reload.done": ("Данные перечитаны", "Data reloaded"),
+    # Notices about the state file and the data cache (see notices.py). Paths and
+    # the operating system's reasons are put in as they are.
+    "notice.lines": ("{first}\n{second}", "{first}\n{second}"),
+    "notice.state.will-not-save": (
+        "{path}: {why}; состояние не будет сохраняться",
+        "{path}: {why}; the state will not be saved",
+    ),
+    "notice.state.set-aside": (
+        "{path}: {why}; файл отложен как {aside}",
+        "{path}: {why}; set aside as {aside}",
+    ),
+    "notice.state.rest-kept": ("остальное сохранено", "the rest was kept"),
+    "notice.state.not-set-aside": (
+        "{path}: {why}; отложить файл не удалось ({reason}), поэтому он оставлен как есть"
+        " и ничего не будет сохраняться",
+        "{path}: {why}; it could not be set aside ({reason}), "
+        "so it is left as it is and nothing will be saved",
+    ),
+    "notice.state.not-saved": ("{path}: не сохранено: {why}", "{path}: not saved: {why}"),
+    "notice.state.cannot-save": (
+        "{path}: не удалось сохранить состояние ({reason}); не сохранено",
+        "{path}: cannot save the state ({reason}); not saved",
+    ),
+    "notice.why.loops": (
+        "это символическая ссылка, замкнутая в петлю",
+        "is a symbolic link that loops",
+    ),
+    "notice.why.not-set-aside": (
+        "файл не удалось отложить ({reason})",
+        "the file could not be set aside ({reason})",
+    ),
+    "notice.why.unreadable": (
+        "сохранённое состояние не читается ({reason})",
+        "cannot read the saved state ({reason})",
+    ),
+    "notice.why.not-a-file": ("это не обычный файл", "not a regular file"),
+    "notice.why.too-large": (
+        "больше 16 МиБ, значит, это не файл состояния",
+        "larger than 16 MiB, so not a state file",
+    ),
+    "notice.why.too-deep": (
+        "в сохранённом состоянии слишком глубокая вложенность, его не прочесть",
+        "the saved state is nested too deeply to read",
+    ),
+    "notice.why.too-big": (
+        "сохранённое состояние слишком велико, его не прочесть",
+        "the saved state is too big to read",
+    ),
+    "notice.why.bad-json": (
+        "сохранённое состояние — неверный JSON ({detail})",
+        "the saved state is not valid JSON ({detail})",
+    ),
+    # The English is the parser's own message; Russian gives where it stopped.
+    "notice.json.at": ("ошибка в строке {line}, столбце {column}", "{message}"),
+    "notice.json.utf8": ("не UTF-8: байт {position}", "{message}"),
+    "notice.json.number": ("слишком длинное число", "{message}"),
+    "notice.why.not-object": (
+        "сохранённое состояние — не объект JSON",
+        "the saved state is not a JSON object",
+    ),
+    "notice.why.theme": ("тема в нём — не название", "its theme is not a name"),
+    "notice.why.bookmarks": ("закладки в нём — не список", "its bookmarks are not a list"),
+    "notice.why.bad-bookmark": (
+        "закладок не в виде пары [вид, код]: {count}",
+        "{count} of its bookmarks is not a [kind, id] pair",
+    ),
+    "notice.why.bad-bookmarks": (
+        "закладок не в виде пары [вид, код]: {count}",
+        "{count} of its bookmarks are not a [kind, id] pair",
+    ),
+    "notice.cache.refused": (
+        "Папка кэша данных {folder}: {problem}; она не используется (данные читаются заново).",
+        "The data cache folder {folder} {problem}: not used (the data is read afresh).",
+    ),
+    "notice.cache.not-a-folder": ("это не папка", "is not a folder"),
+    "notice.cache.other-owner": (
+        "принадлежит другому пользователю (номер {uid})",
+        "belongs to another user (uid {uid})",
+    ),
+    "notice.cache.writable": (
+        "в неё могут писать другие пользователи (права {mode})",
+        "can be written by other users (mode {mode})",
+    ),
 }
 
 _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
