@@ -76,11 +76,6 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     # lets a `/` through as a character when an input has focus.
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("app"),
-        # The timeline and the index (screens/timeline.py, screens/index.py). Not in the
-        # key table yet: the help fills one 80x24 screen to its last row, and a row for
-        # them would turn it into two pages. The README and the palette name them.
-        Binding("t", "timeline", "Timeline", show=False),
-        Binding("i", "index", "Index", show=False),
     ]
 
     # `var`, not `reactive`: a reactive on the App repaints the whole screen on

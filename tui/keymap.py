@@ -131,10 +131,12 @@ KEYS: tuple[KeyDef, ...] = (
     ),
     KeyDef("app", _k("b"), "bookmark", "key.bookmark", "foot.mark", 30, shown="b B"),
     KeyDef("app", _k("B"), "bookmarks", "key.bookmark", shown=""),
-    KeyDef("app", _k("y"), "copy_citation", "key.copy", "foot.copy", 58),
-    KeyDef("app", _k("Y"), "copy_url", "key.copy_url"),
-    KeyDef("app", _k("c"), "show_citation", "key.citation", "foot.cite", 25),
-    KeyDef("app", _k("o"), "open_source", "key.open_source", "foot.browser", 22),
+    KeyDef("app", _k("y"), "copy_citation", "key.copy", "foot.copy", 58, shown="y Y"),
+    KeyDef("app", _k("Y"), "copy_url", "key.copy", shown=""),
+    KeyDef("app", _k("c"), "show_citation", "key.citation", "foot.cite", 25, shown="c o"),
+    KeyDef("app", _k("o"), "open_source", "key.citation", "foot.browser", 22, shown=""),
+    KeyDef("app", _k("t"), "timeline", "key.views", "foot.timeline", 28, shown="t i"),
+    KeyDef("app", _k("i"), "index", "key.views", shown=""),
     KeyDef("app", _k("L"), "toggle_language", "key.language", "foot.language", 40),
     KeyDef("app", _k("ctrl+p"), "command_palette", "key.palette", "foot.palette", 35, textual=True),
     KeyDef("app", _k("question_mark"), "help", "key.help", "foot.help", 95),
@@ -163,7 +165,7 @@ KEYS: tuple[KeyDef, ...] = (
     KeyDef("bookmarks", _k("escape", "q"), "close", "key.close", "foot.close", 100),
     # ---------------------------------------------------------------- the citation dialog
     KeyDef("citation", _k("s"), "save", "key.save", "foot.save", 80),
-    KeyDef("citation", _k("y"), "copy", "key.copy", "foot.copy", 70),
+    KeyDef("citation", _k("y"), "copy", "key.copy_text", "foot.copy", 70),
     KeyDef("citation", _k("escape", "q"), "close", "key.close", "foot.close", 100),
     # ---------------------------------------------------------------- this help (its title lists these)
     KeyDef(
