@@ -30,11 +30,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.9 and 3.10 only
-    import tomli as tomllib
-
+from tui import toml_reader
 from tui.locate import KeyPath, Locator, format_path
 from tui.model import (
     _SLOTS,
@@ -473,11 +469,11 @@ class _Loader:
                 _byte_location(shown, raw, error.start), _utf8_message(raw, error), "UTF-8 text"
             )
             return None
-        # Some editors start UTF-8 files with a byte order mark; tomllib rejects it.
+        # Some editors start UTF-8 files with a byte order mark; tomli rejects it.
         text = text.removeprefix("\ufeff")
         bare_cr = _BARE_CR.search(text)
         if bare_cr:
-            # TOML never allows a raw CR outside CRLF, but tomllib's message
+            # TOML never allows a raw CR outside CRLF, but tomli's message
             # for it varies with where it is; say plainly what it is.
             line, column = _text_position(text, bare_cr.start())
             self._problem(
@@ -490,8 +486,8 @@ class _Loader:
 
     def _parse(self, shown: str, text: str) -> dict[str, Any] | None:
         try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
+            return toml_reader.loads(text)
+        except toml_reader.TOMLDecodeError as error:
             self.problems.append(_syntax_problem(shown, text, error))
         except RecursionError:
             self._problem(Location(shown), "values nested too deeply", "a flatter structure")
@@ -978,8 +974,8 @@ def _build(schema: _Schema, values: Mapping[str, Any], extra: Mapping[str, Any])
     return schema.model(**kwargs)
 
 
-def _syntax_problem(shown: str, text: str, error: tomllib.TOMLDecodeError) -> Problem:
-    """A TOML syntax error as a Problem, with tomllib's position."""
+def _syntax_problem(shown: str, text: str, error: toml_reader.TOMLDecodeError) -> Problem:
+    """A TOML syntax error as a Problem, with tomli's position."""
     # Python 3.14 gives the parts as attributes; older versions only the message.
     message = getattr(error, "msg", None) or str(error)
     line: int | None = getattr(error, "lineno", None)
