@@ -20,7 +20,7 @@ import json
 from typing import Any
 
 from .loader import ID_PATTERN, TABLES
-from .model import ENTITY_KINDS, QUALIFIERS
+from .model import ENTITY_KINDS, LANG_NAMES, LANGS, QUALIFIERS
 
 __all__ = ["json_schema", "json_schema_text"]
 
@@ -155,8 +155,8 @@ def json_schema() -> dict[str, Any]:
                 {
                     "type": "object",
                     "properties": {
-                        "ru": {"type": "string", "pattern": _NON_BLANK, "description": "Russian"},
-                        "en": {"type": "string", "pattern": _NON_BLANK, "description": "English"},
+                        lang: {"type": "string", "pattern": _NON_BLANK, "description": name}
+                        for lang, name in ((lang, LANG_NAMES[lang]) for lang in LANGS)
                     },
                     "additionalProperties": False,
                     "minProperties": 1,

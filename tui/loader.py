@@ -35,6 +35,7 @@ from tui.locate import KeyPath, Locator, format_path
 from tui.model import (
     _SLOTS,
     ENTITY_KINDS,
+    LANGS,
     QUALIFIERS,
     Dataset,
     Entity,
@@ -60,7 +61,6 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
-_LANG_KEYS = ("ru", "en")
 _BARE_CR = re.compile(r"\r(?!\n)")
 
 
@@ -769,7 +769,7 @@ class _FileChecker:
         sides: dict[str, str] = {}
         valid = True
         for lang, wording in value.items():
-            if lang not in _LANG_KEYS:
+            if lang not in LANGS:
                 self.problem(
                     path + (lang,),
                     f"unknown language '{_show(lang)}' in text",

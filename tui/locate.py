@@ -81,13 +81,12 @@ class Locator:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._keys: dict[KeyPath, int] = {}
         self._values: dict[KeyPath, int] = {}
-        #: False when the scan stopped early; the positions found so far still serve.
-        self.complete = True
         scanner = _Scanner(text, self._keys, self._values)
         try:
             scanner.run()
         except Exception:  # noqa: BLE001 - positions are best effort, never a crash
-            self.complete = False
+            # The scan stopped early; the positions found so far still serve.
+            pass
 
     def value_position(self, path: Sequence[PathPart]) -> tuple[int, int] | None:
         """Where the value at `path` starts (else its longest written prefix)."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from tui import toml_reader
 from tui.loader import MAX_FILE_BYTES, data_files
-from tui.model import Dataset, Localized, Topic
+from tui.model import LANGS, Dataset, Localized, Topic
 from tui.sanitize import clean_text
 
 __all__ = ["preview_roots"]
@@ -85,10 +85,9 @@ def _text(value: object) -> Localized | None:
     if isinstance(value, str):
         return Localized.same(clean_text(value))
     if isinstance(value, dict):
-        ru, en = value.get("ru"), value.get("en")
-        if isinstance(ru, str) or isinstance(en, str):
+        texts = {lang: value.get(lang) for lang in LANGS}
+        if any(isinstance(text, str) for text in texts.values()):
             return Localized(
-                ru=clean_text(ru) if isinstance(ru, str) else None,
-                en=clean_text(en) if isinstance(en, str) else None,
+                **{lang: clean_text(t) if isinstance(t, str) else None for lang, t in texts.items()}
             )
     return None

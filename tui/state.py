@@ -103,10 +103,3 @@ def bookmarks_from(data: Mapping[str, Any]) -> list[PageRef]:
         if ref is not None and ref not in refs:
             refs.append(ref)
     return refs
-
-
-def with_bookmarks(data: Mapping[str, Any], refs: list[PageRef]) -> dict[str, Any]:
-    """A copy of the state with the bookmarks replaced; other keys are kept as they were."""
-    updated = dict(data)
-    updated["bookmarks"] = [ref.to_json() for ref in refs]
-    return updated

@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ..i18n import label
-from ..model import Lang
+from ..model import LANGS, Lang
 
 
 class TitleBar(Static):
@@ -27,7 +27,7 @@ class TitleBar(Static):
         left = Text(" coop-tui ", style="bold")
         left.append(f" {label('app.subtitle', self.lang)}")
         right = Text()
-        for index, code in enumerate(("en", "ru")):
+        for index, code in enumerate(sorted(LANGS)):
             if index:
                 right.append(" │ ")
             right.append(code.upper(), style="bold reverse" if code == self.lang else "dim")
