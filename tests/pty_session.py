@@ -8,6 +8,7 @@ or sshd), every byte it writes kept, and its screen read through pyte.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import select
@@ -143,10 +144,8 @@ class PtySession:
 
     def kill(self) -> None:
         if self.proc.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             self.proc.wait(5)
         self.close_master()
 

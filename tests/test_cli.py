@@ -34,6 +34,7 @@ def coop_tui(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
         stdin=subprocess.DEVNULL,
         cwd=cwd or ROOT,
         timeout=60,
+        check=False,
     )
 
 

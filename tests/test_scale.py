@@ -141,10 +141,10 @@ async def test_a_rendered_page_follows_the_theme_and_the_width() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(DetailPane)
-        before = list(pane.render_line(0))[0].style
+        before = next(iter(pane.render_line(0))).style
         app.theme = "coop-light"
         await pilot.pause()
-        after = list(pane.render_line(0))[0].style
+        after = next(iter(pane.render_line(0))).style
         assert before is not None and after is not None
         assert before.bgcolor != after.bgcolor
         await pilot.resize_terminal(120, 30)

@@ -19,6 +19,7 @@ loaded can drive the terminal.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -129,10 +130,8 @@ def data_size(paths: Sequence[Path]) -> int:
     """How many bytes of data `load_dataset(paths)` would read: tells a big data set from a small one."""
     total = 0
     for file in data_files(paths):
-        try:
+        with contextlib.suppress(OSError):  # load_dataset reports it
             total += file.stat().st_size
-        except OSError:
-            pass  # load_dataset reports it
     return total
 
 

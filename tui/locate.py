@@ -22,6 +22,7 @@ Key paths are tuples of keys and 0-based array indexes, e.g.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 import re
 from collections.abc import Sequence
@@ -81,12 +82,10 @@ class Locator:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._keys: dict[KeyPath, int] = {}
         self._values: dict[KeyPath, int] = {}
-        scanner = _Scanner(text, self._keys, self._values)
-        try:
-            scanner.run()
-        except Exception:  # noqa: BLE001 - positions are best effort, never a crash
-            # The scan stopped early; the positions found so far still serve.
-            pass
+        # Positions are best effort, never a crash: if the scan stops early, the
+        # positions it found so far still serve.
+        with contextlib.suppress(Exception):
+            _Scanner(text, self._keys, self._values).run()
 
     def value_position(self, path: Sequence[PathPart]) -> tuple[int, int] | None:
         """Where the value at `path` starts (else its longest written prefix)."""

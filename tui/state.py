@@ -9,6 +9,7 @@ whole.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -75,10 +76,8 @@ class StateStore:
             return f"{self.path}: cannot save the state ({error.strerror or error}); not saved"
         finally:
             if temp_name is not None:
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(temp_name)
-                except OSError:
-                    pass
         return None
 
     def update(self, key: str, value: Any) -> str | None:
