@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+from drive import settle, type_text, wait_until
 from helpers import screen_lines, screen_text
 from rich.text import Text
 from textual import events
@@ -26,16 +28,22 @@ TRACTORS = PageRef("topic", "industry.tractors")
 PTZ = PageRef("organisation", "ptz")
 
 
-async def search(pilot: Pilot[None], text: str) -> None:
-    await pilot.press("slash", *text)
-    await pilot.pause(0.2)  # the search line waits for a pause in typing
+async def search(pilot: Pilot[Any], text: str) -> None:
+    """Type a query after `/` and wait until it has been searched."""
+    await pilot.press("slash")
+    await type_text(pilot, text)
+    bar = pilot.app.query_one(SearchBar)
+    # The search line reports the query after a pause in typing; the index may
+    # still be building in a worker, and the search then runs when it is done.
+    await wait_until(pilot, lambda: not bar.typing, "the search line to report the query")
+    await settle(pilot)
 
 
-async def palette(pilot: Pilot[None], text: str) -> None:
+async def palette(pilot: Pilot[Any], text: str) -> None:
+    """Type `text` in the command palette, wait for its matches, open the first."""
     await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause(0.5)
+    await type_text(pilot, text)
+    await settle(pilot)  # the palette gathers its matches in a worker
     await pilot.press("enter")
     await pilot.pause()
 
@@ -72,7 +80,13 @@ async def test_keys_arriving_in_one_burst_after_slash_all_reach_the_search_line(
         await pilot.pause()
         for character in "/gomselmsh":
             app.post_message(events.Key("slash" if character == "/" else character, character))
-        await pilot.pause(0.3)
+        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: not any(bar.typing for bar in app.query(SearchBar)),
+            "the search line to report what was typed",
+        )
+        await settle(pilot)
         assert app.lang == "en"
         assert app.query_one(SearchBar).value == "gomselmsh"
         assert "Tractors" in " ".join(tree_labels(app))
@@ -210,8 +224,8 @@ async def test_palette_shows_pages_in_both_languages_with_their_kind() -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Гомсельмаш")
-        await pilot.pause(0.5)
+        await type_text(pilot, "Гомсельмаш")
+        await settle(pilot)
         screen = screen_text(app)
         assert "Gomselmash · «Гомсельмаш»" in screen
         assert "Organisation" in screen
@@ -386,7 +400,7 @@ async def test_bookmarks_are_in_the_palette() -> None:
         app.open_page(GOMSELMASH)
         await pilot.press("b")
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "★ bookmark · Organisation" in screen_text(app)
 
 
@@ -511,7 +525,7 @@ async def test_a_reload_keeps_the_open_page_and_searches_the_new_data(tmp_path: 
             encoding="utf-8",
         )
         app.data_reloaded(load_dataset([data]))
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert app.page == GOMSELMASH
         assert not app.query_one(SearchBar).is_open
         assert "Gomselmash Holding" in screen_text(app)
