@@ -19,6 +19,8 @@ from textual import events
 from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.pilot import Pilot
 
+from tui.widgets import SearchBar
+
 # Only a hang gets here: under load a state may take seconds, never this long.
 TIMEOUT = 60.0
 
@@ -60,3 +62,24 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def search(pilot: Pilot[Any], text: str) -> None:
+    """Type a query after `/` and wait until it has been searched."""
+    await pilot.press("slash")
+    await type_text(pilot, text)
+    bar = pilot.app.query_one(SearchBar)
+    # The search line reports the query after a pause in typing; the index may
+    # still be building in a worker, and the search then runs when it is done.
+    await wait_until(pilot, lambda: not bar.typing, "the search line to report the query")
+    await settle(pilot)
+
+
+async def palette(pilot: Pilot[Any], text: str, *, pick: bool = True) -> None:
+    """Type `text` in the command palette, wait for its matches, and open the first."""
+    await pilot.press("ctrl+p")
+    await type_text(pilot, text)
+    await settle(pilot)  # the palette gathers its matches in a worker
+    if pick:
+        await pilot.press("enter")
+        await pilot.pause()

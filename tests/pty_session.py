@@ -35,6 +35,10 @@ KEYS: dict[str, bytes] = {
 
 VENV_BIN = Path(sys.executable).parent
 
+# How long the child must write nothing for its screen to count as drawn. Textual
+# writes a frame within milliseconds of a key; this leaves room for a busy machine.
+QUIET = 0.25
+
 
 def coop_tui() -> str:
     """The coop-tui installed in the venv running the tests."""
@@ -115,10 +119,27 @@ class PtySession:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def press(self, *keys: str, settle: float = 0.3) -> None:
+    def settle(self, quiet: float = QUIET, timeout: float = 20.0) -> None:
+        """Read until the child has written nothing for `quiet` seconds: its screen is drawn.
+
+        Waits as long as the child keeps drawing, so a loaded machine gets more time
+        and an idle one less than a fixed pause would give.
+        """
+        end = time.monotonic() + timeout
+        while self.master_open and time.monotonic() < end:
+            before = len(self.output)
+            self.read(quiet)
+            if len(self.output) == before:
+                return
+
+    def press(self, *keys: str, settle: float | None = None) -> None:
+        """Type each key and wait until the screen is drawn (`settle`: read that long instead)."""
         for key in keys:
             os.write(self.master, KEYS.get(key, key.encode()))
-            self.read(settle)
+            if settle is None:
+                self.settle()
+            else:
+                self.read(settle)
 
     def resize(self, columns: int, lines: int) -> None:
         self.columns, self.lines = columns, lines

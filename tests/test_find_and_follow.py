@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
-from drive import settle, type_text, wait_until
+from drive import palette, search, settle, type_text, wait_until
 from helpers import screen_lines, screen_text
 from rich.text import Text
 from textual import events
@@ -26,26 +25,6 @@ PHARMA = PageRef("topic", "pharma.biocad-geropharm")
 GOMSELMASH = PageRef("organisation", "gomselmash")
 TRACTORS = PageRef("topic", "industry.tractors")
 PTZ = PageRef("organisation", "ptz")
-
-
-async def search(pilot: Pilot[Any], text: str) -> None:
-    """Type a query after `/` and wait until it has been searched."""
-    await pilot.press("slash")
-    await type_text(pilot, text)
-    bar = pilot.app.query_one(SearchBar)
-    # The search line reports the query after a pause in typing; the index may
-    # still be building in a worker, and the search then runs when it is done.
-    await wait_until(pilot, lambda: not bar.typing, "the search line to report the query")
-    await settle(pilot)
-
-
-async def palette(pilot: Pilot[Any], text: str) -> None:
-    """Type `text` in the command palette, wait for its matches, open the first."""
-    await pilot.press("ctrl+p")
-    await type_text(pilot, text)
-    await settle(pilot)  # the palette gathers its matches in a worker
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def tree_labels(app: CoopApp) -> list[str]:

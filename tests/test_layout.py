@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import random
+from pathlib import Path
 
 import pytest
 from helpers import screen_lines, screen_text
 from pty_session import PtySession, coop_tui
+from textual.widget import Widget
 
 from tui.factory import make_app
 from tui.layout import MIN_HEIGHT, MIN_WIDTH, NARROW_BELOW
@@ -82,7 +84,9 @@ async def test_the_notice_goes_when_the_terminal_grows_and_comes_back() -> None:
 
 
 @pytest.mark.parametrize("pane_keys, pane", [((), TopicTree), (("tab",), DetailPane)])
-async def test_focus_returns_to_the_readers_pane_after_too_small(pane_keys, pane) -> None:
+async def test_focus_returns_to_the_readers_pane_after_too_small(
+    pane_keys: tuple[str, ...], pane: type[Widget]
+) -> None:
     # Hiding both panes lets Textual move focus elsewhere; growing back restores it.
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -100,7 +104,9 @@ async def test_focus_returns_to_the_readers_pane_after_too_small(pane_keys, pane
 
 
 @pytest.mark.parametrize("pane_keys, pane", [((), TopicTree), (("tab",), DetailPane)])
-async def test_focus_moved_by_a_resize_alone_goes_back_to_the_readers_pane(pane_keys, pane) -> None:
+async def test_focus_moved_by_a_resize_alone_goes_back_to_the_readers_pane(
+    pane_keys: tuple[str, ...], pane: type[Widget]
+) -> None:
     # In a burst of resizes Textual can act on a pane's hiding after it is back
     # and hand focus to the other pane: that is not the reader's choice.
     app = make_app(lang="en")
@@ -148,7 +154,8 @@ async def test_the_first_topics_are_readable_at_every_size(size: tuple[int, int]
             assert title in screen
 
 
-def test_a_real_terminal_resized_in_a_burst_keeps_working(tmp_path) -> None:
+@pytest.mark.e2e
+def test_a_real_terminal_resized_in_a_burst_keeps_working(tmp_path: Path) -> None:
     # SIGWINCH after SIGWINCH with no pause, as dragging a window corner does.
     env = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM="xterm-256color")
     session = PtySession([coop_tui()], size=(80, 24), env=env)
@@ -161,12 +168,12 @@ def test_a_real_terminal_resized_in_a_burst_keeps_working(tmp_path) -> None:
             for _ in range(200):
                 session.resize(rng.randint(1, 250), rng.randint(1, 80))
             session.resize(*final)
-            session.read(1.0)
+            session.settle()
             assert session.wait_for("Trade"), session.text()
             assert "too small" not in session.text()
-        session.press("j", "j", "j", settle=0.3)
+        session.press("j", "j", "j", settle=0)
         assert session.wait_for("target 3.0"), session.text()
-        session.press("q", settle=0.1)
+        session.press("q", settle=0)
         assert session.wait_exit(10) == 0
         assert session.restored()
     finally:
