@@ -110,13 +110,15 @@ class _Maker:
 
     def sources(self) -> str:
         out = []
+        self.source_dates: list[str] = []
         for i in range(self.n_sources):
             noun = self.rng.choice(NOUNS)
+            self.source_dates.append(self.date())
             out.append(
                 f"[[source]]\nid = \"src-{i}\"\n"
                 f"title = {_text(f'Репортаж о сотрудничестве: {noun[0]} ({i})', f'Report on cooperation: {noun[1]} ({i})')}\n"
                 f"publisher = {_text('Деловой вестник', 'Business Herald')}\n"
-                f"date = {self.date()}\n"
+                f"date = {self.source_dates[i]}\n"
                 f"url = \"https://news.example.org/{i}\"\n"
             )
         return "\n".join(out)
@@ -239,10 +241,14 @@ class _Maker:
         if r.random() < 0.3:
             speaker = r.randrange(self.n_people)
             quote_ru, quote_en = self.sentence()
+            said = self.date()
+            source = r.randrange(self.n_sources)
+            # A quote is said no later than the report that carries it (check insists).
+            said = min(said, self.source_dates[source])
             lines.append(
                 f"\n[[topic.quote]]\ntext = {_text(quote_ru, quote_en)}\n"
-                f"speaker = \"person-{speaker}\"\ndate = {self.date()}\n"
-                f"source = \"src-{r.randrange(self.n_sources)}\""
+                f"speaker = \"person-{speaker}\"\ndate = {said}\n"
+                f"source = \"src-{source}\""
             )
         return "\n".join(lines) + "\n"
 

@@ -467,6 +467,50 @@ def test_dates_must_be_toml_dates(tmp_path: Path, value: str, message: str) -> N
     assert (problem.key_path, problem.message) == ("source[0].date", message)
 
 
+@pytest.mark.parametrize(
+    ("written", "shown", "precision"),
+    [("2022-05-17", "2022-05-17", "day"), ('"2022-05"', "2022-05", "month"), ('"2022"', "2022", "year")],
+)
+def test_a_fact_has_a_date_of_its_own(
+    tmp_path: Path, written: str, shown: str, precision: str
+) -> None:
+    topics = TOPICS.replace('mentions = ["maz"]\n', f'mentions = ["maz"]\ndate = {written}\n')
+    dataset = load_dataset([good_folder(tmp_path, **{"4_topics": topics})])
+    when = dataset.topics["trade.turnover"].facts[0].date
+    assert when is not None and (str(when), when.precision) == (shown, precision)
+    # Its own date, not the source's: the source stays 2025-09-29.
+    assert str(dataset.sources["article"].date) == "2025-09-29"
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2025-09-30", "topic 'trade.turnover' fact 1 is dated 2025-09-30, after its source "
+         "'article' (2025-09-29)"),
+        ('"2025-10"', "topic 'trade.turnover' fact 1 is dated 2025-10, after its source "
+         "'article' (2025-09-29)"),
+        ('"2025-13"', "not a year or month: '2025-13'"),
+        ('"May 2022"', "not a year or month: 'May 2022'"),
+        ("2022", "wrong type: got an integer"),
+    ],
+)
+def test_a_fact_dated_after_its_source_or_badly_is_a_problem(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    topics = TOPICS.replace('mentions = ["maz"]\n', f'mentions = ["maz"]\ndate = {written}\n')
+    problem = only_problem([good_folder(tmp_path, **{"4_topics": topics})])
+    assert problem.key_path == "topic[1].fact[0].date"
+    assert problem.message == message
+    assert problem.location.line is not None
+
+
+def test_a_quote_dated_after_its_source_is_a_problem(tmp_path: Path) -> None:
+    topics = TOPICS.replace("date = 2025-09-29", "date = 2025-10-02")
+    problem = only_problem([good_folder(tmp_path, **{"4_topics": topics})])
+    assert problem.key_path == "topic[0].quote[0].date"
+    assert "after its source 'article' (2025-09-29)" in problem.message
+
+
 def test_url_must_be_http(tmp_path: Path) -> None:
     bad = SOURCES.replace("https://example.org/article", "javascript:alert(1)")
     problem = only_problem([good_folder(tmp_path, **{"1_sources": bad})])

@@ -138,6 +138,23 @@ def test_json_round_trips_the_model(bundled_dataset) -> None:  # type: ignore[no
     assert dataset_to_json(back) == text
 
 
+def test_a_facts_own_date_reaches_every_output_as_precise_as_written(tmp_path: Path) -> None:
+    data = tmp_path / "d.toml"
+    data.write_text(
+        '[[source]]\nid = "s"\ntitle = "S"\ndate = 2020-01-01\n'
+        '[[topic]]\nid = "t"\ntitle = "T"\n'
+        '[[topic.fact]]\ntext = "Buses delivered"\ndate = "2019-05"\nsource = "s"\n'
+        '[[topic.fact]]\ntext = "Agreement signed"\ndate = 2019-06-02\nsource = "s"\n',
+        encoding="utf-8",
+    )
+    dataset = load_dataset([data])
+    document = json.loads(dataset_to_json(dataset))
+    assert [f["date"] for f in document["topics"][0]["facts"]] == ["2019-05", "2019-06-02"]
+    assert dataset_from_json(dataset_to_json(dataset)).topics == dataset.topics
+    assert "- 2019-05: Buses delivered [1]" in markdown_report(dataset, "en")
+    assert "• 2019-06-02: Agreement signed [1]" in text_report(dataset, "en", width=80)
+
+
 def test_json_shape_is_as_documented(bundled_dataset) -> None:  # type: ignore[no-untyped-def]
     document = json.loads(dataset_to_json(bundled_dataset))
     assert list(document) == ["format", "version", "sources", "entities", "metrics", "topics"]

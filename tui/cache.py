@@ -40,7 +40,7 @@ from .model import Dataset
 from .paths import user_dir
 
 _PACKAGE = Path(__file__).resolve().parent
-_FORMAT = 1  # bump when what the file holds changes shape
+_FORMAT = 2  # bump when what the file holds changes shape
 # A file changed this recently may change again within its file system's
 # timestamp resolution without its size or time changing: not cached.
 _RACY_NS = 2_000_000_000

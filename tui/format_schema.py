@@ -83,6 +83,8 @@ DESCRIPTIONS: dict[str, str] = {
     "fact.source": "Id of the source that reports it.",
     "fact.mentions": "Ids of the entities the fact mentions.",
     "fact.note": "A remark on the fact.",
+    "fact.date": "When what the fact tells happened (not when it was reported): a date, or "
+    '"YYYY" / "YYYY-MM" when the source gives no day. Not after the source\'s date.',
     "quote.text": "The words quoted.",
     "quote.speaker": "Id of the [[person]] who said it.",
     "quote.date": "When it was said.",
@@ -103,6 +105,13 @@ def _kind_schema(kind: str) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^https?://[^\s/?#]+[^\s]*$", "format": "uri"}
     if kind == "date":
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if kind == "when":
+        return {
+            "anyOf": [
+                {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2})?$"},
+            ]
+        }
     if kind == "number":
         return {"type": "number"}
     if kind == "amount":

@@ -10,7 +10,7 @@ import os
 from datetime import date
 from typing import Mapping
 
-from .model import Lang, Qualifier
+from .model import Lang, PartialDate, Qualifier
 
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (ru, en)
@@ -210,6 +210,11 @@ def format_number(value: float, lang: Lang) -> str:
 def format_date(value: date) -> str:
     # ISO dates read the same in both languages and sort as they read.
     return value.isoformat()
+
+
+def format_when(value: PartialDate) -> str:
+    """A fact's own date, as precise as its source: "2019", "2019-05" or a day."""
+    return str(value)
 
 
 def lang_from_environment(environ: Mapping[str, str] | None = None) -> Lang:

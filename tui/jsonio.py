@@ -30,6 +30,7 @@ from .model import (
     Localized,
     Metric,
     Observation,
+    PartialDate,
     Quote,
     Source,
     Target,
@@ -57,6 +58,8 @@ def dataset_to_json(dataset: Dataset) -> str:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, PartialDate):  # "2019", "2019-05" or a day, as written
+        return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):
@@ -135,6 +138,10 @@ def _day(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
 
 
+def _when(value: str | None) -> PartialDate | None:
+    return None if value is None else PartialDate.parse(value)
+
+
 def _required_day(value: str) -> date:
     return date.fromisoformat(value)
 
@@ -195,7 +202,9 @@ def _metric(data: Any) -> Metric:
 
 
 def _fact(data: Any) -> Fact:
-    return _build(Fact, {"text": _required_text, "mentions": _ids, "note": _text}, data)
+    return _build(
+        Fact, {"text": _required_text, "mentions": _ids, "note": _text, "date": _when}, data
+    )
 
 
 def _quote(data: Any) -> Quote:

@@ -45,6 +45,7 @@ from tui.model import (
     Location,
     Metric,
     Observation,
+    PartialDate,
     Quote,
     Source,
     Target,
@@ -254,7 +255,14 @@ _FACT = _Schema(
     "fact",
     "[[topic.fact]]",
     Fact,
-    {"text": _text(True), "source": _source(True), "mentions": _mentions(), "note": _text()},
+    {
+        "text": _text(True),
+        # When what the fact tells happened (not when it was reported).
+        "date": _Field("when"),
+        "source": _source(True),
+        "mentions": _mentions(),
+        "note": _text(),
+    },
 )
 
 _QUOTE = _Schema(
@@ -307,6 +315,8 @@ _EXPECTED = {
     "text": 'text: a string, or a table { ru = "...", en = "..." }',
     "url": 'a string starting with "http://" or "https://"',
     "date": "a TOML date without quotes, such as 2025-09-29",
+    "when": 'a TOML date without quotes (2022-05-17), or a year or month as a string '
+    '("2022", "2022-05") when the source gives no day',
     "number": "a number",
     "amount": "a number, zero or more",
     "qualifier": "one of " + ", ".join(QUALIFIERS),
@@ -395,6 +405,7 @@ class _Loader:
         registry = self._register(records)
         self._check_links(records, registry)
         self._check_cycles(records, registry)
+        self._check_dates(records, registry)
         if not unreadable and not self.problems and not any(r.kind == "topic" for r in records):
             where = ", ".join(str(p) for p in paths)
             self._problem(Location(where), "the data set has no topics", "at least one [[topic]]")
@@ -564,6 +575,37 @@ class _Loader:
                 chain.append(current)
                 current = parents[current].item.get("parent")
             done.update(chain)
+
+    def _check_dates(
+        self, records: list[_Record], registry: Mapping[str, tuple[str, _Record]]
+    ) -> None:
+        """A fact or quote cannot be dated after the source that reports it."""
+        for record in records:
+            if record.kind != "topic":
+                continue
+            for key, label in (("facts", "fact"), ("quotes", "quote")):
+                items = record.item.get(key)
+                if not isinstance(items, (list, tuple)):
+                    continue
+                for index, sub in enumerate(items):
+                    if isinstance(sub, _Item):
+                        when, source_id = sub.get("date"), sub.get("source")
+                    else:  # a built model object
+                        when, source_id = getattr(sub, "date", None), getattr(sub, "source", None)
+                    known = registry.get(source_id) if isinstance(source_id, str) else None
+                    if when is None or known is None or known[0] != "source":
+                        continue
+                    published = known[1].item.get("date")
+                    shown = str(when)
+                    if isinstance(when, PartialDate):
+                        when = when.start  # a month or year begins no later than its source
+                    if published is not None and when > published:
+                        record.file.problem(
+                            record.item.path + (label, index, "date"),
+                            f"{record.owner} {label} {index + 1} is dated {shown}, after its "
+                            f"source '{_show(source_id)}' ({published})",
+                            "a date on or before the date of the source that reports it",
+                        )
 
     def _cycle_problem(self, cycle: list[str], parents: Mapping[str, _Record]) -> None:
         # Report where the cycle's first topic in read order names its parent.
@@ -849,6 +891,24 @@ class _FileChecker:
             self.wrong_type(path, value, _EXPECTED["date"])
         return _BAD
 
+    def when(self, path: KeyPath, value: object) -> Any:
+        """A day, or a year or month written as a string when the source gives no day."""
+        if type(value) is date:
+            return PartialDate(value)
+        if isinstance(value, str) and len(value) in (4, 7):
+            try:
+                return PartialDate.parse(value)
+            except ValueError:
+                pass
+        if isinstance(value, str):
+            self.problem(path, f"not a year or month: '{_show(value)}'", _EXPECTED["when"])
+            return _BAD
+        if isinstance(value, datetime):
+            self.problem(path, "a date with a time of day", _EXPECTED["when"])
+            return _BAD
+        self.wrong_type(path, value, _EXPECTED["when"])
+        return _BAD
+
     def number(self, path: KeyPath, value: object) -> Any:
         # bool is a subclass of int, but `true` is never a figure.
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -885,6 +945,7 @@ _CONVERTERS: dict[str, Callable[[_FileChecker, KeyPath, object], Any]] = {
     "text": _FileChecker.text,
     "url": _FileChecker.url,
     "date": _FileChecker.day,
+    "when": _FileChecker.when,
     "number": _FileChecker.number,
     "amount": _FileChecker.amount,
     "qualifier": _FileChecker.qualifier,

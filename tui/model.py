@@ -73,6 +73,39 @@ class Localized:
         return tuple(seen)
 
 
+DatePrecision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, order=True, **_SLOTS)
+class PartialDate:
+    """A day, or only the month or year of it when the source says no more.
+
+    `start` is the first day of the span, so partial dates sort before the
+    days inside them and compare with full dates; `str()` gives the ISO form
+    as precise as the source: "2019", "2019-05" or "2019-05-03".
+    """
+
+    start: date
+    precision: DatePrecision = "day"
+
+    def __str__(self) -> str:
+        if self.precision == "year":
+            return f"{self.start.year:04d}"
+        if self.precision == "month":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return self.start.isoformat()
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """The inverse of `str()`; raises ValueError on anything else."""
+        parts = text.split("-")
+        if len(parts) == 1 and len(parts[0]) == 4 and parts[0].isdigit():
+            return cls(date(int(parts[0]), 1, 1), "year")
+        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2 and text[5:].isdigit():
+            return cls(date(int(parts[0]), int(parts[1]), 1), "month")
+        return cls(date.fromisoformat(text), "day")
+
+
 @dataclass(frozen=True, **_SLOTS)
 class Location:
     """Where in a data file something was written, for messages and reloads."""
@@ -125,10 +158,15 @@ class Entity:
 
 @dataclass(frozen=True, **_SLOTS)
 class Fact:
+    """A sourced statement. `date` is when what it tells happened, when known:
+    distinct from the date of the source that reports it (a 2025 report may
+    tell of a 2022 delivery)."""
+
     text: Localized
     source: str
     mentions: tuple[str, ...] = ()
     note: Localized | None = None
+    date: PartialDate | None = None
 
 
 @dataclass(frozen=True, **_SLOTS)

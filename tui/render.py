@@ -16,7 +16,14 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import format_date, format_number, label, qualifier_sign, qualifier_words
+from .i18n import (
+    format_date,
+    format_number,
+    format_when,
+    label,
+    qualifier_sign,
+    qualifier_words,
+)
 from .links import ItemRef, PageRef, backlinks
 from .model import (
     ENTITY_KINDS,
@@ -423,6 +430,9 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
         for index, fact in enumerate(topic.facts):
             item = ItemRef(topic_id, "fact", index)
             body = localized(fact.text, lang)
+            if fact.date is not None:
+                # When it happened leads the line, apart from the source's date.
+                body = Text.assemble((f"{format_when(fact.date)}: ", DIM), body)
             if fact.note is not None:
                 body.append(" (", style=DIM)
                 body.append_text(localized(fact.note, lang, DIM))

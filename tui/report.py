@@ -23,7 +23,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from . import __version__
-from .i18n import format_date, format_number, label
+from .i18n import format_date, format_number, format_when, label
 from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
 from .render import (
     BarFigures,
@@ -160,6 +160,8 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
         lines += [f"### {label('facts', lang)}", ""]
         for fact in topic.facts:
             body = _md(fact.text, lang)
+            if fact.date is not None:
+                body = f"{format_when(fact.date)}: {body}"
             if fact.note is not None:
                 body += f" ({_md(fact.note, lang)})"
             lines.append(f"- {_one_line(body)} {cite.marker(fact.source)}")
