@@ -1,6 +1,6 @@
 """Find where a key path was written in TOML text, for error messages.
 
-tomllib returns plain dicts and lists with no positions, yet a maintainer
+tomli returns plain dicts and lists with no positions, yet a maintainer
 wants "data/topics.toml:45:13" next to "topic[3].fact[1].source is unknown".
 `Locator` scans the text once with a light scanner that understands just
 enough TOML to follow key paths: `[table]` and `[[array.of.tables]]` headers
@@ -8,7 +8,7 @@ enough TOML to follow key paths: `[table]` and `[[array.of.tables]]` headers
 element), bare, quoted and dotted keys, inline tables, arrays (also over
 several lines), and it skips strings (multi-line ones included) and comments.
 
-It only ever runs on text that tomllib has accepted, so it does not check
+It only ever runs on text that tomli has accepted, so it does not check
 anything; on text it does not understand it records less, and it never
 raises. A path that was not written literally (a missing key, say) falls back
 to the longest prefix that was, so a message always gets the best position
@@ -78,7 +78,7 @@ class Locator:
     """Positions (line, column; both 1-based) of the key paths written in a TOML text."""
 
     def __init__(self, text: str) -> None:
-        # Lines end at LF only, as in tomllib; a CR before it is part of the line.
+        # Lines end at LF only, as in tomli; a CR before it is part of the line.
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._keys: dict[KeyPath, int] = {}
         self._values: dict[KeyPath, int] = {}

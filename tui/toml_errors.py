@@ -1,12 +1,12 @@
 """Say what a TOML syntax error means, in the maintainer's terms.
 
-tomllib's messages are exact but terse ("cannot overwrite a value",
+tomli's messages are exact but terse ("cannot overwrite a value",
 "illegal character '\\n'"); a maintainer wants to read "duplicate key
 'title'" or "string not closed before the end of the line", and what to
-write instead. `explain` looks at tomllib's message and at the text around
+write instead. `explain` looks at tomli's message and at the text around
 the position it gives, and returns a clearer message with what was
-expected. Anything it does not recognise keeps tomllib's own words, so a
-new tomllib message is never lost, only left unexplained.
+expected. Anything it does not recognise keeps tomli's own words, so a
+new tomli message is never lost, only left unexplained.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ _VALUE_KINDS = (
 def explain(
     message: str, text: str, line: int | None, column: int | None
 ) -> tuple[str, str | None]:
-    """(clearer message, what was expected) for tomllib's `message` at `line`:`column`."""
+    """(clearer message, what was expected) for tomli's `message` at `line`:`column`."""
     source_line = _line(text, line)
     at = _char_at(source_line, column)
     newer = _toml_1_1(message, source_line, column, at)
