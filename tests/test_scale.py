@@ -21,7 +21,7 @@ from tui.render import topic_title
 from tui.widgets import DetailBox, DetailPane, TopicTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from make_dataset import make_dataset  # noqa: E402
+from make_dataset import make_dataset
 
 FACTS = 5000
 
