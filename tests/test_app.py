@@ -18,13 +18,19 @@ from tui.widgets import DetailPane, TopicTree
 SIZE = (80, 24)
 
 
-async def test_first_screen_shows_the_four_roots_in_order() -> None:
+async def test_first_screen_shows_the_five_roots_in_order() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=SIZE):
         labels = [str(n.label) for n in app.query_one(TopicTree).root.children]
         titles = [t.label("en") for t in app.dataset.roots]
         assert labels == titles
-        assert [t.id for t in app.dataset.roots] == ["center", "industry", "pharma", "trade"]
+        assert [t.id for t in app.dataset.roots] == [
+            "center",
+            "industry",
+            "pharma",
+            "trade",
+            "relations",
+        ]
         screen = screen_text(app)
         for title in titles:
             assert title in screen
@@ -155,6 +161,7 @@ async def test_help_lists_every_binding_of_the_app() -> None:
         "alt+left": "Alt+←",
         "alt+right": "Alt+→",
         "escape": "Esc",
+        "ctrl+z": "Ctrl+Z",
     }
     for binding in CoopApp.BINDINGS:
         keys = binding.key if isinstance(binding, Binding) else binding[0]
@@ -209,4 +216,3 @@ async def test_select_topic_opens_a_nested_topic_at_once() -> None:
         await pilot.pause()
         assert app.topic_id == "industry.tractors"
         assert "Industry › Tractors" in screen_text(app)
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -132,3 +133,57 @@ def test_a_start_from_the_cache_does_not_import_the_loader(data: Path, tmp_path:
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert first.stdout.split() == ["Trade", "True", "True"], first.stderr
     assert second.stdout.split() == ["Trade", "False", "False"], second.stderr
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(data: Path, tmp_path: Path) -> None:
+    # The file's change time (and, for an atomic save, its inode) moves with any
+    # write; no program can set it back as `touch -d` sets the mtime back.
+    cache = DatasetCache(tmp_path / "cache")
+    assert _open(data, cache) == CENTER
+    file = data / "topics-1-center.toml"
+    before = file.stat()
+    text = file.read_text(encoding="utf-8")
+    edited = text.replace(f'en = "{CENTER}"', 'en = "Centre of Belarusian Machinery"', 1)
+    assert len(edited.encode()) == len(text.encode()) and edited != text
+    time.sleep(0.01)  # a change time that differs even on a coarse clock
+    file.write_text(edited, encoding="utf-8")
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns))
+    assert file.stat().st_size == before.st_size
+    assert file.stat().st_mtime_ns == before.st_mtime_ns
+    assert cache.get([data]) is None
+    assert _open(data, cache) == "Centre of Belarusian Machinery"
+
+
+def test_the_cache_is_json_that_export_could_have_written(data: Path, tmp_path: Path) -> None:
+    cache = DatasetCache(tmp_path / "cache")
+    _open(data, cache)
+    (stored,) = (tmp_path / "cache").iterdir()
+    key, files, body = stored.read_text(encoding="utf-8").split("\n", 2)
+    assert json.loads(body)["format"] == "coop-tui"
+    assert json.loads(files) == list(load_dataset([data]).files)
+    assert stored.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
+def test_a_folder_others_can_write_is_refused_with_one_notice(
+    data: Path, tmp_path: Path, mode: int
+) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    os.chmod(folder, mode)
+    cache = DatasetCache(folder)
+    app = make_app([data], "en", cache=cache)
+    assert app.dataset.topics["center"].title.get("en") == CENTER
+    assert cache.notice is not None and "can be written by other users" in cache.notice
+    assert str(folder) in cache.notice
+    assert list(folder.iterdir()) == []  # nothing stored there either
+    assert cache.get([data]) is None
+
+
+def test_a_fifo_in_place_of_the_cache_file_is_a_miss(data: Path, tmp_path: Path) -> None:
+    cache = DatasetCache(tmp_path / "cache")
+    (tmp_path / "cache").mkdir(mode=0o700)
+    os.mkfifo(cache._file_for([data]))
+    assert cache.get([data]) is None  # at once, not waiting for a writer
+    assert _open(data, cache) == CENTER

@@ -53,6 +53,7 @@ def test_report_lists_every_topic_in_tree_order(bundled_dataset) -> None:  # typ
         "trade.turnover",
         "trade.import-substitution",
         "trade.innoprom",
+        "trade.food",
     ]
 
 

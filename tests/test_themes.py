@@ -104,7 +104,10 @@ async def test_a_corrupt_state_file_is_ignored_with_a_notice(
         await pilot.pause()
         assert app.theme == DARK
         await wait_until(pilot, lambda: "not valid JSON" in screen_text(app), "the notice")
-    assert StateStore(path).load().notice is not None
+    # Set aside, not left to be overwritten by the next save.
+    (aside,) = path.parent.glob("state.json.bad-*")
+    assert aside.read_text() == "{not json"
+    assert StateStore(path).load().notice is None
 
 
 def _colours(app: App[Any]) -> set[tuple[int, int, int]]:

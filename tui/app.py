@@ -34,7 +34,7 @@ from . import __version__
 from .commands import PageCommands, page_name
 from .i18n import label, search_count
 from .layout import ResponsiveLayout, TooSmall
-from .lifecycle import CrashReport
+from .lifecycle import CrashReport, repaint_after_resume
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
 from .render import Marks, build_page, citation, citation_summary
@@ -81,6 +81,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         Binding("y", "copy_citation", "Copy"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        # As in any terminal program: suspend to the shell; `fg` comes back.
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
     ]
 
     # `var`, not `reactive`: a reactive on the App repaints the whole screen on
@@ -165,6 +167,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        repaint_after_resume(self)
         if self._load is not None:
             self._show_loading()
             # After the first paint: a loader thread holding the GIL would
@@ -634,17 +637,20 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         from .loader import DataError, load_dataset
 
         watcher = self._watcher or DataWatcher(self._watch_paths)
-        while not self._stop_watching.wait(POLL_SECONDS):
-            if not watcher.poll():
-                continue
-            try:
-                dataset: Dataset | None = load_dataset(list(self._watch_paths))
-                error: DataError | None = None
-            except DataError as problem:
-                dataset, error = None, problem
-            if self._stop_watching.is_set():
-                return
-            self.call_from_thread(self.data_reloaded, dataset, error)
+        try:
+            while not self._stop_watching.wait(POLL_SECONDS):
+                if not watcher.poll():
+                    continue
+                try:
+                    dataset: Dataset | None = load_dataset(list(self._watch_paths))
+                    error: DataError | None = None
+                except DataError as problem:
+                    dataset, error = None, problem
+                if self._stop_watching.is_set():
+                    return
+                self.call_from_thread(self.data_reloaded, dataset, error)
+        finally:
+            watcher.close()  # its inotify descriptor, if it has one
 
     def data_reloaded(self, dataset: Dataset | None, error: DataError | None = None) -> None:
         """Show newly loaded data, or, when the save broke it, keep the old and say why."""

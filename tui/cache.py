@@ -1,12 +1,15 @@
 """A checked data set kept between runs, so that an unchanged data folder opens without re-reading it.
 
 Reading and checking the bundled data takes longer than the rest of coop-tui's
-start-up work of its own; unpickling the result takes a millisecond. The cache
-holds one data set per set of data paths, under `$XDG_CACHE_HOME/coop-tui`, and
-is used only when nothing that went into it has changed:
+start-up work of its own; reading it back from the cache takes about a
+millisecond. The cache holds one data set per set of data paths, under
+`$XDG_CACHE_HOME/coop-tui`, and is used only when nothing that went into it
+has changed:
 
-- every data file: its path, size and modification time (and each folder's
-  own modification time, which changes when a file is added or removed);
+- every data file: its path, size, modification and change times (ctime:
+  no program can set it back, so an edit that keeps size and mtime still
+  shows) and inode (an atomic save by rename is a new inode); the same for
+  each folder, whose times change when a file is added or removed;
 - the code that reads and models the data: every module of this package, by
   size and modification time, as Python itself decides a `.pyc` is stale;
 - the Python version.
@@ -19,33 +22,41 @@ data through. Nothing here imports the loader or Textual: a hit costs neither.
 A data set from the cache has no `locations` (where each id was defined):
 those serve only the loader's own messages.
 
-The cache is the user's own file in the user's own folder (like `.pyc` files);
-its first record is checked before the data set is unpickled.
+Safety. The cache is JSON (`tui.jsonio`, the same as `export --format json`),
+which cannot run code when it is read, unlike the pickle it replaced (see
+benchmarks/cache_formats.py: JSON reads the bundled data in the same
+millisecond). It is used only from a folder that belongs to the user running
+coop-tui and that neither group nor others may write; otherwise it is not
+used at all, and `notice` says why, once. A cache file itself must be a
+regular file of the same owner, opened without following links.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
-import pickle
+import stat
 import sys
 import tempfile
 import time
 import zlib
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from . import __version__
+from .jsonio import dataset_from_json, dataset_to_json
 from .model import Dataset
 from .paths import user_dir
 
 _PACKAGE = Path(__file__).resolve().parent
-_FORMAT = 2  # bump when what the file holds changes shape
+_FORMAT = 3  # bump when what the file holds changes shape (1 and 2 were pickles)
 # A file changed this recently may change again within its file system's
 # timestamp resolution without its size or time changing: not cached.
 _RACY_NS = 2_000_000_000
 
-Fingerprint = tuple[object, ...]
+Fingerprint = list[Any]
+"""Plain JSON values, so that the stored key compares as text."""
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -53,50 +64,61 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     return user_dir("XDG_CACHE_HOME", ".cache", environ)
 
 
-def _stat_key(path: Path) -> tuple[int, int]:
+def _stat_key(path: Path) -> list[int]:
     info = path.stat()
-    return info.st_size, info.st_mtime_ns
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
 
 
-def _data_fingerprint(paths: Sequence[Path]) -> Fingerprint | None:
+def _data_fingerprint(paths: Sequence[Path]) -> list[Any] | None:
     """What the data files are now, or None when a path is not a plain file or folder."""
-    parts: list[object] = []
+    parts: list[Any] = []
     for path in paths:
         try:
             if path.is_dir():
-                parts.append(("dir", os.path.realpath(path), _stat_key(path)))
+                parts.append(["dir", os.path.realpath(path), _stat_key(path)])
                 for entry in sorted(path.iterdir()):
                     if entry.suffix == ".toml":
-                        parts.append((entry.name, _stat_key(entry)))
+                        parts.append([entry.name, _stat_key(entry)])
             elif path.is_file():
-                parts.append(("file", os.path.realpath(path), _stat_key(path)))
+                parts.append(["file", os.path.realpath(path), _stat_key(path)])
             else:
                 return None
         except (OSError, ValueError):
             return None
-    return tuple(parts)
+    return parts
 
 
-def _code_fingerprint() -> Fingerprint:
-    parts: list[object] = [_FORMAT, __version__, sys.version_info[:3]]
+def _code_fingerprint() -> list[Any]:
+    parts: list[Any] = [_FORMAT, __version__, list(sys.version_info[:3])]
     for module in sorted(_PACKAGE.glob("*.py")):
-        parts.append((module.name, _stat_key(module)))
-    return tuple(parts)
-
-
-def _without_locations(dataset: Dataset) -> Dataset:
-    # Where each id sits in its file is found lazily by the loader, for its
-    # own messages; carrying that here would import the loader on every hit.
-    return dataclasses.replace(dataset, locations={})
+        info = module.stat()
+        parts.append([module.name, info.st_size, info.st_mtime_ns])
+    return parts
 
 
 def _racy(key: Fingerprint, now_ns: int) -> bool:
     _code, data = key
-    for part in data:  # type: ignore[attr-defined]
-        _size, mtime_ns = part[-1]
+    for part in data:
+        # mtime only: a write sets it to now. The ctime is in the key, but a
+        # file whose time was set back (by `touch -d`, an unpacked archive)
+        # has a recent ctime and an old mtime, and may be cached at once.
+        _size, mtime_ns, _ctime_ns, _inode, _device = part[-1]
         if now_ns - mtime_ns < _RACY_NS:
             return True
     return False
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why `folder` may not hold a cache (None: it may): it must be ours and only ours to write."""
+    info = os.stat(folder)
+    if not stat.S_ISDIR(info.st_mode):
+        return "is not a folder"
+    if info.st_uid != os.geteuid():
+        return f"belongs to another user (uid {info.st_uid})"
+    mode = stat.S_IMODE(info.st_mode)
+    if mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"can be written by other users (mode {mode:04o})"
+    return None
 
 
 class DatasetCache:
@@ -104,20 +126,46 @@ class DatasetCache:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else cache_dir()
+        self.notice: str | None = None
+        """Why the cache was not used, for the reader (set once, when a folder was refused)."""
+        self._usable: bool | None = None
+
+    def _folder_usable(self, create: bool) -> bool:
+        if self._usable is not None:
+            return self._usable
+        try:
+            if create and not os.path.lexists(self.folder):
+                self.folder.parent.mkdir(parents=True, exist_ok=True)
+                os.mkdir(self.folder, 0o700)
+            problem = folder_problem(self.folder)
+        except FileNotFoundError:
+            return False  # not created yet: a miss, and put() makes it
+        except OSError:
+            self._usable = False  # cannot be made or looked at: no cache, as before
+            return False
+        if problem is not None:
+            self.notice = (
+                f"The data cache folder {self.folder} {problem}: "
+                "not used (the data is read afresh)."
+            )
+        self._usable = problem is None
+        return self._usable
 
     def _file_for(self, paths: Sequence[Path]) -> Path:
-        names = "\0".join(os.path.realpath(path) for path in paths).encode("utf-8", "surrogateescape")
+        names = "\0".join(os.path.realpath(path) for path in paths).encode(
+            "utf-8", "surrogateescape"
+        )
         # Only a file name: the key inside holds the paths themselves, so two
         # data sets sharing a checksum take turns in one file, never mix up.
         # (hashlib would cost more to import than the whole lookup.)
-        return self.folder / f"data-{zlib.crc32(names):08x}-{len(names)}.pickle"
+        return self.folder / f"data-{zlib.crc32(names):08x}-{len(names)}.json"
 
     def fingerprint(self, paths: Sequence[Path]) -> Fingerprint | None:
         """What data loaded from `paths` right now would be stored under (None: never stored)."""
         data = _data_fingerprint(paths)
         if data is None:
             return None
-        return (_code_fingerprint(), data)
+        return [_code_fingerprint(), data]
 
     def get(self, paths: Sequence[Path], key: Fingerprint | None = None) -> Dataset | None:
         """The data set stored for `paths`, if nothing it came from has changed since.
@@ -126,16 +174,23 @@ class DatasetCache:
         """
         if key is None:
             key = self.fingerprint(paths)
-        if key is None:
+        if key is None or not self._folder_usable(create=False):
             return None
         try:
-            with open(self._file_for(paths), "rb") as file:
-                if pickle.load(file) != key:
-                    return None
-                dataset = pickle.load(file)
-        except Exception:  # missing, damaged, or written by other code: a miss
+            raw = _read_own_file(self._file_for(paths))
+            if raw is None:
+                return None
+            # Line 1: the key; line 2: the data files; then the data set as
+            # `export --format json` writes it. The key is compared first, as text.
+            first, _, rest = raw.partition(b"\n")
+            if first.decode("utf-8") != _key_text(key):
+                return None
+            listed, _, body = rest.partition(b"\n")
+            files = tuple(str(name) for name in json.loads(listed.decode("utf-8")))
+            dataset = dataset_from_json(body.decode("utf-8"))
+        except Exception:  # damaged, or written by other code: a miss
             return None
-        return dataset if isinstance(dataset, Dataset) else None
+        return dataclasses.replace(dataset, files=files)
 
     def put(self, paths: Sequence[Path], dataset: Dataset, key: Fingerprint | None) -> None:
         """Store `dataset`, loaded from `paths` when they were as `key` says.
@@ -145,19 +200,41 @@ class DatasetCache:
         data set under a fresh key. Failing to write is not an error: the
         next start simply loads the data again.
         """
-        if key is None or _racy(key, time.time_ns()):
+        if key is None or _racy(key, time.time_ns()) or not self._folder_usable(create=True):
             return
         target = self._file_for(paths)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            files = json.dumps(list(dataset.files), ensure_ascii=True)
+            content = "\n".join([_key_text(key), files, dataset_to_json(dataset)]).encode("utf-8")
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".data-", suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as file:
-                    pickle.dump(key, file, protocol=pickle.HIGHEST_PROTOCOL)
-                    pickle.dump(_without_locations(dataset), file, protocol=pickle.HIGHEST_PROTOCOL)
+                    file.write(content)
                 os.replace(temporary, target)
             except BaseException:
                 os.unlink(temporary)
                 raise
-        except Exception:
+        except Exception:  # a full disk, a value JSON cannot hold: no cache this time
             pass
+
+
+def _key_text(key: Fingerprint) -> str:
+    return json.dumps(key, ensure_ascii=True, separators=(",", ":"))
+
+
+def _read_own_file(path: Path) -> bytes | None:
+    """The file's bytes, if it is a regular file of ours that others cannot write."""
+    try:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)  # not blocking: a FIFO there must not hang the start
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_uid != os.geteuid()
+            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        ):
+            return None
+        return file.read()

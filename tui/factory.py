@@ -54,19 +54,27 @@ def make_app(
     from .themes import DARK, starting_theme
 
     watch_paths = paths if watch else ()
+    # A refused cache folder is worth one notice; the data was read without it.
+    cache_notice = cache.notice if cache is not None else None
     if state is None and not remember:
         return CoopApp(
-            dataset, lang=lang, theme=theme or DARK, watch_paths=watch_paths, load=load
+            dataset,
+            lang=lang,
+            theme=theme or DARK,
+            notice=cache_notice,
+            watch_paths=watch_paths,
+            load=load,
         )
     store = state if state is not None else StateStore()
     loaded = store.load()
     chosen = starting_theme(theme, loaded.data.get("theme"), os.environ)
+    notices = [n for n in (loaded.notice, cache_notice) if n is not None]
     return CoopApp(
         dataset,
         lang=lang,
         theme=chosen,
         state=store,
-        notice=loaded.notice,
+        notice="\n".join(notices) or None,
         bookmarks=bookmarks_from(loaded.data),
         watch_paths=watch_paths,
         load=load,

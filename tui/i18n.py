@@ -60,6 +60,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "key.language": ("русский ⇄ английский", "Russian ⇄ English"),
     "key.help": ("эта справка", "this help"),
     "key.palette": ("палитра команд: темы оформления и др.", "command palette: themes and more"),
+    "key.suspend": ("в фон, к оболочке (вернуться: fg)", "suspend to the shell (fg comes back)"),
     "key.quit": ("выход", "quit"),
     "binding.move": ("выбор", "move"),
     "binding.help": ("справка", "help"),

@@ -1,9 +1,26 @@
 """Start and end the App cleanly: signals, unexpected errors, exit codes.
 
 A dropped SSH connection sends SIGHUP; `kill` and service managers send
-SIGTERM. Python's default for both is to die on the spot, leaving the
-terminal in raw mode with the alternate screen on. Here both ask the App to
-exit, so Textual restores the terminal on the way out.
+SIGTERM; `kill -INT` sends SIGINT (Ctrl+C itself is a key in the App's raw
+terminal mode). Python's default for the first two is to die on the spot,
+leaving the terminal in raw mode with the alternate screen on. Here all three
+end coop-tui within about a second however busy its UI thread is, with the
+terminal restored and the shell's conventional code, 128 + the signal's number
+(SIGHUP 129, SIGINT 130, SIGTERM 143):
+
+- the signal handler only writes the signal's number to a pipe (nothing that
+  could wait for a lock the interrupted code holds);
+- a watchdog thread, started before the App, reads it and asks the App's event
+  loop to exit, the orderly way that lets Textual restore the terminal;
+- if the App has not ended `GRACE_SECONDS` later (its UI thread is busy
+  building a huge page, or the terminal is gone and writes block), the
+  watchdog restores the terminal itself (`RESTORE`, written straight to the
+  tty, and the terminal modes saved at start) and ends the process with
+  `os._exit`.
+
+Ctrl+Z (or SIGTSTP from the shell) suspends through Textual's driver, which
+leaves the alternate screen; after `fg` the whole screen is painted again at
+once (`repaint_after_resume`), not row by row as keys arrive.
 
 An unexpected error writes its traceback to a log file and the reader gets one
 line naming it, instead of a screenful of traceback (with local variables)
@@ -31,11 +48,26 @@ if TYPE_CHECKING:
 EXIT_CRASH = 70
 """An internal error (BSD's EX_SOFTWARE): never 0, and not the 1 of bad data."""
 
-GRACE_SECONDS = 3.0
-"""How long an exit asked for by a signal may take before the process is ended
-anyway: with the terminal gone, restoring it can block on a dead tty."""
+GRACE_SECONDS = 1.0
+"""How long an exit asked for by a signal may take the orderly way before the
+watchdog restores the terminal and ends the process itself."""
 
-_EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+_EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+
+RESTORE = (
+    "\x18"  # CAN: ends an escape sequence that a frame cut off half way
+    "\x1b[?2026l"  # synchronized output off
+    "\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1016l"  # mouse reporting off
+    "\x1b[?2004l"  # bracketed paste off
+    "\x1b[?1004l"  # focus reporting off
+    "\x1b[?2048l"  # in-band resize reports off
+    "\x1b[<u"  # the kitty keyboard protocol's mode popped (before leaving the screen)
+    "\x1b[?7h"  # line wrap on
+    "\x1b[0m"  # colours and attributes reset
+    "\x1b[?1049l"  # the alternate screen left
+    "\x1b[?25h"  # the cursor shown
+)
+"""What the watchdog writes to the terminal: every mode Textual's driver turns on, off again."""
 
 
 def write_crash_log(error: BaseException, folder: Path | None = None) -> Path:
@@ -92,30 +124,19 @@ class CrashReport:
 
 def run_app(app: App[Any]) -> int:
     """Run the App in this terminal; return the process's exit code."""
-
-    async def main() -> None:
-        loop = asyncio.get_running_loop()
-        for signum in _EXIT_SIGNALS:
-            # add_signal_handler wakes the event loop at once (a plain
-            # signal.signal handler would wait for its next tick).
-            loop.add_signal_handler(signum, on_signal, signum)
-        try:
-            await app.run_async()
-        finally:
-            for signum in _EXIT_SIGNALS:
-                loop.remove_signal_handler(signum)
-
-    def on_signal(signum: int) -> None:
-        code = 128 + signum
-        if app.return_code is None:
-            app.exit(None, code)
-            _deadline(GRACE_SECONDS, code)
-
+    watchdog = _Watchdog(app)
+    previous = {signum: signal.getsignal(signum) for signum in _EXIT_SIGNALS}
+    for signum in _EXIT_SIGNALS:
+        # Installed before asyncio.run, which then leaves SIGINT to us.
+        signal.signal(signum, watchdog.on_signal)
     try:
-        asyncio.run(main())
+        asyncio.run(_run(app, watchdog))
     except Exception as error:  # noqa: BLE001 - anything raised by Textual outside its loop
         print(crash_line_for(error), file=sys.stderr)
         return EXIT_CRASH
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
     line = getattr(app, "crash_line", None)
     if line is not None:
         print(line, file=sys.stderr)
@@ -123,11 +144,108 @@ def run_app(app: App[Any]) -> int:
     return app.return_code or 0
 
 
-def _deadline(seconds: float, code: int) -> None:
-    """End the process if the orderly exit has not finished in `seconds`."""
+async def _run(app: App[Any], watchdog: _Watchdog) -> None:
+    watchdog.start(asyncio.get_running_loop())
+    await app.run_async()
 
-    def expire() -> None:
-        time.sleep(seconds)
+
+class _Watchdog:
+    """Ends the process on SIGTERM, SIGHUP and SIGINT, even while the event loop is busy."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self._read, self._write = os.pipe()
+        self._tty_modes = _terminal_modes()
+
+    def on_signal(self, signum: int, _frame: object) -> None:
+        # Runs in the main thread between two bytecodes of whatever it was doing.
+        try:
+            os.write(self._write, bytes([signum]))
+        except OSError:
+            pass
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        threading.Thread(
+            target=self._watch, args=(loop,), name="coop-tui-signals", daemon=True
+        ).start()
+
+    def _watch(self, loop: asyncio.AbstractEventLoop) -> None:
+        signum = os.read(self._read, 1)[0]
+        code = 128 + signum
+        try:
+            loop.call_soon_threadsafe(self._exit, code)
+        except RuntimeError:  # the loop has closed: the App is ending anyway
+            pass
+        time.sleep(GRACE_SECONDS)
+        self._end_now(code)
+
+    def _exit(self, code: int) -> None:
+        if self.app.return_code is None:
+            self.app.exit(None, code)
+
+    def _end_now(self, code: int) -> None:
+        # If even these writes hang (a terminal that takes no output), the
+        # kernel's default for SIGALRM ends the process a moment later.
+        if hasattr(signal, "setitimer") and signal.getsignal(signal.SIGALRM) in (
+            signal.SIG_DFL,
+            None,
+        ):
+            signal.setitimer(signal.ITIMER_REAL, 1.0)
+        restore_terminal(self._tty_modes)
         os._exit(code)
 
-    threading.Thread(target=expire, name="coop-tui-exit-deadline", daemon=True).start()
+
+def _terminal_modes() -> tuple[int, list[Any]] | None:
+    """The terminal's modes before Textual changes them (raw input, no echo)."""
+    try:
+        import termios
+
+        fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else 0
+        return fd, termios.tcgetattr(fd)
+    except Exception:  # noqa: BLE001 - no termios, no terminal, a closed stdin
+        return None
+
+
+def restore_terminal(modes: tuple[int, list[Any]] | None) -> None:
+    """Put the terminal back as it was, without Textual (whose loop may be busy)."""
+    data = RESTORE.encode("ascii")
+    written = False
+    try:
+        # A descriptor of our own, non-blocking: a stalled terminal must not hold the exit.
+        fd = os.open("/dev/tty", os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError:
+        fd = -1
+    if fd >= 0:
+        try:
+            os.write(fd, data)
+            written = True
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    if not written and sys.__stderr__ is not None:
+        try:
+            os.write(sys.__stderr__.fileno(), data)  # where Textual writes
+        except (OSError, ValueError):
+            pass
+    if modes is not None:
+        try:
+            import termios
+
+            termios.tcsetattr(modes[0], termios.TCSANOW, modes[1])
+        except Exception:  # noqa: BLE001 - termios.error, or the terminal is gone
+            pass
+
+
+def repaint_after_resume(app: App[Any]) -> None:
+    """After Ctrl+Z and `fg`, paint the whole screen at once.
+
+    Textual's driver re-enters the alternate screen on SIGCONT, which the
+    terminal shows blank, while Textual still believes every cell is on
+    screen: without this, rows came back one by one as keys moved over them.
+    """
+
+    def repaint(_app: object) -> None:
+        app.screen.refresh(layout=True)
+
+    app.app_resume_signal.subscribe(app, repaint)

@@ -20,6 +20,7 @@ loaded can drive the terminal.
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
 import re
@@ -450,7 +451,7 @@ class _Loader:
             if path.exists():
                 self._problem(Location(shown), "not a regular file or folder", "a file or folder")
             else:
-                self._problem(Location(shown), "no such file or folder", "a file or folder")
+                self._problem(Location(shown), _missing(path), "a file or folder")
         except (OSError, ValueError) as error:  # ValueError: a NUL in the path
             self._problem(Location(shown), f"cannot read: {_os_reason(error)}")
         return []
@@ -1069,6 +1070,23 @@ def _byte_location(shown: str, raw: bytes, offset: int) -> Location:
 
 def _utf8_message(raw: bytes, error: UnicodeDecodeError) -> str:
     return f"not valid UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start}"
+
+
+def _missing(path: Path) -> str:
+    """Why a path that does not exist does not: a link that loops or points nowhere says so."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops back on itself"
+        if os.path.islink(path):
+            try:
+                return f"a symbolic link to {_show(os.readlink(path))}, which does not exist"
+            except OSError:
+                return "a symbolic link to nothing that exists"
+    except ValueError:  # a NUL in the path
+        pass
+    return "no such file or folder"
 
 
 def _os_reason(error: Exception) -> str:

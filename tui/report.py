@@ -40,16 +40,18 @@ __all__ = ["markdown_report", "report_topics", "report_width", "text_report", "w
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 20
+MAX_WIDTH = 500
+"""Wider than any screen: a bigger $COLUMNS (99999999) would only make rules of that many characters."""
 
 
 def report_width(environ: Mapping[str, str] | None = None) -> int:
-    """$COLUMNS when it is a sane number, else 80 (a pipe has no width of its own)."""
+    """$COLUMNS when it is a sane number (capped at 500), else 80 (a pipe has no width of its own)."""
     env = os.environ if environ is None else environ
     try:
         width = int(env.get("COLUMNS", ""))
     except ValueError:
         return DEFAULT_WIDTH
-    return width if width >= MIN_WIDTH else DEFAULT_WIDTH
+    return min(width, MAX_WIDTH) if width >= MIN_WIDTH else DEFAULT_WIDTH
 
 
 def report_topics(dataset: Dataset, topic_id: str | None = None) -> Iterator[Topic]:

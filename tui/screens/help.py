@@ -68,6 +68,7 @@ KEY_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("l", "key.language"),
             ("Ctrl+P", "key.palette"),
             ("?", "key.help"),
+            ("Ctrl+Z", "key.suspend"),
             ("q / Ctrl+Q", "key.quit"),
         ),
     ),

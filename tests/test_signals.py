@@ -1,0 +1,181 @@
+"""Signals end coop-tui however busy it is, and Ctrl+Z / `fg` gives the whole screen back.
+
+Run against the real command line in a pseudo-terminal (tests/pty_session.py).
+A busy UI thread is made by replacing the page builder with one that never
+returns once the test says so: the event loop is then stuck for good, so
+an exit that waits for it never comes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pty_session import PtySession, coop_tui
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+# The test's own timeouts only decide when to give up on a process that does
+# not end; the watchdog ends it about a second after the signal.
+GIVE_UP = 15.0
+
+BUSY = """
+import os, sys
+import tui.app
+
+flag = sys.argv[1]
+real = tui.app.build_page
+
+def stuck(*args, **kwargs):
+    if os.path.exists(flag):
+        open(flag + ".busy", "w").close()
+        while True:  # a page that never finishes building, on the UI thread
+            pass
+    return real(*args, **kwargs)
+
+tui.app.build_page = stuck
+from tui.cli import main
+sys.exit(main([]))
+"""
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    environment = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM="xterm-256color")
+    environment.pop("NO_COLOR", None)
+    return environment
+
+
+def busy_session(env: dict[str, str], tmp_path: Path) -> PtySession:
+    """coop-tui with its UI thread spinning in a page build that never ends."""
+    flag = tmp_path / "stuck"
+    session = PtySession([sys.executable, "-c", BUSY, str(flag)], size=(80, 24), env=env)
+    assert session.wait_for("Center"), session.text()
+    flag.touch()
+    busy = Path(str(flag) + ".busy")
+    for _ in range(20):  # pages near the cursor are built ahead: move until one is new
+        if busy.exists():
+            break
+        session.press("j", settle=0.3)
+    assert busy.exists(), "the UI thread never started the stuck page"
+    return session
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(
+    "signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["TERM", "HUP", "INT"]
+)
+def test_a_signal_ends_coop_tui_while_the_ui_thread_is_busy(
+    env: dict[str, str], tmp_path: Path, signum: int
+) -> None:
+    session = busy_session(env, tmp_path)
+    try:
+        session.read(0.5)
+        assert session.proc.poll() is None
+        sent = time.monotonic()
+        session.proc.send_signal(signum)
+        code = session.wait_exit(GIVE_UP)
+        took = time.monotonic() - sent
+        assert code == 128 + signum, f"exit code {code} after {took:.1f} s"
+        assert session.restored(), "the terminal was left in the app's modes"
+        tail = bytes(session.output)[-400:]
+        assert b"\x1b[?1000l" in tail and b"\x1b[<u" in tail  # mouse and keyboard modes off
+    finally:
+        session.kill()
+
+
+@pytest.mark.e2e
+def test_a_terminal_closed_while_the_ui_thread_is_busy_leaves_no_process(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    # A dropped SSH connection during a freeze: the kernel hangs the pty up.
+    session = busy_session(env, tmp_path)
+    try:
+        session.close_master()
+        end = time.monotonic() + GIVE_UP
+        while session.proc.poll() is None and time.monotonic() < end:
+            time.sleep(0.05)
+        assert session.proc.poll() == 128 + signal.SIGHUP, "coop-tui outlived its terminal"
+    finally:
+        session.kill()
+
+
+@pytest.mark.e2e
+def test_sigint_exits_130_with_the_terminal_restored(env: dict[str, str]) -> None:
+    session = PtySession([coop_tui()], size=(80, 24), env=env)
+    try:
+        assert session.wait_for("Center"), session.text()
+        session.proc.send_signal(signal.SIGINT)
+        assert session.wait_exit(GIVE_UP) == 130
+        assert session.restored()
+    finally:
+        session.kill()
+
+
+def _stopped(pid: int) -> bool:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] in ("T", "t")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process state from /proc")
+@pytest.mark.parametrize("how", ["ctrl+z", "SIGTSTP"])
+@pytest.mark.e2e
+def test_after_suspend_and_fg_the_whole_screen_comes_back_at_once(
+    env: dict[str, str], how: str
+) -> None:
+    session = PtySession([coop_tui()], size=(80, 24), env=env)
+    try:
+        assert session.wait_for("Center of Belarusian Machinery"), session.text()
+        if how == "ctrl+z":
+            os.write(session.master, b"\x1a")
+        else:
+            session.proc.send_signal(signal.SIGTSTP)
+        end = time.monotonic() + GIVE_UP
+        while not _stopped(session.proc.pid) and time.monotonic() < end:
+            session.read(0.05)
+        assert _stopped(session.proc.pid), "coop-tui did not suspend"
+        session.read(0.2)
+        assert session.restored(), "suspended with the terminal in the app's modes"
+        # The terminal shows the shell now; after `fg` the app's screen starts blank.
+        session.screen.reset()
+        os.killpg(session.proc.pid, signal.SIGCONT)
+        # No key is pressed: everything must come back by itself.
+        assert session.wait_for("quit", timeout=GIVE_UP), session.text()
+        session.read(0.5)
+        screen = session.text()
+        for text in ("Topics", "Center", "Industry", "Trade", "Center of Belarusian Machinery"):
+            assert text in screen, screen
+        assert session.proc.poll() is None
+        session.press("q")
+        assert session.wait_exit(GIVE_UP) == 0
+    finally:
+        session.kill()
+
+
+def test_the_crash_log_falls_back_to_the_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the README says: when the state folder cannot be written, the log
+    # goes to the system's temporary folder ($TMPDIR, else /tmp).
+    from tui.lifecycle import crash_line, write_crash_log
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    temporary = tmp_path / "tmpdir"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+    try:
+        raise ValueError("boom")
+    except ValueError as error:
+        log = write_crash_log(error, blocker / "coop-tui")
+        line = crash_line(error, log)
+    assert log.parent == temporary and log.name.startswith("crash-")
+    assert "ValueError: boom" in log.read_text(encoding="utf-8")
+    assert str(log) in line
