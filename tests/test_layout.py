@@ -26,10 +26,15 @@ async def test_40x12_shows_one_pane_at_a_time_switched_by_tab_enter_and_escape()
         assert tree.display and not detail.display
         # The tree has the whole width, not a squeezed third.
         assert tree.size.width >= 36
+        # Pilot.press waits until the process uses little CPU, which a loaded
+        # machine fakes; pause() also waits for every queued message, and so for
+        # the styles a key's class change brings (a pane shown or hidden).
         await pilot.press("tab")
+        await pilot.pause()
         assert detail.display and not tree.display and detail.has_focus
         assert "Center of Belarusian Machinery" in screen_text(app)
         await pilot.press("escape")
+        await pilot.pause()
         assert tree.display and not detail.display and tree.has_focus
         # Enter on a topic without subtopics opens its text.
         await pilot.press("j", "j", "j")
@@ -37,8 +42,10 @@ async def test_40x12_shows_one_pane_at_a_time_switched_by_tab_enter_and_escape()
         await pilot.press("enter")
         if app.dataset.children("trade"):
             await pilot.press("j", "enter")
+        await pilot.pause()
         assert detail.display and detail.has_focus
         await pilot.press("shift+tab")
+        await pilot.pause()
         assert tree.has_focus and tree.display
 
 
