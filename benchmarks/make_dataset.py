@@ -166,6 +166,7 @@ class _Maker:
                 value *= self.rng.uniform(0.9, 1.3)
                 block.append(
                     f"[[metric.observation]]\nperiod = \"{year}\"\ndate = {year}-12-31\n"
+                    'span = "full-year"\n'
                     f"value = {value:.2f}\nqualifier = \"{self.rng.choice(QUALIFIERS)}\"\n"
                     f"source = \"src-{self.rng.randrange(self.n_sources)}\"\n"
                 )

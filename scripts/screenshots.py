@@ -26,6 +26,9 @@ WAIT = "<wait>"
 SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
     "first-screen": ("en", (80, 24), []),
     "trade-overview": ("en", (100, 36), ["j", "j", "j"]),
+    # The same page further down: the chart of each series, the disagreement.
+    "trade-chart": ("en", (100, 36), ["j", "j", "j", "tab", *["j"] * 40]),
+    "trade-russian-40x12": ("ru", (40, 12), ["j", "j", "j", "tab", *["j"] * 31]),
     "industry-russian": ("ru", (100, 36), ["j", "enter", "j"]),
     "help": ("en", (80, 24), ["question_mark"]),
     "wide": ("en", (200, 60), ["j", "j", "j", "enter"]),

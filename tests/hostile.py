@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from tui.limits import MAX_SHORT_TEXT, SHORT_TEXT_KEYS
+
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "hostile" / "hostile.toml"
 
 # name: the raw string, as the data carries it.
@@ -26,6 +28,10 @@ PIECES: dict[str, str] = {
     "combining": "Z\u0351\u0352\u0357\u0358\u0359\u035a\u035b\u035c\u035d" * 3,
     "wide": "漢字テスト 한국어 👩\u200d💻 🇧🇾 ❤\ufe0f",
     "newline": "first line\nsecond\tline",
+    "invisible": (
+        "soft\u00adhyphen tag\U000e0041\U000e0042 filler\u3164\u115f blank\u2800 "
+        "obj\ufffc pua\ue000 non\ufdd0 joiners\u200c\u200d\u200c skin👍\U0001f3fd"
+    ),
 }
 
 LONG_WORD = "W" * 10_000
@@ -42,6 +48,7 @@ SHOWN: dict[str, str] = {
     "bidi": "\\u202eevil-rlo",
     "separators": "line\\u2028sep",
     "wide": "漢字テスト",
+    "invisible": "soft\\u00adhyphen tag\\U000e0041",
 }
 
 # Byte strings that would act on a terminal; none may be in what coop-tui writes.
@@ -59,17 +66,29 @@ INJECTED: dict[str, bytes] = {
     "LRI": "\u2066".encode(),
     "line separator": "\u2028".encode(),
     "paragraph separator": "\u2029".encode(),
+    "tag character": "\U000e0041".encode(),
+    "soft hyphen": "\u00ad".encode(),
+    "Hangul filler": "\u3164".encode(),
+    "private use": "\ue000".encode(),
+    "TAB": b"\t",
 }
 
 
-def hostile(prefix: str) -> str:
-    """One string holding every piece, then the long word (last, so the rest shows first)."""
-    return prefix + " " + " ".join(PIECES.values()) + " " + LONG_WORD
+def hostile(prefix: str, limit: int = 0) -> str:
+    """One string holding every piece, then the long word (last, so the rest shows first).
+
+    With a `limit`, the long word is cut so that the whole fits (a name or a
+    title may hold only MAX_SHORT_TEXT characters).
+    """
+    head = prefix + " " + " ".join(PIECES.values()) + " "
+    return head + (LONG_WORD[: limit - len(head)] if limit else LONG_WORD)
 
 
 def _text(tag: str) -> str:
     """A bilingual text value with the hostile string on both sides."""
-    return f"{{ ru = {_q(hostile(f'ру-{tag}'))}, en = {_q(hostile(f'en-{tag}'))} }}"
+    limit = MAX_SHORT_TEXT if tag.rsplit(".", 1)[-1] in SHORT_TEXT_KEYS else 0
+    ru, en = hostile(f"ру-{tag}", limit), hostile(f"en-{tag}", limit)
+    return f"{{ ru = {_q(ru)}, en = {_q(en)} }}"
 
 
 def _q(s: str) -> str:
@@ -84,7 +103,7 @@ def _q(s: str) -> str:
         elif ch == "\t":
             out.append("\\t")
         elif code < 0x20 or 0x7F <= code <= 0x9F or unicodedata.category(ch) in ("Cf", "Zl", "Zp"):
-            out.append(f"\\u{code:04x}")
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
@@ -144,6 +163,7 @@ period = {t("observation.period")}
 date = 2024-12-31
 value = 3.0
 qualifier = "more-than"
+span = "full-year"
 note = {t("observation.note")}
 source = "src"
 
@@ -151,8 +171,23 @@ source = "src"
 period = {t("observation2.period")}
 date = 2023-12-31
 value = 2.0
+span = "full-year"
 note = {t("observation2.note")}
 source = "src"
+speaker = "person"
+disagreement = "dispute"
+
+[[metric.observation]]
+period = {t("observation3.period")}
+date = 2025-07-14
+span = "statement"
+wording = {t("observation3.wording")}
+source = "src"
+
+[[disagreement]]
+id = "dispute"
+about = {t("disagreement.about")}
+note = {t("disagreement.note")}
 
 [[metric.target]]
 label = {t("target.label")}
@@ -173,6 +208,7 @@ text = {t("fact.text")}
 note = {t("fact.note")}
 source = "src"
 mentions = ["org"]
+disagreement = "dispute"
 
 [[topic.quote]]
 text = {t("quote.text")}

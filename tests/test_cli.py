@@ -339,7 +339,7 @@ def test_piped_coop_tui_prints_the_report_without_escapes() -> None:
     for heading in ("Center ──", "Trade › Turnover ──", "Pharma ──", "Industry ──"):
         assert heading in text
     # Facts, quotes, figures and sources, with the URL spelled out.
-    assert "• " in text and "“" in text and "target 4.0" in text and "https://" in text
+    assert "• " in text and "“" in text and "Target $4.0bn" in text and "https://" in text
     assert max(len(line) for line in text.splitlines()) <= 80
 
 

@@ -26,6 +26,10 @@ UI_FREE = [
     "tui.links",
     "tui.state",
     "tui.cache",
+    "tui.limits",
+    "tui.numbers",
+    "tui.paging",
+    "tui.fuzzy",
 ]
 
 

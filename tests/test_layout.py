@@ -179,7 +179,7 @@ def test_a_real_terminal_resized_in_a_burst_keeps_working(tmp_path: Path) -> Non
             assert session.wait_for("Trade"), session.text()
             assert "too small" not in session.text()
         session.press("j", "j", "j", settle=0)
-        assert session.wait_for("target 3.0"), session.text()
+        assert session.wait_for("Target $3.0bn"), session.text()
         session.press("q", settle=0)
         assert session.wait_exit(10) == 0
         assert session.restored()

@@ -47,11 +47,13 @@ period = "2024"
 date = 2024-12-31
 value = 3.0
 qualifier = "more-than"
+span = "full-year"
 source = "article"
 
 [[metric.observation]]
 period = "2025"
 date = 2025-12-31
+span = "full-year"
 source = "article"
 
 [[metric.target]]
@@ -177,7 +179,8 @@ def test_good_data_set_loads(tmp_path: Path) -> None:
     first, second = metric.observations
     assert (first.value, first.qualifier) == (3.0, "more-than")
     assert (second.value, second.qualifier) == (None, "exact")
-    assert metric.targets[0].value == 3.0 and isinstance(metric.targets[0].value, float)
+    # Written `value = 3`: an integer stays one (shown as 3, not 3.0).
+    assert metric.targets[0].value == 3 and isinstance(metric.targets[0].value, int)
     assert metric.latest() == first
 
     # Every id points at its value in `id = "..."`.
@@ -441,7 +444,7 @@ def test_negative_target(tmp_path: Path) -> None:
     bad = METRICS.replace("value = 3\n", "value = -3\n")
     problem = only_problem([good_folder(tmp_path, **{"3_metrics": bad})])
     assert problem.key_path == "metric[0].target[0].value"
-    assert problem.expected == "a number, zero or more"
+    assert problem.expected == "a number greater than zero"
 
 
 def test_bad_qualifier(tmp_path: Path) -> None:

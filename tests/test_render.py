@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 import pytest
 from rich.console import Console, RenderableType
 
+from tui.bars import bar_text
+from tui.figures import measure
 from tui.i18n import format_number, lang_from_environment, search_count
 from tui.model import Dataset, Localized, Metric, Observation, Target
-from tui.render import BarFigures, Citations, MetricBar, metric_block, topic_page
+from tui.render import Citations, metric_block, topic_page
 
 L = Localized
 
@@ -25,8 +28,11 @@ def observation(value: float | None, qualifier: str = "exact") -> Observation:
 
 
 def bar(value: float | None, target: float, qualifier: str = "exact", width: int = 30) -> str:
-    figures = BarFigures(Target(L("t", "t"), target, "s"), observation(value, qualifier))
-    return MetricBar(figures, "en").bar_text(width).plain
+    """An undated target's bar on its own scale (the larger of target and value)."""
+    goal = Target(L("t", "t"), target, "s")
+    metric = Metric("m", L("m", "m"), L("u", "u"), (observation(value, qualifier),), (goal,))
+    scale = max(target, value or 0.0)
+    return bar_text(measure(metric, goal), scale, width).plain
 
 
 def test_bar_fills_in_proportion_and_says_the_percentage() -> None:
@@ -35,7 +41,7 @@ def test_bar_fills_in_proportion_and_says_the_percentage() -> None:
     cells = text.split()[0]
     filled = cells.count("█") + cells.count("▌") / 2
     assert abs(filled / len(cells) - 0.75) <= 1 / len(cells)
-    assert "░" in cells
+    assert "░" in cells and cells.endswith("│")
 
 
 def test_more_than_is_shown_as_at_least() -> None:
@@ -46,14 +52,15 @@ def test_more_than_is_shown_as_at_least() -> None:
 def test_overshoot_is_drawn_past_the_target_not_clamped() -> None:
     text = bar(6.0, 4.0)
     assert text.endswith("150 %")
-    assert "│" in text  # where the target sits inside the longer bar
+    cells = text.rsplit(" ", 2)[0]
+    assert cells.count("█") > 20  # the whole bar: the value is the scale
     assert "░" not in text
 
 
 def test_missing_value_is_shown_as_missing_not_zero() -> None:
     text = bar(None, 4.0)
     assert text.endswith("—")
-    assert "█" not in text and "0 %" not in text
+    assert "█" not in text and "0 %" not in text and "┄" in text
 
 
 def test_bar_fits_the_width_it_is_given() -> None:
@@ -61,29 +68,31 @@ def test_bar_fits_the_width_it_is_given() -> None:
         assert len(bar(3.0, 4.0, width=width)) == width
 
 
-def test_metric_block_names_value_target_percentage_date_and_sources() -> None:
+def test_metric_block_names_value_target_unit_and_sources() -> None:
     metric = Metric(
         "m",
         L("Товарооборот", "Turnover"),
         L("млрд долл.", "USD bn"),
         observations=(
             Observation(L("2024", "2024"), date(2024, 12, 31), 3.0, "a", "more-than"),
-            Observation(L("9 мес. 2021", "Jan–Sep 2021"), date(2021, 9, 30), 1.87, "b"),
+            Observation(L("9 мес. 2021", "Jan–Sep 2021"), date(2021, 9, 30), 1.87, "b", span="part-year"),
         ),
         targets=(Target(L("к концу 2025", "by end of 2025"), 3.0, "c", date(2025, 12, 31)),),
     )
 
     class FakeDataset:
-        sources: dict[str, object] = {}
+        sources: ClassVar[dict[str, object]] = {}
+        entities: ClassVar[dict[str, object]] = {}
 
     cite = Citations(FakeDataset())  # type: ignore[arg-type]
-    text = "".join(plain(part) for part in metric_block(metric, "en", cite))
-    assert "Turnover (USD bn)" in text
-    assert "2024: more than 3.0" in text
-    assert "as of 2024-12-31" in text
-    assert "target 3.0 · by end of 2025 (2025-12-31)" in text
-    assert "≥100 %" in text
-    assert "Jan–Sep 2021: 1.87" in text
+    text = "".join(plain(part, 200) for part in metric_block(metric, "en", cite))
+    assert "Turnover · USD bn" in text
+    assert "Latest full year: 2024: more than 3.0 USD bn" in text
+    assert "Target 3.0 USD bn · by end of 2025 (due 2025-12-31)" in text
+    # A 2024 figure is no progress towards a 2025 target.
+    assert "≥100 %" not in text and "no 2025 figure reported yet" in text
+    assert "for context, not progress: 2024: more than 3.0 USD bn" in text
+    assert "Jan–Sep 2021: 1.87 USD bn (part of the year)" in text
     assert "[1]" in text and "[2]" in text and "[3]" in text
 
 

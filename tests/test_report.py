@@ -121,8 +121,9 @@ def test_markdown_of_the_bundled_data(bundled_dataset) -> None:  # type: ignore[
         )
     trade = markdown_report(bundled_dataset, "en", topic_id="trade.turnover")
     assert "### Figures" in trade and "### Facts" in trade and "### Sources" in trade
-    assert "- target 4.0 · next target" in trade and "≥75 %`" in trade
-    assert "more than 3.0" in trade
+    assert "- Target $4.0bn · next target [2]" in trade and "≥75 %`" in trade
+    assert "no 2025 figure reported yet" in trade and "≥100 %" not in trade
+    assert "more than $3.0bn" in trade
     # Russian: the labels and the data switch.
     ru = markdown_report(bundled_dataset, "ru", topic_id="trade")
     assert ru.startswith("## Торговля\n") and "### Источники" in ru
@@ -135,6 +136,7 @@ def test_json_round_trips_the_model(bundled_dataset) -> None:  # type: ignore[no
     assert back.sources == bundled_dataset.sources
     assert back.entities == bundled_dataset.entities
     assert back.metrics == bundled_dataset.metrics
+    assert back.disagreements == bundled_dataset.disagreements
     assert list(back.topics) == list(bundled_dataset.topics)  # order kept
     assert dataset_to_json(back) == text
 
@@ -158,14 +160,18 @@ def test_a_facts_own_date_reaches_every_output_as_precise_as_written(tmp_path: P
 
 def test_json_shape_is_as_documented(bundled_dataset) -> None:  # type: ignore[no-untyped-def]
     document = json.loads(dataset_to_json(bundled_dataset))
-    assert list(document) == ["format", "version", "sources", "entities", "metrics", "topics"]
-    assert (document["format"], document["version"]) == ("coop-tui", 1)
+    assert list(document) == [
+        "format", "version", "sources", "entities", "metrics", "disagreements", "topics"
+    ]
+    assert (document["format"], document["version"]) == ("coop-tui", 2)
     trade = next(t for t in document["topics"] if t["id"] == "trade.turnover")
     assert trade["parent"] == "trade"
     assert trade["title"] == {"ru": "Товарооборот и цели", "en": "Turnover and targets"}
     metric = next(m for m in document["metrics"] if m["id"] == "turnover-spb")
     latest = max(metric["observations"], key=lambda o: o["date"])
     assert latest["qualifier"] == "more-than" and latest["value"] == 3.0
+    assert latest["span"] == "full-year" and latest["disagreement"] == "spb-3bn-passed"
+    assert {d["id"] for d in document["disagreements"]} >= {"spb-3bn-passed", "spb-fleet-size"}
     assert isinstance(latest["date"], str)
     person = next(e for e in document["entities"] if e["id"] == "polyakov")
     assert person["kind"] == "person"

@@ -148,7 +148,7 @@ def test_over_ssh_it_paints_answers_keys_and_quits_cleanly(sshd: Server, tmp_pat
         assert session.wait_for("Center", timeout=30), session.text()
         assert "Industry" in session.text() and "Trade" in session.text()
         session.press("j", "j", "j", settle=0)
-        assert session.wait_for("target 3.0"), session.text()
+        assert session.wait_for("Target $3.0bn"), session.text()
         session.press("?", settle=0)
         assert session.wait_for("Keys")
         session.press("escape")

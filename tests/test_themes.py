@@ -16,8 +16,8 @@ from pty_session import PtySession, coop_tui
 from rich.color import ColorType
 from textual.app import App
 
+from tui.bars import BAR_FULL, BAR_MISSING
 from tui.factory import make_app
-from tui.render import BAR_FULL
 from tui.state import StateStore
 from tui.themes import ANSI, DARK, LIGHT, few_colours, starting_theme, theme_names
 
@@ -138,9 +138,9 @@ async def test_no_color_shows_only_greys_and_the_bars_still_read(
         assert colours, "nothing was drawn"
         assert all(r == g == b for r, g, b in colours), colours
         screen = screen_text(app)
-        # Without colour the bar is still its characters and its percentage.
-        assert BAR_FULL * 5 in screen and "≥100 %" in screen and "≥75 %" in screen
-        assert "│" in screen
+        # Without colour the bar is still its characters, its percentage and its words.
+        assert BAR_FULL * 5 in screen and BAR_MISSING * 5 in screen and "≥75 %" in screen
+        assert "│" in screen and "○ at most $1.0bn to go" in screen
 
 
 async def test_with_colour_the_theme_has_colours(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -175,7 +175,7 @@ def test_each_terminal_type_paints_and_quits(tmp_path: Path, term: str, few: boo
     try:
         assert session.wait_for("Center"), session.text()
         session.press("j", "j", "j", settle=0)
-        assert session.wait_for("target 3.0")
+        assert session.wait_for("Target $3.0bn")
         session.press("q", settle=0)
         assert session.wait_exit(10) == 0
         assert session.restored()

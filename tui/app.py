@@ -30,13 +30,14 @@ from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from . import __version__
+from . import __version__, cellwidth
 from .commands import PageCommands, page_name
 from .i18n import label, search_count
 from .layout import ResponsiveLayout, TooSmall
 from .lifecycle import CrashReport, repaint_after_resume
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
+from .paging import PAGE_ITEMS
 from .render import Marks, build_page, citation, citation_summary
 from .search import Results, SearchIndex, highlighter
 from .state import StateStore
@@ -113,6 +114,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         error in `load_error` for the command line to print.
         """
         super().__init__()
+        # Before anything is measured: Devanagari vowel signs take a cell, as
+        # terminals draw them (see cellwidth).
+        cellwidth.apply()
         # Smooth scrolling sends a frame per step: wasted bytes over SSH, and a
         # jump that lands late for a reader who presses G and reads at once.
         self.animation_level = "none"
@@ -132,6 +136,8 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._marks: Marks | None = None
         self._prefetch_timer: Timer | None = None
         self._match_at = -1
+        self._shown: dict[PageRef, int] = {}
+        """Pages whose long lists the reader asked to see more of, and how many."""
         self._tree_before_search: TreeView | None = None
         self._tree_landing: TreeNode[str] | None = None
         self._load = load
@@ -307,6 +313,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     @on(DetailPane.LinkFollowed)
     def _follow_link(self, event: DetailPane.LinkFollowed) -> None:
         event.stop()
+        if event.more:
+            # "… N more": the same page, drawing more of its long lists.
+            self._shown[event.target] = event.more
+            self._show_page(keep_scroll=True)
+            return
         # A fact or quote is shown on its own topic's page; a source page opens at the top.
         item = event.item if event.target.kind == "topic" else None
         self.open_page(event.target, item)
@@ -359,10 +370,14 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if ref is None or not ref.exists_in(self.dataset):
             return
         dataset, lang, marks = self.dataset, self.lang, self._marks
-        # A page highlighted for a search is built for that search alone: not kept.
-        key = ("page", ref, lang) if marks is None else None
+        shown, reach = self._shown_of(ref), self._item
+        if reach is not None and reach.kind == "topic":
+            reach = None
+        # A page highlighted for a search, or drawn down to a fact or quote, is
+        # built for that alone: not kept.
+        key = ("page", ref, lang, shown) if marks is None and reach is None else None
         self.query_one(DetailPane).show_page(
-            lambda: build_page(dataset, ref, lang, marks),
+            lambda: build_page(dataset, ref, lang, marks, shown, reach),
             self._item,
             marked=ref in self.bookmarks,
             keep_scroll=keep_scroll,
@@ -398,7 +413,16 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             if topic_id is None or topic_id not in dataset.topics:
                 continue
             ref = PageRef("topic", topic_id)
-            pane.prerender(dataset, ("page", ref, lang), partial(build_page, dataset, ref, lang))
+            shown = self._shown_of(ref)
+            pane.prerender(
+                dataset,
+                ("page", ref, lang, shown),
+                partial(build_page, dataset, ref, lang, None, shown),
+            )
+
+    def _shown_of(self, ref: PageRef) -> int:
+        """How many of each long list the page draws (see `paging`): more once asked."""
+        return self._shown.get(ref, PAGE_ITEMS)
 
     # ------------------------------------------------------------ history
 
@@ -689,10 +713,12 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def action_switch_pane(self) -> None:
         """Tab: the other pane (the only way across when one pane shows at a time)."""
         tree = self.query_one(TopicTree)
-        if tree.has_focus:
-            self.query_one(DetailPane).focus()
-        else:
-            tree.focus()
+        # The screen's focus, set at once: `tree.has_focus` follows Focus events,
+        # which lag when a key gives a blurred App (a browser tab's) its focus
+        # back, and `focus()` waits a turn, so a key queued behind Tab (a fast
+        # typist's, or a browser's) would still go to the old pane.
+        other = self.query_one(DetailPane) if self.screen.focused is tree else tree
+        self.screen.set_focus(other)
 
     def action_focus_tree(self) -> None:
         self.query_one(TopicTree).focus()

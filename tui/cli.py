@@ -1,7 +1,7 @@
 """The command line. Imports Textual only when the TUI is about to start.
 
-`--version`, `--help`, `check`, `schema` and `export` import neither Textual
-nor the UI modules (a test checks it), so they answer in tens of
+`--version`, `--help`, `check`, `schema`, `export` and `serve` import neither
+Textual nor the UI modules (a test checks it), so they answer in tens of
 milliseconds; each subcommand's work lives in its own module, imported when
 it runs.
 """
@@ -110,6 +110,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_lang(export, argparse.SUPPRESS)
     _add_data(export)
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve coop-tui to web browsers, one session per tab (the web extra)",
+        description=(
+            "Serve coop-tui to web browsers: each tab gets its own coop-tui, drawn by "
+            "xterm.js. Listens on loopback unless --host says otherwise; there is no "
+            "login, so anyone who can reach the port can read the data. Needs the web "
+            "extra: pip install 'coop-tui[web]'. Ctrl+C or SIGTERM stops the server and "
+            "every session."
+        ),
+        epilog=EXIT_CODES,
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: 8000; 0: any free port)"
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=8,
+        metavar="N",
+        help="tabs served at once; the next one is told to wait (default: 8)",
+    )
+    _add_lang(serve, argparse.SUPPRESS)
+    _add_data(serve)
     return parser
 
 
@@ -167,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .check import run_check
 
         return run_check([*(data or []), *args.paths])
+    if args.command == "serve":
+        from .serve import run_serve
+
+        return run_serve(args.host, args.port, args.max_sessions, lang, data)
     if args.command == "export":
         from .export import run_export
 

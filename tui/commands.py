@@ -7,6 +7,8 @@ never replacing them. Names come from data, so they are highlighted by building
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from dataclasses import dataclass
 from functools import partial
 from typing import Iterator, Protocol, Sequence
@@ -14,7 +16,9 @@ from typing import Iterator, Protocol, Sequence
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from .fuzzy import MAX_TITLE, fuzzy_match
 from .i18n import label
+from .limits import MAX_QUERY
 from .links import PageRef
 from .model import Dataset, Lang, Localized, other_lang
 from .search import fold
@@ -82,15 +86,32 @@ def entries(dataset: Dataset, lang: Lang, bookmarks: Sequence[PageRef]) -> Itera
         yield _entry(source.title, lang, source_kind, PageRef("source", source.id))
 
 
-def highlighted(matcher: Matcher, text: str) -> Content:
-    """The text as plain Content, the fuzzy-matched letters styled."""
+def highlighted(matcher: Matcher, text: str, offsets: Sequence[int] | None = None) -> Content:
+    """The text as plain Content, the fuzzy-matched letters styled.
+
+    `offsets` are the letters matched (by `fuzzy.fuzzy_match`); without them,
+    they are found again.
+    """
     content = Content(text)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    if score:
-        for offset in offsets:
-            if not text[offset].isspace():
-                content = content.stylize(matcher.match_style, offset, offset + 1)
+    if offsets is None:
+        _, offsets = fuzzy_match(matcher.query, text)
+    for offset in offsets:
+        if offset < len(text) and not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+MAX_HITS = 100
+"""Pages the palette lists for a query, the best first."""
+
+
+def _rank(hit: tuple[float, int, Entry, str, list[int]]) -> tuple[float, int]:
+    return hit[0], hit[1]
+
+
+def shown(text: str) -> str:
+    """A title cut to what the palette matches and shows."""
+    return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1] + "…"
 
 
 class PageCommands(Provider):
@@ -106,20 +127,27 @@ class PageCommands(Provider):
         return list(entries(host.dataset, host.lang, host.bookmarks))
 
     async def discover(self) -> Hits:
-        for entry in self._entries():
+        # Bookmarks first, then the data's first pages: typing finds the rest.
+        for entry in itertools.islice(self._entries(), MAX_HITS):
+            text = shown(entry.text)
             yield DiscoveryHit(
-                Content(entry.text),
+                Content(text),
                 partial(self.host.open_page, entry.ref),
-                text=entry.text,
+                text=text,
                 help=entry.kind,
             )
 
     async def search(self, query: str) -> Hits:
+        # Textual's own matcher tries every placing of the letters, exponential
+        # on repetitive titles: data titles go through the bounded one.
+        query = query[:MAX_QUERY]
         matcher = self.matcher(query)
         wanted = fold(query.strip()).strip("«»\"'")
         seen: set[PageRef] = set()
-        for entry in self._entries():
-            score = matcher.match(entry.text)
+        found: list[tuple[float, int, Entry, str, list[int]]] = []
+        for order, entry in enumerate(self._entries()):
+            text = shown(entry.text)
+            score, offsets = fuzzy_match(query, text)
             if score <= 0 or entry.ref in seen and not entry.kind.startswith("★"):
                 continue
             seen.add(entry.ref)
@@ -130,10 +158,14 @@ class PageCommands(Provider):
                 score += 2
             elif any(n.startswith(wanted) for n in names):
                 score += 1
+            found.append((score, -order, entry, text, offsets))
+        # The best few only: a big data set matches thousands of names to a
+        # letter or two, and the palette would style and lay out every one.
+        for score, _, entry, text, offsets in heapq.nlargest(MAX_HITS, found, key=_rank):
             yield Hit(
                 score,
-                highlighted(matcher, entry.text),
+                highlighted(matcher, text, offsets),
                 partial(self.host.open_page, entry.ref),
-                text=entry.text,
+                text=text,
                 help=entry.kind,
             )

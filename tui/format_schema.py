@@ -19,8 +19,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .limits import (
+    MAX_ABS_VALUE,
+    MAX_ID,
+    MAX_ITEMS,
+    MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
+    MAX_URL,
+    SHORT_TEXT_KEYS,
+)
 from .loader import ID_PATTERN, TABLES
-from .model import ENTITY_KINDS, LANG_NAMES, LANGS, QUALIFIERS
+from .model import ENTITY_KINDS, LANG_NAMES, LANGS, QUALIFIERS, SPANS
 
 __all__ = ["json_schema", "json_schema_text"]
 
@@ -52,6 +61,10 @@ DESCRIPTIONS: dict[str, str] = {
     "metric.title": "Title of the series.",
     "metric.unit": 'Unit, e.g. { ru = "млрд долл. США", en = "USD bn" }.',
     "metric.note": "Explains the series; shown under its bars.",
+    "metric.amount": (
+        'How an amount reads, {} for the number: { ru = "{} млрд долл.", en = "${}bn" }. '
+        "Without it: the number and the unit."
+    ),
     "metric.observation": "A reported figure.",
     "metric.target": "A target; each gets its own bar.",
     "observation": "A figure as a source reports it, for one period.",
@@ -62,13 +75,30 @@ DESCRIPTIONS: dict[str, str] = {
     "observation.date": "End of the period; used to find the latest figure.",
     "observation.value": "The figure; leave it out when the source gives none (shown as missing).",
     "observation.qualifier": 'How the figure relates to the number: "more than $3bn" is more-than.',
+    "observation.span": (
+        "What the figure covers: full-year (a whole year), part-year (e.g. Jan–Sep) or "
+        "statement (said on a date, no period). A target due in a year is measured only "
+        "by that year's full-year or part-year figures."
+    ),
+    "observation.wording": (
+        'The source\'s own words where it gives no number, e.g. "one third"; shown instead '
+        "of a number (leave value out)."
+    ),
     "observation.note": "A remark on this figure.",
     "observation.source": "Id of the source that reports it.",
+    "observation.speaker": "Id of the [[person]] who gave the figure, when the source names one.",
+    "observation.disagreement": "Id of the [[disagreement]] this figure is one side of.",
     "target.label": 'What the target is, e.g. "by the end of 2025".',
-    "target.value": "The target figure (zero or more).",
-    "target.due": "When the target is due.",
+    "target.value": "The target figure (greater than zero).",
+    "target.due": "When the target is due; without it the latest full-year figure measures it.",
     "target.note": "A remark on this target.",
     "target.source": "Id of the source that sets it.",
+    "target.speaker": "Id of the [[person]] who set or named the target.",
+    "target.disagreement": "Id of the [[disagreement]] this target is one side of.",
+    "disagreement": "Sources that disagree: shown side by side, each with its source.",
+    "disagreement.id": "Stable id, named by the sides' disagreement key.",
+    "disagreement.about": "What the sources disagree on.",
+    "disagreement.note": "A remark on the disagreement.",
     "topic": "A topic of the tree; roots have no parent.",
     "topic.id": "Stable id of the topic, e.g. industry.tractors.",
     "topic.parent": "Id of the parent topic; absent for a root.",
@@ -85,6 +115,7 @@ DESCRIPTIONS: dict[str, str] = {
     "fact.note": "A remark on the fact.",
     "fact.date": "When what the fact tells happened (not when it was reported): a date, or "
     '"YYYY" / "YYYY-MM" when the source gives no day. Not after the source\'s date.',
+    "fact.disagreement": "Id of the [[disagreement]] this fact is one side of.",
     "quote.text": "The words quoted.",
     "quote.speaker": "Id of the [[person]] who said it.",
     "quote.date": "When it was said.",
@@ -96,13 +127,20 @@ DESCRIPTIONS: dict[str, str] = {
 _NON_BLANK = r"\S"
 
 
-def _kind_schema(kind: str) -> dict[str, Any]:
+def _kind_schema(kind: str, key: str = "") -> dict[str, Any]:
     if kind == "id":
-        return {"type": "string", "pattern": f"^(?:{ID_PATTERN})$"}
+        return {"type": "string", "pattern": f"^(?:{ID_PATTERN})$", "maxLength": MAX_ID}
     if kind == "text":
-        return {"$ref": "#/definitions/text"}
+        return {
+            "$ref": "#/definitions/short_text" if key in SHORT_TEXT_KEYS else "#/definitions/text"
+        }
     if kind == "url":
-        return {"type": "string", "pattern": r"^https?://[^\s/?#]+[^\s]*$", "format": "uri"}
+        return {
+            "type": "string",
+            "pattern": r"^https?://[^\s/?#]+[^\s]*$",
+            "format": "uri",
+            "maxLength": MAX_URL,
+        }
     if kind == "date":
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if kind == "when":
@@ -113,17 +151,19 @@ def _kind_schema(kind: str) -> dict[str, Any]:
             ]
         }
     if kind == "number":
-        return {"type": "number"}
+        return {"type": "number", "minimum": -MAX_ABS_VALUE, "maximum": MAX_ABS_VALUE}
     if kind == "amount":
-        return {"type": "number", "minimum": 0}
+        return {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_ABS_VALUE}
     if kind == "qualifier":
         return {"enum": list(QUALIFIERS), "default": "exact"}
+    if kind == "span":
+        return {"enum": list(SPANS)}
     if kind == "ref":
-        return {"type": "string", "pattern": _NON_BLANK}
+        return {"type": "string", "pattern": _NON_BLANK, "maxLength": MAX_ID}
     if kind == "refs":
         return {
             "type": "array",
-            "items": {"type": "string", "pattern": _NON_BLANK},
+            "items": {"type": "string", "pattern": _NON_BLANK, "maxLength": MAX_ID},
             "uniqueItems": True,
         }
     raise ValueError(f"no JSON Schema for field kind {kind!r}")  # a new kind needs a mapping
@@ -139,7 +179,10 @@ def _table_schema(label: str, schema: Any) -> dict[str, Any]:
                 "items": {"$ref": f"#/definitions/{fld.items.label}"},
             }
         else:
-            prop = _kind_schema(fld.kind)
+            prop = _kind_schema(fld.kind, key)
+        limit = MAX_ITEMS.get(f"{label}.{key}")
+        if limit is not None:
+            prop["maxItems"] = limit
         description = DESCRIPTIONS.get(f"{group}.{key}") or DESCRIPTIONS[f"{label}.{key}"]
         properties[key] = {"description": description, **prop}
     required = [key for key, fld in schema.fields.items() if fld.required]
@@ -154,24 +197,35 @@ def _table_schema(label: str, schema: Any) -> dict[str, Any]:
     return table
 
 
+def _text_schema(description: str, limit: int) -> dict[str, Any]:
+    def side(name: str = "") -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "pattern": _NON_BLANK, "maxLength": limit}
+        return {**schema, "description": name} if name else schema
+
+    return {
+        "description": description,
+        "oneOf": [
+            side(),
+            {
+                "type": "object",
+                "properties": {lang: side(LANG_NAMES[lang]) for lang in LANGS},
+                "additionalProperties": False,
+                "minProperties": 1,
+            },
+        ],
+    }
+
+
 def json_schema() -> dict[str, Any]:
     """The schema as a dict (draft-07, which taplo and most editors read)."""
     defs: dict[str, Any] = {
-        "text": {
-            "description": 'Text a reader sees: a string, or { ru = "...", en = "..." }.',
-            "oneOf": [
-                {"type": "string", "pattern": _NON_BLANK},
-                {
-                    "type": "object",
-                    "properties": {
-                        lang: {"type": "string", "pattern": _NON_BLANK, "description": name}
-                        for lang, name in ((lang, LANG_NAMES[lang]) for lang in LANGS)
-                    },
-                    "additionalProperties": False,
-                    "minProperties": 1,
-                },
-            ],
-        }
+        "text": _text_schema(
+            'Text a reader sees: a string, or { ru = "...", en = "..." }.', MAX_LONG_TEXT
+        ),
+        "short_text": _text_schema(
+            'A name, title or label a reader sees: a string, or { ru = "...", en = "..." }.',
+            MAX_SHORT_TEXT,
+        ),
     }
     top: dict[str, Any] = {}
     for key, schema in TABLES.items():

@@ -10,6 +10,7 @@ import os
 from datetime import date
 from typing import Mapping
 
+from . import numbers
 from .model import Lang, PartialDate, Qualifier
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -29,7 +30,35 @@ _LABELS: dict[str, tuple[str, str]] = {
     "place": ("Места", "Places"),
     "event": ("События", "Events"),
     "reported": ("Опубликованные значения", "Reported figures"),
-    "target": ("цель", "target"),
+    "target": ("Цель", "Target"),
+    "due": ("срок", "due"),
+    "latest_full_year": ("Последний полный год", "Latest full year"),
+    "span.full-year": ("полный год", "full year"),
+    "span.part-year": ("часть года", "part of the year"),
+    "span.statement": ("заявление", "a statement"),
+    "disagree": ("источники расходятся", "sources disagree"),
+    "disagreements": ("Источники расходятся", "Sources disagree"),
+    "left.exact": ("осталось {amount}", "{amount} to go"),
+    "left.at-most": ("осталось не более {amount}", "at most {amount} to go"),
+    "left.at-least": ("осталось не менее {amount}", "at least {amount} to go"),
+    "left.about": ("осталось около {amount}", "about {amount} to go"),
+    "left.more-than": ("осталось более {amount}", "more than {amount} to go"),
+    "state.met": ("цель достигнута", "met"),
+    "state.about": ("примерно на уровне цели", "about at the target"),
+    "state.unknown": ("неизвестно, достигнута ли цель", "not known whether met"),
+    "no_year_figure": ("данных за {year} год пока нет", "no {year} figure reported yet"),
+    "no_full_year_figure": ("данных за полный год пока нет", "no full-year figure reported yet"),
+    "by_latest_full_year": ("по последнему полному году", "measured by the latest full year"),
+    "by_year": ("по данным того же года", "measured by the same year"),
+    "context": ("для справки, не прогресс", "for context, not progress"),
+    "chart.title": ("По периодам", "By period"),
+    "chart.full": ("полный год", "full year"),
+    "chart.part": ("часть года", "part of a year"),
+    "chart.statement": ("заявление", "statement"),
+    "chart.lower": ("+ нижняя граница («более»)", "+ lower bound (“more than”)"),
+    "chart.upper": ("‹ верхняя граница («до»)", "‹ upper bound (“up to”)"),
+    "chart.target": ("цель", "target"),
+    "translated": ("перевод; оригинал на русском", "translation; the Russian original"),
     "as_of": ("на", "as of"),
     "no_figure": ("нет данных", "no figure"),
     "no_target": ("целей нет", "no targets set"),
@@ -201,11 +230,8 @@ def qualifier_sign(qualifier: Qualifier) -> str:
 
 
 def format_number(value: float, lang: Lang) -> str:
-    """3.0 -> "3.0", 1.743 -> "1.743" (ru: "1,743"): as precise as the source, no more."""
-    text = f"{value:.3f}".rstrip("0")
-    if text.endswith("."):
-        text += "0"
-    return text.replace(".", ",") if lang == "ru" else text
+    """3.0 -> "3.0", 30 -> "30", 1.743 -> "1.743" (ru: "1,743"): as the source wrote it."""
+    return numbers.format_number(value, lang)
 
 
 def format_date(value: date) -> str:

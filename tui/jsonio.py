@@ -5,8 +5,13 @@ knowing TOML, and `dataset_from_json(dataset_to_json(d))` gives back equal
 dataclasses (a test checks it on the bundled data). The shape, described in
 README.md:
 
-    {"format": "coop-tui", "version": 1,
-     "sources": [...], "entities": [...], "metrics": [...], "topics": [...]}
+    {"format": "coop-tui", "version": 2,
+     "sources": [...], "entities": [...], "metrics": [...], "disagreements": [...],
+     "topics": [...]}
+
+Version 2 added a metric's `amount` form, each observation's `span` (required: which target a figure may
+measure depends on it), `wording`, `speaker` and `disagreement`, and the
+`disagreements` list.
 
 Every model field is present under its model name (None as null, tuples as
 arrays); bilingual text is {"ru": ..., "en": ...} with null for a missing
@@ -24,7 +29,9 @@ from typing import Any, Callable, TypeVar
 
 from .model import (
     LANGS,
+    SPANS,
     Dataset,
+    Disagreement,
     Entity,
     Fact,
     Localized,
@@ -42,7 +49,7 @@ _T = TypeVar("_T")
 __all__ = ["FORMAT_VERSION", "dataset_from_json", "dataset_to_json", "subset"]
 
 FORMAT_NAME = "coop-tui"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def dataset_to_json(dataset: Dataset) -> str:
@@ -52,6 +59,7 @@ def dataset_to_json(dataset: Dataset) -> str:
         "sources": [_plain(s) for s in dataset.sources.values()],
         "entities": [_plain(e) for e in dataset.entities.values()],
         "metrics": [_plain(m) for m in dataset.metrics.values()],
+        "disagreements": [_plain(d) for d in dataset.disagreements.values()],
         "topics": [_plain(t) for t in dataset.topics.values()],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -89,6 +97,15 @@ def subset(dataset: Dataset, topic_ids: list[str]) -> Dataset:
     for metric in metrics.values():
         source_ids.update(dict.fromkeys(o.source for o in metric.observations))
         source_ids.update(dict.fromkeys(t.source for t in metric.targets))
+    disagreement_ids: dict[str | None, None] = {}
+    for topic in topics.values():
+        disagreement_ids.update(dict.fromkeys(f.disagreement for f in topic.facts))
+    for metric in metrics.values():
+        figures: list[Observation | Target] = [*metric.observations, *metric.targets]
+        for figure in figures:
+            disagreement_ids[figure.disagreement] = None
+            if figure.speaker is not None:
+                entity_ids[figure.speaker] = None
     entities = {eid: dataset.entities[eid] for eid in entity_ids}
     for entity in entities.values():
         if entity.source is not None:
@@ -99,6 +116,7 @@ def subset(dataset: Dataset, topic_ids: list[str]) -> Dataset:
         sources={k: v for k, v in dataset.sources.items() if k in source_ids},
         entities={k: v for k, v in dataset.entities.items() if k in entities},
         metrics={k: v for k, v in dataset.metrics.items() if k in metrics},
+        disagreements={k: v for k, v in dataset.disagreements.items() if k in disagreement_ids},
     )
 
 
@@ -120,6 +138,7 @@ def dataset_from_json(text: str) -> Dataset:
         entities={d["id"]: _entity(d) for d in document["entities"]},
         metrics={d["id"]: _metric(d) for d in document["metrics"]},
         topics={d["id"]: _topic(d) for d in document["topics"]},
+        disagreements={d["id"]: _disagreement(d) for d in document["disagreements"]},
     )
 
 
@@ -177,10 +196,30 @@ def _entity(data: Any) -> Entity:
     )
 
 
+def _span(value: Any) -> str:
+    if value not in SPANS:
+        raise JSONFormatError(f"observation span {value!r} is not one of {', '.join(SPANS)}")
+    return str(value)
+
+
 def _observation(data: Any) -> Observation:
+    if "span" not in data:
+        raise JSONFormatError("an observation has no span")
     return _build(
-        Observation, {"period": _required_text, "date": _required_day, "note": _text}, data
+        Observation,
+        {
+            "period": _required_text,
+            "date": _required_day,
+            "note": _text,
+            "span": _span,
+            "wording": _text,
+        },
+        data,
     )
+
+
+def _disagreement(data: Any) -> Disagreement:
+    return _build(Disagreement, {"about": _required_text, "note": _text}, data)
 
 
 def _target(data: Any) -> Target:
@@ -194,6 +233,7 @@ def _metric(data: Any) -> Metric:
             "title": _required_text,
             "unit": _required_text,
             "note": _text,
+            "amount": _text,
             "observations": lambda items: tuple(_observation(i) for i in items),
             "targets": lambda items: tuple(_target(i) for i in items),
         },

@@ -119,7 +119,9 @@ class ResponsiveLayout:
     def on_resize(self, event: events.Resize) -> None:
         self._resized_since_input = True
         self._apply_size(event.size.width, event.size.height)
-        if not self.is_headless:  # type: ignore[attr-defined]
+        # A browser (the web driver) has no terminal to ask: its sizes come in
+        # order over one stream, and shutil would answer 80x24.
+        if not self.is_headless and not self.is_web:  # type: ignore[attr-defined]
             timer = getattr(self, "_size_check_timer", None)
             if timer is not None:
                 timer.stop()

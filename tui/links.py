@@ -17,7 +17,7 @@ PageKind = Literal["topic", "organisation", "person", "place", "event", "source"
 PAGE_KINDS: tuple[PageKind, ...] = get_args(PageKind)
 
 # Where on a topic page a backlink points: the topic as a whole, or one fact or quote.
-ItemKind = Literal["topic", "fact", "quote"]
+ItemKind = Literal["topic", "fact", "quote", "observation", "target"]
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,15 @@ def entity_ref(dataset: Dataset, entity_id: str) -> PageRef:
 
 @dataclass(frozen=True)
 class ItemRef:
-    """A place on a topic page: the topic itself, or its n-th fact or quote."""
+    """A place on a topic page: the topic itself, its n-th fact or quote, or a figure.
+
+    A figure (an observation or target) is the n-th of the metric named by `metric`.
+    """
 
     topic_id: str
     kind: ItemKind = "topic"
     index: int = 0
+    metric: str | None = None
 
 
 @dataclass(frozen=True)

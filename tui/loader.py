@@ -33,13 +33,25 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from tui import toml_reader
+from tui.limits import (
+    MAX_ABS_VALUE,
+    MAX_DEPTH,
+    MAX_ID,
+    MAX_ITEMS,
+    MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
+    MAX_URL,
+    SHORT_TEXT_KEYS,
+)
 from tui.locate import KeyPath, Locator, format_path
 from tui.model import (
     _SLOTS,
     ENTITY_KINDS,
     LANGS,
     QUALIFIERS,
+    SPANS,
     Dataset,
+    Disagreement,
     Entity,
     Fact,
     Localized,
@@ -65,6 +77,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 _BARE_CR = re.compile(r"\r(?!\n)")
+_LONG_DIGITS = re.compile(r"[0-9_]{1000,}")
 
 
 # -- the public API -------------------------------------------------------------
@@ -175,6 +188,14 @@ def _mentions() -> _Field:
     return _Field("refs", links_to=ENTITY_KINDS, verb="mentions")
 
 
+def _speaker() -> _Field:
+    return _Field("ref", links_to=("person",), verb="is given by")
+
+
+def _disagreement() -> _Field:
+    return _Field("ref", links_to=("disagreement",), verb="is a side of")
+
+
 _SOURCE = _Schema(
     "source",
     "[[source]]",
@@ -220,8 +241,14 @@ _OBSERVATION = _Schema(
         # Omitted when a source gives the period but no number: shown as missing.
         "value": _Field("number", default=None),
         "qualifier": _Field("qualifier"),
+        # Required: which target a figure may measure depends on it.
+        "span": _Field("span", True),
+        # A share said in words ("a third") is not turned into a number it never gave.
+        "wording": _text(),
         "note": _text(),
         "source": _source(True),
+        "speaker": _speaker(),
+        "disagreement": _disagreement(),
     },
 )
 
@@ -235,6 +262,8 @@ _TARGET = _Schema(
         "due": _Field("date"),
         "note": _text(),
         "source": _source(True),
+        "speaker": _speaker(),
+        "disagreement": _disagreement(),
     },
 )
 
@@ -246,6 +275,8 @@ _METRIC = _Schema(
         "id": _Field("id", True),
         "title": _text(True),
         "unit": _text(True),
+        # How an amount reads, "{}" for the number: "${}bn".
+        "amount": _text(),
         "note": _text(),
         "observation": _Field("items", attr="observations", items=_OBSERVATION),
         "target": _Field("items", attr="targets", items=_TARGET),
@@ -263,7 +294,15 @@ _FACT = _Schema(
         "source": _source(True),
         "mentions": _mentions(),
         "note": _text(),
+        "disagreement": _disagreement(),
     },
+)
+
+_DISAGREEMENT = _Schema(
+    "disagreement",
+    "[[disagreement]]",
+    Disagreement,
+    {"id": _Field("id", True), "about": _text(True), "note": _text()},
 )
 
 _QUOTE = _Schema(
@@ -302,6 +341,7 @@ _TOP: dict[str, _Schema] = {
     "source": _SOURCE,
     **{kind: _entity_schema(kind) for kind in ENTITY_KINDS},
     "metric": _METRIC,
+    "disagreement": _DISAGREEMENT,
     "topic": _TOPIC,
 }
 
@@ -316,11 +356,12 @@ _EXPECTED = {
     "text": 'text: a string, or a table { ru = "...", en = "..." }',
     "url": 'a string starting with "http://" or "https://"',
     "date": "a TOML date without quotes, such as 2025-09-29",
-    "when": 'a TOML date without quotes (2022-05-17), or a year or month as a string '
+    "when": "a TOML date without quotes (2022-05-17), or a year or month as a string "
     '("2022", "2022-05") when the source gives no day',
     "number": "a number",
-    "amount": "a number, zero or more",
+    "amount": "a number greater than zero",
     "qualifier": "one of " + ", ".join(QUALIFIERS),
+    "span": "one of " + ", ".join(SPANS),
     "ref": "an id, as a string",
     "refs": 'an array of ids, such as ["maz", "polyakov"]',
 }
@@ -502,6 +543,14 @@ class _Loader:
             self.problems.append(_syntax_problem(shown, text, error))
         except RecursionError:
             self._problem(Location(shown), "values nested too deeply", "a flatter structure")
+        except ValueError:
+            # tomli converts with int(), which refuses more than 4,300 digits
+            # (sys.int_info.str_digits_check_threshold) with a bare ValueError.
+            found = _LONG_DIGITS.search(text)
+            where = (
+                Location(shown, *_text_position(text, found.start())) if found else Location(shown)
+            )
+            self._problem(where, "a number with thousands of digits", "a number from -1e12 to 1e12")
         return None
 
     # -- pass 3: across files ----------------------------------------------------
@@ -529,9 +578,12 @@ class _Loader:
         records: list[_Record],
         registry: Mapping[str, tuple[str, _Record]],
     ) -> None:
+        sides: dict[str, int] = {}
         for record in records:
             schema = _TOP[record.kind]
             for path, owner, fld, target in _links(schema, record.item, record.owner):
+                if fld.links_to == ("disagreement",):
+                    sides[target] = sides.get(target, 0) + 1
                 known = registry.get(target)
                 if known is not None and known[0] in fld.links_to:
                     continue
@@ -546,6 +598,18 @@ class _Loader:
                     )
                 expected = "the id of " + _kinds_phrase(fld.links_to, "or", brackets=True)
                 record.file.problem(path, message, expected)
+        # A disagreement needs two sides to show side by side.
+        for record in records:
+            if record.kind == "disagreement" and record.id is not None:
+                count = sides.get(record.id, 0)
+                if count < 2:
+                    record.file.problem(
+                        record.item.path + ("id",),
+                        f"disagreement '{_show(record.id)}' has {count} side"
+                        + ("" if count == 1 else "s"),
+                        "two or more facts, observations or targets naming it "
+                        "in their disagreement key",
+                    )
 
     def _maybe_in_unparsed(self, target: str) -> bool:
         """Whether an unknown id may be defined in a file that has a syntax error.
@@ -576,6 +640,54 @@ class _Loader:
                 chain.append(current)
                 current = parents[current].item.get("parent")
             done.update(chain)
+        self._check_depth(parents)
+        self._check_children(parents)
+
+    def _check_depth(self, parents: Mapping[str, _Record]) -> None:
+        """Report the first topic past `MAX_DEPTH` on each branch (its descendants follow from it).
+
+        Textual's Tree draws its lines recursively, and every export writes a
+        breadcrumb per topic: a chain of a thousand topics crashed the one and
+        made the other write 120 MB.
+        """
+        depth: dict[str, int] = {}
+        for start in parents:
+            chain: list[str] = []
+            on_chain: set[str] = set()
+            current: str | None = start
+            while current is not None and current in parents and current not in depth:
+                if current in on_chain:
+                    break  # a cycle, reported already
+                chain.append(current)
+                on_chain.add(current)
+                current = parents[current].item.get("parent")
+            if current is not None and current in on_chain:
+                depth.update((topic_id, 0) for topic_id in chain)
+                continue
+            level = depth.get(current, 1) if current is not None else 0
+            for topic_id in reversed(chain):
+                level = level + 1 if level else 0
+                depth[topic_id] = level
+                if level == MAX_DEPTH + 1:
+                    record = parents[topic_id]
+                    record.file.problem(
+                        record.item.path + ("parent",),
+                        f"topic '{topic_id}' is {level} levels deep",
+                        f"at most {MAX_DEPTH} levels of topics, a root being level 1",
+                    )
+
+    def _check_children(self, parents: Mapping[str, _Record]) -> None:
+        limit = MAX_ITEMS["topic.children"]
+        count: dict[str, int] = {}
+        for record in parents.values():
+            parent = record.item.get("parent")
+            count[parent] = count.get(parent, 0) + 1
+            if count[parent] == limit + 1:
+                record.file.problem(
+                    record.item.path + ("parent",),
+                    f"topic '{parent}' has more than {limit:,} subtopics",
+                    f"at most {limit:,} subtopics per topic",
+                )
 
     def _check_dates(
         self, records: list[_Record], registry: Mapping[str, tuple[str, _Record]]
@@ -622,7 +734,8 @@ class _Loader:
     # -- the result --------------------------------------------------------------
 
     def _assemble(self, records: list[_Record]) -> Dataset:
-        built: dict[str, dict[str, Any]] = {"topic": {}, "source": {}, "entity": {}, "metric": {}}
+        kinds = ("topic", "source", "entity", "metric", "disagreement")
+        built: dict[str, dict[str, Any]] = {kind: {} for kind in kinds}
         locations = _LazyLocations()
         # Each checked record is dropped as soon as its model object is built,
         # so the two copies of a big data set never coexist in memory.
@@ -642,6 +755,7 @@ class _Loader:
             metrics=built["metric"],
             locations=locations,
             files=tuple(self.files),
+            disagreements=built["disagreement"],
         )
 
     def _problem(
@@ -752,7 +866,18 @@ class _FileChecker:
         return item
 
     def _check_item_rules(self, path: KeyPath, item: _Item, schema: _Schema) -> None:
-        """Rules that tie two keys of one table together."""
+        """Rules that tie two keys of one table together, or look inside one."""
+        amount = item.get("amount")
+        if schema.label == "metric" and isinstance(amount, Localized):
+            for lang, form in (("ru", amount.ru), ("en", amount.en)):
+                if form is not None and form.count("{}") != 1:
+                    key = ("amount", lang) if amount.ru != amount.en else ("amount",)
+                    self.problem(
+                        path + key,
+                        f"the amount form '{_show(form)}' has {form.count('{}')} '{{}}'",
+                        'one {} where the number goes, such as "${}bn"',
+                    )
+                    break
         start, end = item.get("start"), item.get("end")
         if schema.label == "event" and start is not None and end is not None and end < start:
             self.problem(
@@ -789,21 +914,43 @@ class _FileChecker:
         if not isinstance(value, list):
             self.wrong_type(path, value, f"an array of tables {schema.header}")
             return _BAD
+        self._count(path, value, schema.header.strip("[]"), schema.header)
         items = [self.check_item(path + (i,), element, schema) for i, element in enumerate(value)]
         return [item for item in items if item is not None]
 
-    def string(self, path: KeyPath, value: object, expected: str) -> Any:
+    def _count(self, path: KeyPath, value: list[Any], what: str, noun: str) -> None:
+        """A problem when a list holds more than `MAX_ITEMS[what]` elements."""
+        limit = MAX_ITEMS.get(what)
+        if limit is not None and len(value) > limit:
+            owner = _OWNER_HEADERS.get(what.split(".")[0], what)
+            self.problem(
+                path,
+                f"too many {noun}: {len(value):,}",
+                f"at most {limit:,} {noun} in one {owner}",
+                at_key=True,
+            )
+
+    def string(self, path: KeyPath, value: object, expected: str, limit: int = 0) -> Any:
         if not isinstance(value, str):
             self.wrong_type(path, value, expected)
             return _BAD
         if not value.strip():
             self.problem(path, "empty text", "a non-empty string (leave the key out instead)")
             return _BAD
+        if limit and len(value) > limit:
+            self.problem(
+                path,
+                f"text too long: {len(value):,} characters",
+                f"at most {limit:,} characters",
+            )
+            return _BAD
         return clean_text(value)
 
     def text(self, path: KeyPath, value: object) -> Any:
+        # A name or a label is one line; a summary or a fact may be a long paragraph.
+        limit = MAX_SHORT_TEXT if path[-1] in SHORT_TEXT_KEYS else MAX_LONG_TEXT
         if isinstance(value, str):
-            plain = self.string(path, value, _EXPECTED["text"])
+            plain = self.string(path, value, _EXPECTED["text"], limit)
             return _BAD if plain is _BAD else Localized.same(plain)
         if not isinstance(value, dict):
             self.wrong_type(path, value, _EXPECTED["text"])
@@ -820,7 +967,7 @@ class _FileChecker:
                 )
                 valid = False
                 continue
-            cleaned = self.string(path + (lang,), wording, "a string")
+            cleaned = self.string(path + (lang,), wording, "a string", limit)
             if cleaned is _BAD:
                 valid = False
             else:
@@ -836,33 +983,40 @@ class _FileChecker:
         if not _ID.fullmatch(value):
             self.problem(path, f"invalid id '{_show(value)}'", _EXPECTED["id"])
             return _BAD
+        if len(value) > MAX_ID:
+            self.problem(path, f"id too long: {len(value):,} characters", f"at most {MAX_ID}")
+            return _BAD
         return value
 
     def reference(self, path: KeyPath, value: object) -> Any:
         # Whether it names something, and the right kind of thing, is pass 3.
         # Interned: a big data set cites the same few thousand ids a hundred
         # thousand times, and one copy of each is enough.
-        target = self.string(path, value, _EXPECTED["ref"])
+        target = self.string(path, value, _EXPECTED["ref"], MAX_ID)
         return target if target is _BAD else sys.intern(target)
 
     def references(self, path: KeyPath, value: object) -> Any:
         if not isinstance(value, list):
             self.wrong_type(path, value, _EXPECTED["refs"])
             return _BAD
+        if len(path) >= 3:
+            self._count(path, value, f"{path[-3]}.{path[-1]}", "ids")
         ids: list[str] = []
+        seen: set[str] = set()
         for index, element in enumerate(value):
-            target = self.string(path + (index,), element, "an id, as a string")
+            target = self.string(path + (index,), element, "an id, as a string", MAX_ID)
             if target is _BAD:
                 continue
             target = sys.intern(target)
-            if target in ids:
+            if target in seen:
                 self.problem(path + (index,), f"'{_show(target)}' is listed twice", "each id once")
                 continue
+            seen.add(target)
             ids.append(target)
         return ids
 
     def url(self, path: KeyPath, value: object) -> Any:
-        text = self.string(path, value, _EXPECTED["url"])
+        text = self.string(path, value, _EXPECTED["url"], MAX_URL)
         if text is _BAD:
             return _BAD
         parts = urlsplit(text)
@@ -915,21 +1069,37 @@ class _FileChecker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.wrong_type(path, value, _EXPECTED["number"])
             return _BAD
-        try:
-            figure = float(value)
-        except OverflowError:
-            figure = math.inf
-        if not math.isfinite(figure):
+        if isinstance(value, float) and not math.isfinite(value):
             self.problem(path, f"not a finite number: {value}", "a finite number (not nan or inf)")
             return _BAD
-        return figure
+        # An int stays an int: `30` is shown as 30, not 30.0. Python's ints
+        # have no size limit and a float's range ends near 1e308, far past
+        # any figure; both only overflow a percentage or a column.
+        if abs(value) > MAX_ABS_VALUE:
+            self.problem(
+                path,
+                f"number out of range: {_show(str(value), 40)}",
+                "a number from -1e12 to 1e12",
+            )
+            return _BAD
+        return value
 
     def amount(self, path: KeyPath, value: object) -> Any:
         figure = self.number(path, value)
-        if figure is not _BAD and figure < 0:
-            self.problem(path, f"negative target: {value}", _EXPECTED["amount"])
+        # A target of zero or less cannot be measured against: a bar to it
+        # would divide by zero or run backwards.
+        if figure is not _BAD and figure <= 0:
+            what = "zero" if figure == 0 else "negative"
+            self.problem(path, f"{what} target: {value}", _EXPECTED["amount"])
             return _BAD
         return figure
+
+    def span(self, path: KeyPath, value: object) -> Any:
+        text = self.string(path, value, _EXPECTED["span"])
+        if text is not _BAD and text not in SPANS:
+            self.problem(path, f"unknown span '{_show(text)}'", _EXPECTED["span"])
+            return _BAD
+        return text
 
     def qualifier(self, path: KeyPath, value: object) -> Any:
         text = self.string(path, value, _EXPECTED["qualifier"])
@@ -938,6 +1108,14 @@ class _FileChecker:
             return _BAD
         return text
 
+
+# How a message names the table that holds a counted list.
+_OWNER_HEADERS = {
+    "topic": "[[topic]]",
+    "fact": "[[topic.fact]]",
+    "quote": "[[topic.quote]]",
+    "metric": "[[metric]]",
+}
 
 _BAD: Any = object()  # a value that failed its check (the problem is already reported)
 
@@ -950,6 +1128,7 @@ _CONVERTERS: dict[str, Callable[[_FileChecker, KeyPath, object], Any]] = {
     "number": _FileChecker.number,
     "amount": _FileChecker.amount,
     "qualifier": _FileChecker.qualifier,
+    "span": _FileChecker.span,
     "ref": _FileChecker.reference,
     "refs": _FileChecker.references,
 }

@@ -32,6 +32,13 @@ ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
 Qualifier = Literal["exact", "more-than", "at-least", "about", "up-to", "less-than"]
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 
+# What stretch of time a figure covers. A target due by the end of 2025 can only
+# be measured by a 2025 figure: a full year, or part of the year shown as such.
+# "statement" is a figure said on a date with no period ("we already have more
+# than $2bn"): it is context, never a year's result.
+Span = Literal["full-year", "part-year", "statement"]
+SPANS: tuple[Span, ...] = get_args(Span)
+
 
 def other_lang(lang: Lang) -> Lang:
     """The next language in LANGS: what `l` switches to."""
@@ -167,6 +174,8 @@ class Fact:
     mentions: tuple[str, ...] = ()
     note: Localized | None = None
     date: PartialDate | None = None
+    disagreement: str | None = None
+    """The id of a `Disagreement` this fact is one side of."""
 
 
 @dataclass(frozen=True, **_SLOTS)
@@ -195,6 +204,13 @@ class Observation:
     source: str
     qualifier: Qualifier = "exact"
     note: Localized | None = None
+    span: Span = "full-year"
+    """Required in the data files; the default only serves code that builds figures itself."""
+    wording: Localized | None = None
+    """The source's own words where it gives no number ("one third"): shown instead of one."""
+    speaker: str | None = None
+    """The person who gave the figure, when the source names one."""
+    disagreement: str | None = None
 
 
 @dataclass(frozen=True, **_SLOTS)
@@ -203,6 +219,22 @@ class Target:
     value: float
     source: str
     due: date | None = None
+    note: Localized | None = None
+    speaker: str | None = None
+    """The person who set or named the target, when the source names one."""
+    disagreement: str | None = None
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Disagreement:
+    """Sources that do not agree on one thing, shown side by side and never smoothed.
+
+    The sides are the facts, observations and targets that name it in their
+    `disagreement` key; `about` says what they disagree on.
+    """
+
+    id: str
+    about: Localized
     note: Localized | None = None
 
 
@@ -220,6 +252,9 @@ class Metric:
     observations: tuple[Observation, ...] = ()
     targets: tuple[Target, ...] = ()
     note: Localized | None = None
+    amount: Localized | None = None
+    """How an amount of the series reads, `{}` standing for the number: "${}bn",
+    "{} млрд долл.". Without it, the number and the unit: "3.0 USD bn"."""
 
     def latest(self) -> Observation | None:
         """The most recent observation (by date) that carries a value, else the most recent."""
@@ -259,6 +294,7 @@ class Dataset:
     metrics: Mapping[str, Metric]
     locations: Mapping[str, Location] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    disagreements: Mapping[str, Disagreement] = field(default_factory=dict)
 
     @property
     def roots(self) -> tuple[Topic, ...]:

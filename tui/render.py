@@ -7,8 +7,8 @@ never parsed as markup; the loader has already replaced control characters.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -16,12 +16,17 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from . import numbers
+from .bars import TargetBar
+from .chart import series_chart
+from .disagreements import Side, on_topic, sides_index
+from .figures import Measure, latest_full_year, scale_of
+from .figures import measure as measure_target
 from .i18n import (
     format_date,
     format_number,
     format_when,
     label,
-    qualifier_sign,
     qualifier_words,
 )
 from .links import ItemRef, PageRef, backlinks
@@ -33,9 +38,9 @@ from .model import (
     Metric,
     Observation,
     Source,
-    Target,
     Topic,
 )
+from .paging import PAGE_ITEMS, Budget, more_text
 
 # Styles are named semantically; colour is a bonus, never the only carrier of
 # meaning (bars read by their characters and numbers under NO_COLOR too).
@@ -45,18 +50,12 @@ DIM = Style(dim=True)
 MARKER = Style(dim=True)
 QUOTE = Style(italic=True)
 FALLBACK = Style(dim=True, italic=True)
-BAR_FILLED = Style(color="green")
-BAR_EMPTY = Style(dim=True)
-BAR_OVER = Style(color="yellow", bold=True)
+STATUS = Style(bold=True)
+# Marked by its sign and its words, so it reads without colour too.
+DISAGREE = Style(bold=True, italic=True)
 
 Marks = Callable[[str], "list[tuple[int, int]]"]
 """Finds the spans of a text to highlight (search matches)."""
-
-BAR_FULL = "█"
-BAR_HALF = "▌"
-BAR_VOID = "░"
-BAR_MISSING = "┄"
-BAR_TARGET = "│"
 
 
 class Citations:
@@ -69,6 +68,10 @@ class Citations:
         self._dataset = dataset
         self._order: list[str] = []
         self._builder = builder
+
+    @property
+    def dataset(self) -> Dataset:
+        return self._dataset
 
     def marker(self, source_id: str) -> str:
         if source_id not in self._order:
@@ -108,6 +111,8 @@ class Link:
     item: ItemRef | None = None
     """On a topic page: the fact or quote this marker belongs to (copying cites it).
     On an entity or source page: the fact or quote to show on the topic opened."""
+    more: int = 0
+    """For the "… N more" line of a cut list: how many of each list to draw when followed."""
 
 
 @dataclass
@@ -128,9 +133,15 @@ class Page:
 
 
 class PageBuilder:
-    def __init__(self, ref: PageRef, title: str) -> None:
+    def __init__(
+        self, ref: PageRef, title: str, shown: int | None = None, reach: ItemRef | None = None
+    ) -> None:
         self.ref = ref
         self.title = title
+        self.shown = shown
+        """How many of each list the page draws (None: all); see `paging`."""
+        self.reach = reach
+        """A fact or quote the page must draw, however far down its list."""
         self.blocks: list[RenderableType] = []
         self.links: list[Link] = []
         self.link_blocks: list[int] = []
@@ -144,10 +155,11 @@ class PageBuilder:
         target: PageRef,
         style: Style | str = LINK,
         item: ItemRef | None = None,
+        more: int = 0,
     ) -> Text:
         """Append `label` to `text` as a link; the block it lands in is known at `add`."""
         number = len(self.links)
-        self.links.append(Link(target, item))
+        self.links.append(Link(target, item, more))
         self.link_blocks.append(-1)
         self._pending.append(number)
         # The meta holds only the link's number: data text never becomes an action.
@@ -159,21 +171,79 @@ class PageBuilder:
         if item is not None:
             self.item_blocks.setdefault(item, len(self.blocks))
         for renderable in renderables:
-            for number in self._pending:
+            # Each link goes to the block that holds it: a metric's parts are
+            # built first and added together, their links all pending at once.
+            inside = _links_in(renderable)
+            for number in [n for n in self._pending if n in inside]:
                 self.link_blocks[number] = len(self.blocks)
-            self._pending.clear()
+                self._pending.remove(number)
             self.blocks.append(renderable)
+        for number in self._pending:
+            self.link_blocks[number] = len(self.blocks) - 1
+        self._pending.clear()
+
+    def forget_links(self, blocks: Iterable[RenderableType]) -> None:
+        """Forget the links of blocks built but never added (a list cut short).
+
+        They are the last links made; a Tab must not stop at a link not drawn.
+        """
+        gone: set[int] = set()
+        for block in blocks:
+            gone |= _links_in(block)
+        while self.links and len(self.links) - 1 in gone:
+            number = len(self.links) - 1
+            self.links.pop()
+            self.link_blocks.pop()
+            if number in self._pending:
+                self._pending.remove(number)
+
+    def budget(self, kind: str = "") -> Budget:
+        """What one list of this page may draw; `kind` "fact" or "quote" honours `reach`."""
+        reach = self.reach
+        at_least = reach.index + 1 if reach is not None and reach.kind == kind else 0
+        shown = None if self.shown is None else max(self.shown, at_least)
+        return Budget(shown, at_least)
+
+    def more(self, left: int | None, lang: Lang) -> None:
+        """The line after a cut list: "… N more", a link that draws the next ones."""
+        assert self.shown is not None
+        line = Text()
+        self.link(line, more_text(left, lang), self.ref, DIM + LINK, more=self.shown + PAGE_ITEMS)
+        self.add(line)
 
     def build(self, marks: Marks | None = None) -> Page:
         if marks is not None:
             for block in self.blocks:
-                text = block.body if isinstance(block, Hanging) else block
-                if isinstance(text, Text):
-                    for start, end in marks(text.plain):
-                        text.stylize(MATCH, start, end)
+                texts = (
+                    block.sides
+                    if isinstance(block, SideBySide)
+                    else [block.body if isinstance(block, Hanging) else block]
+                )
+                for text in texts:
+                    if isinstance(text, Text):
+                        for start, end in marks(text.plain):
+                            text.stylize(MATCH, start, end)
         return Page(
             self.ref, self.title, self.blocks, self.links, self.link_blocks, self.item_blocks
         )
+
+
+def _links_in(block: RenderableType) -> set[int]:
+    """The numbers of the links drawn in a page block."""
+    if isinstance(block, Hanging):
+        texts = [block.prefix, block.body]
+    elif isinstance(block, SideBySide):
+        texts = list(block.sides)
+    elif isinstance(block, Text):
+        texts = [block]
+    else:
+        return set()
+    found: set[int] = set()
+    for text in texts:
+        for span in text.spans:
+            if isinstance(span.style, Style) and isinstance(span.style.meta.get(LINK_META), int):
+                found.add(span.style.meta[LINK_META])
+    return found
 
 
 def localized(text: Localized, lang: Lang, style: Style | str = "") -> Text:
@@ -195,6 +265,8 @@ def with_cursor(block: RenderableType, number: int) -> RenderableType:
         )
     if isinstance(block, Text):
         return _text_with_cursor(block, number)
+    if isinstance(block, SideBySide):
+        return SideBySide([_text_with_cursor(side, number) for side in block.sides], block.indent)
     return block
 
 
@@ -210,137 +282,163 @@ def _text_with_cursor(text: Text, number: int) -> Text:
 # ---------------------------------------------------------------- metric bars
 
 
-@dataclass(frozen=True)
-class BarFigures:
-    """What one bar says: the latest value against one target."""
+def amount_form(metric: Metric, lang: Lang) -> str:
+    """How an amount of `metric` reads, `{}` for the number: "${}bn", else "{} USD bn"."""
+    if metric.amount is not None:
+        return metric.amount.get(lang)
+    return "{} " + metric.unit.get(lang)
 
-    target: Target
-    observation: Observation | None
 
-    @property
-    def ratio(self) -> float | None:
-        if self.observation is None or self.observation.value is None or self.target.value <= 0:
-            return None
-        return self.observation.value / self.target.value
+def format_amount(value: float | Decimal, form: str, lang: Lang) -> str:
+    """`$3.0bn`, `3,0 млрд долл.`: the one place a figure meets its unit (`form`, see
+    `amount_form`). Kept to one function so that a shared number formatter can replace it.
+    """
+    # An integer stays one (`30`, not `30.0`): only a Decimal is a computed difference.
+    if isinstance(value, Decimal):
+        number = numbers.format_decimal(value, lang)
+    else:
+        number = format_number(value, lang)
+    if "{}" not in form:  # a bare unit
+        return f"{number} {form}".strip()
+    return form.replace("{}", number, 1).strip()
 
-    def percent_text(self) -> str:
-        ratio = self.ratio
-        if ratio is None or self.observation is None:
-            return "—"
-        sign = qualifier_sign(self.observation.qualifier)
-        # Floor under "more than": 2.99/3 is not yet "≥100 %".
-        percent = math.floor(ratio * 100) if sign in ("≥", "") else round(ratio * 100)
-        return f"{sign}{percent} %"
 
 
 def value_text(observation: Observation | None, unit: str, lang: Lang) -> str:
+    """`more than 3.0 USD bn`: the qualifier's words, the number, the unit."""
     if observation is None or observation.value is None:
+        if observation is not None and observation.wording is not None:
+            return observation.wording.get(lang)
         return label("no_figure", lang)
     words = qualifier_words(observation.qualifier, lang)
-    number = format_number(observation.value, lang)
-    return f"{words} {number} {unit}".strip() if words else f"{number} {unit}".strip()
+    amount = format_amount(observation.value, unit, lang)
+    return f"{words} {amount}" if words else amount
 
 
-class MetricBar:
-    """One progress bar to a target, sized to the width it is given.
+def figure_text(observation: Observation, unit: str, lang: Lang) -> str:
+    """`2024: more than 3.0 USD bn`, with "part of the year" or "statement" where it is one."""
+    text = f"{observation.period.get(lang)}: {value_text(observation, unit, lang)}"
+    if observation.span != "full-year":
+        text += f" ({label('span.' + observation.span, lang)})"
+    return text
 
-    Drawn with block characters so it costs nothing while idle (unlike an
-    animated ProgressBar) and reads without colour. Overshoot is drawn, not
-    clamped: the bar scales to the value and a `│` marks where the target is.
+
+def _with_speaker(line: Text, dataset: Dataset | None, speaker: str | None, lang: Lang) -> None:
+    if dataset is not None and speaker is not None and speaker in dataset.entities:
+        line.append(f" — {dataset.entities[speaker].name.get(lang)}", style=DIM)
+
+
+def _disagrees(line: Text, disagreement: str | None, lang: Lang) -> None:
+    if disagreement is not None:
+        line.append(f" ≠ {label('disagree', lang)}", style=DISAGREE)
+
+
+_STATUS_GLYPH = {"met": "✓", "not-met": "○", "about": "≈", "unknown": "?", "no-figure": "·"}
+
+
+def _status(measure: Measure, unit: str, lang: Lang) -> str:
+    """What the bar means in words: met, what is left (as sure as the figure), or open."""
+    state = measure.progress()
+    glyph = _STATUS_GLYPH[state.state]
+    if state.state == "not-met" and state.left is not None:
+        amount = format_amount(state.left, unit, lang)
+        return f"{glyph} " + label(f"left.{state.bound}", lang).format(amount=amount)
+    if state.state == "no-figure":
+        if measure.rule == "no-figure":
+            return f"{glyph} " + label("no_year_figure", lang).format(year=measure.year)
+        return f"{glyph} " + label("no_full_year_figure", lang)
+    return f"{glyph} " + label(f"state.{state.state}", lang)
+
+
+def _measured_by(measure: Measure, lang: Lang) -> str:
+    # The figure that follows names its period (and says "part of the year").
+    if measure.rule == "latest-full-year":
+        return label("by_latest_full_year", lang)
+    return label("by_year", lang)
+
+
+def metric_block(
+    metric: Metric, lang: Lang, cite: Citations, topic_id: str | None = None
+) -> list[RenderableType]:
+    """Title and unit, the latest full year, a bar per target on one scale, the chart, every figure.
+
+    Each target is measured only by a figure of its own period (see `figures`);
+    with none, its bar is empty and the latest earlier figure is shown as context.
     """
-
-    def __init__(self, figures: BarFigures, lang: Lang) -> None:
-        self.figures = figures
-        self.lang = lang
-
-    def bar_text(self, width: int) -> Text:
-        # A fixed-width percentage keeps the bars of one metric the same length.
-        percent = self.figures.percent_text().rjust(6)
-        bar_width = max(4, width - len(percent) - 1)
-        bar = Text()
-        ratio = self.figures.ratio
-        if ratio is None:
-            bar.append(BAR_MISSING * bar_width, style=BAR_EMPTY)
-        elif ratio <= 1:
-            halves = int(ratio * bar_width * 2)
-            full, half = divmod(halves, 2)
-            bar.append(BAR_FULL * full, style=BAR_FILLED)
-            if half:
-                bar.append(BAR_HALF, style=BAR_FILLED)
-            bar.append(BAR_VOID * (bar_width - full - half), style=BAR_EMPTY)
-        else:
-            target_at = min(bar_width - 2, max(1, int(bar_width / ratio)))
-            bar.append(BAR_FULL * target_at, style=BAR_FILLED)
-            bar.append(BAR_TARGET, style=BAR_OVER)
-            bar.append(BAR_FULL * (bar_width - target_at - 1), style=BAR_OVER)
-        bar.append(" ")
-        bar.append(percent, style=Style(bold=True))
-        return bar
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.bar_text(max(10, min(options.max_width, 60)))
-
-
-def metric_block(metric: Metric, lang: Lang, cite: Citations) -> list[RenderableType]:
-    """Title, the latest figure, a bar per target, then every reported figure."""
-    unit = metric.unit.get(lang)
+    dataset = cite.dataset
+    unit = amount_form(metric, lang)
     parts: list[RenderableType] = []
     heading = localized(metric.title, lang, TITLE)
-    heading.append(f" ({unit})", style=DIM)
+    # "(St Petersburg series) (USD bn)" doubles its brackets.
+    joiner = ", " if heading.plain.endswith(")") else " · "
+    heading.append(f"{joiner}{metric.unit.get(lang)}", style=DIM)
     parts.append(heading)
 
-    latest = metric.latest()
-    if latest is not None:
-        line = Text("  ")
-        line.append(latest.period.get(lang), style=TITLE)
-        line.append(": ")
-        line.append(value_text(latest, "", lang))
-        line.append(f" · {label('as_of', lang)} {format_date(latest.date)}", style=DIM)
-        parts.append(cite.append(line, latest.source))
+    def figure_ref(obs: Observation) -> ItemRef | None:
+        index = metric.observations.index(obs)
+        return ItemRef(topic_id, "observation", index, metric.id) if topic_id else None
 
-    for target in metric.targets:
-        figures = BarFigures(target, latest)
-        line = Text("  ")
-        line.append(f"{label('target', lang)} {format_number(target.value, lang)}", style=TITLE)
+    def cited_figure(prefix: str, obs: Observation, style: Style | str = "") -> Hanging:
+        line = Text(prefix, style=DIM)
+        line.append(figure_text(obs, unit, lang), style=style)
+        _with_speaker(line, dataset, obs.speaker, lang)
+        cite.append(line, obs.source, figure_ref(obs))
+        _disagrees(line, obs.disagreement, lang)
+        return hanging("  ", line)
+
+    headline = latest_full_year(metric)
+    if headline is not None:
+        parts.append(cited_figure(label("latest_full_year", lang) + ": ", headline, TITLE))
+
+    scale = scale_of(metric)
+    for index, target in enumerate(metric.targets):
+        measure = measure_target(metric, target)
+        amount = format_amount(target.value, unit, lang)
+        line = Text(f"{label('target', lang)} {amount}", style=TITLE)
         line.append(" · ")
         line.append_text(localized(target.label, lang))
         if target.due is not None:
-            line.append(f" ({format_date(target.due)})", style=DIM)
-        parts.append(cite.append(line, target.source))
-        if latest is None or latest.value is None:
-            parts.append(Text(f"  {BAR_MISSING * 3} {label('no_value_for_bar', lang)}", style=DIM))
-        parts.append(_Indented(MetricBar(figures, lang), 2))
+            line.append(f" ({label('due', lang)} {format_date(target.due)})", style=DIM)
+        _with_speaker(line, dataset, target.speaker, lang)
+        item = ItemRef(topic_id, "target", index, metric.id) if topic_id else None
+        cite.append(line, target.source, item)
+        _disagrees(line, target.disagreement, lang)
+        parts.append(hanging("  ", line))
+        parts.append(TargetBar(measure, scale))
+        status = Text(_status(measure, unit, lang), style=STATUS)
+        if measure.figure is not None:
+            status.append(f" · {_measured_by(measure, lang)}: ", style=DIM)
+            status.append(figure_text(measure.figure, unit, lang))
+            cite.append(status, measure.figure.source, figure_ref(measure.figure))
+        elif measure.context is not None:
+            status.append(f"; {label('context', lang)}: ", style=DIM)
+            status.append(figure_text(measure.context, unit, lang))
+            cite.append(status, measure.context.source, figure_ref(measure.context))
+        parts.append(hanging("    ", status))
     if not metric.targets:
         parts.append(Text(f"  {label('no_target', lang)}", style=DIM))
 
-    if len(metric.observations) > 1 or (metric.observations and latest is None):
+    chart = series_chart(metric, lang)
+    if chart is not None:
+        parts.append(chart)
+
+    if len(metric.observations) > 1 or (metric.observations and headline is None):
         parts.append(Text(f"  {label('reported', lang)}:", style=DIM))
         for obs in sorted(metric.observations, key=lambda o: o.date):
-            line = Text()
-            line.append(obs.period.get(lang))
-            line.append(": ")
-            line.append(value_text(obs, "", lang))
+            line = Text(figure_text(obs, unit, lang))
+            _with_speaker(line, dataset, obs.speaker, lang)
             if obs.note is not None:
                 line.append(" — ", style=DIM)
                 line.append_text(localized(obs.note, lang, DIM))
-            parts.append(hanging("   · ", cite.append(line, obs.source)))
+            cite.append(line, obs.source, figure_ref(obs))
+            _disagrees(line, obs.disagreement, lang)
+            parts.append(hanging("   · ", line))
     # The note explains the series; it comes after the bars so that they are on
     # the first screen of the page.
     if metric.note is not None:
         parts.append(hanging("  ", localized(metric.note, lang, DIM)))
     return parts
 
-
-class _Indented:
-    def __init__(self, renderable: MetricBar, indent: int) -> None:
-        self.renderable = renderable
-        self.indent = indent
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(10, min(options.max_width, 60 + self.indent) - self.indent)
-        bar = Text(" " * self.indent)
-        bar.append_text(self.renderable.bar_text(width))
-        yield bar
 
 
 # ---------------------------------------------------------------- topic page
@@ -366,11 +464,51 @@ class Hanging:
         self.body = body
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        grid = Table.grid()
-        grid.add_column(width=self.prefix.cell_len, no_wrap=True)
+        # Wrapped here rather than in a Table.grid: a page is mostly these
+        # blocks, and a grid measures and renders each cell twice.
+        indent = self.prefix.cell_len
+        width = max(1, options.max_width - indent)
         # fold: a long URL wraps onto the next line instead of losing its end.
-        grid.add_column(ratio=1, overflow="fold")
-        grid.add_row(self.prefix, self.body)
+        lines = self.body.wrap(console, width, overflow="fold")
+        for number, line in enumerate(lines):
+            row = self.prefix.copy() if number == 0 else Text(" " * indent)
+            row.append_text(line)
+            row.no_wrap = True
+            row.overflow = "crop"
+            yield row
+
+
+class SideBySide:
+    """The sides of a disagreement next to each other, each in its own column.
+
+    Below `STACK_BELOW` columns there is no room for two readable columns: the
+    sides stack, each behind a `│` so they still read as a group. Kept as Texts
+    (not a finished Table) so that links, the cursor and search marks work in them.
+    """
+
+    STACK_BELOW = 60
+
+    def __init__(self, sides: list[Text], indent: int = 2) -> None:
+        self.sides = sides
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=self.indent, no_wrap=True)
+        if options.max_width < self.STACK_BELOW:
+            grid.add_column(width=2, no_wrap=True)
+            grid.add_column(ratio=1, overflow="fold")
+            for side in self.sides:
+                grid.add_row("", Text("│", style=DIM), side)
+        else:
+            cells: list[RenderableType] = [""]
+            for number, side in enumerate(self.sides):
+                if number:
+                    grid.add_column(width=1, no_wrap=True)
+                    cells.append(Text("│", style=DIM))
+                grid.add_column(ratio=1, overflow="fold")
+                cells.append(side)
+            grid.add_row(*cells)
         yield grid
 
 
@@ -399,9 +537,21 @@ def topic_page(dataset: Dataset, topic_id: str, lang: Lang) -> Group:
     return build_page(dataset, PageRef("topic", topic_id), lang).renderable()
 
 
-def build_page(dataset: Dataset, ref: PageRef, lang: Lang, marks: Marks | None = None) -> Page:
-    """The page of a topic, entity or source, with its links; `marks` finds words to highlight."""
-    builder = PageBuilder(ref, page_title(dataset, ref, lang))
+def build_page(
+    dataset: Dataset,
+    ref: PageRef,
+    lang: Lang,
+    marks: Marks | None = None,
+    shown: int | None = None,
+    reach: ItemRef | None = None,
+) -> Page:
+    """The page of a topic, entity or source, with its links; `marks` finds words to highlight.
+
+    With `shown`, each long list draws that many items (fewer when their text is
+    long) and a "… N more" link; `reach` names a fact or quote to draw however
+    far down it is. Without, everything (the report and the exports).
+    """
+    builder = PageBuilder(ref, page_title(dataset, ref, lang), shown, reach)
     if ref.kind == "topic":
         _topic_blocks(builder, dataset, ref.id, lang)
     elif ref.kind == "source":
@@ -411,7 +561,7 @@ def build_page(dataset: Dataset, ref: PageRef, lang: Lang, marks: Marks | None =
     return builder.build(marks)
 
 
-def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang) -> None:
+def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang) -> Citations:
     topic = dataset.topics[topic_id]
     cite = Citations(dataset, page)
     page.add(localized(topic.title, lang, TITLE), item=ItemRef(topic_id))
@@ -420,14 +570,21 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
 
     if topic.metrics:
         page.add(_section("figures", lang))
+        budget = page.budget()
         for index, metric_id in enumerate(topic.metrics):
             if index:
                 page.add(Text(""))
-            page.add(*metric_block(dataset.metrics[metric_id], lang, cite))
+            parts = metric_block(dataset.metrics[metric_id], lang, cite, topic_id)
+            if not _add_within(page, budget, parts, lang, last=index == len(topic.metrics) - 1):
+                break
 
     if topic.facts:
         page.add(_section("facts", lang))
+        budget = page.budget("fact")
         for index, fact in enumerate(topic.facts):
+            if not budget.allows(index, fact.text.get(lang)):
+                page.more(len(topic.facts) - index, lang)
+                break
             item = ItemRef(topic_id, "fact", index)
             body = localized(fact.text, lang)
             if fact.date is not None:
@@ -437,19 +594,28 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
                 body.append(" (", style=DIM)
                 body.append_text(localized(fact.note, lang, DIM))
                 body.append(")", style=DIM)
-            page.add(hanging("• ", cite.append(body, fact.source, item), ""), item=item)
+            cite.append(body, fact.source, item)
+            _disagrees(body, fact.disagreement, lang)
+            page.add(hanging("• ", body, ""), item=item)
 
     if topic.quotes:
         page.add(_section("quotes", lang))
+        budget = page.budget("quote")
         for index, quote in enumerate(topic.quotes):
+            if not budget.allows(index, quote.text.get(lang)):
+                page.more(len(topic.quotes) - index, lang)
+                break
             item = ItemRef(topic_id, "quote", index)
             page.add(_quote_text(quote.text, lang), item=item)
             attribution = Text()
-            _speaker(page, attribution, dataset, quote.speaker, lang)
+            # The speaker's link names the quote too: `y` on it copies the quote.
+            _speaker(page, attribution, dataset, quote.speaker, lang, item)
             attribution.append(f", {format_date(quote.date)}", style=DIM)
             page.add(hanging("    — ", cite.append(attribution, quote.source, item), DIM))
             if quote.context is not None:
                 page.add(hanging("      ", localized(quote.context, lang, DIM)))
+
+    _disagreement_blocks(page, dataset, topic, lang, cite)
 
     mentioned = _mentions_of(topic)
     if mentioned:
@@ -459,7 +625,11 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
     children = dataset.children(topic.id)
     if children:
         page.add(_section("subtopics", lang))
-        for child in children:
+        budget = page.budget()
+        for index, child in enumerate(children):
+            if not budget.allows(index, child.title.get(lang)):
+                page.more(len(children) - index, lang)
+                break
             line = Text("▸ ")
             page.link(line, child.title.get(lang), PageRef("topic", child.id))
             if child.title.is_fallback(lang):
@@ -467,6 +637,91 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
             page.add(line)
 
     _sources_section(page, cite, lang)
+    return cite
+
+
+def _disagreement_blocks(
+    page: PageBuilder, dataset: Dataset, topic: Topic, lang: Lang, cite: Citations
+) -> None:
+    """Each disagreement the page touches: what it is about, then every side with its source."""
+    ids = on_topic(dataset, topic)
+    if not ids:
+        return
+    page.add(_section("disagreements", lang))
+    index = sides_index(dataset)
+    for number, disagreement_id in enumerate(ids):
+        disagreement = dataset.disagreements[disagreement_id]
+        if number:
+            page.add(Text(""))
+        about = Text("≠ ", style=DISAGREE)
+        about.append_text(localized(disagreement.about, lang, DISAGREE))
+        page.add(about)
+        sides = [
+            _side_text(dataset, side, lang, cite, topic.id)
+            for side in index.get(disagreement_id, ())
+        ]
+        page.add(SideBySide(sides))
+        if disagreement.note is not None:
+            page.add(hanging("  ", localized(disagreement.note, lang, DIM)))
+
+
+def _side_text(dataset: Dataset, side: Side, lang: Lang, cite: Citations, topic_id: str) -> Text:
+    """One side of a disagreement: what it says, who said it, the source's date, its marker."""
+    if side.kind == "fact":
+        fact = dataset.topics[side.owner].facts[side.index]
+        text = localized(fact.text, lang)
+        if fact.date is not None:
+            text = Text.assemble((f"{format_when(fact.date)}: ", DIM), text)
+        source_id, speaker = fact.source, None
+        item = ItemRef(side.owner, "fact", side.index)
+    else:
+        metric = dataset.metrics[side.owner]
+        unit = amount_form(metric, lang)
+        if side.kind == "observation":
+            obs = metric.observations[side.index]
+            text = Text(figure_text(obs, unit, lang))
+            source_id, speaker = obs.source, obs.speaker
+        else:
+            target = metric.targets[side.index]
+            text = Text(f"{label('target', lang)} {format_amount(target.value, unit, lang)} · ")
+            text.append_text(localized(target.label, lang))
+            source_id, speaker = target.source, target.speaker
+        item = ItemRef(topic_id, side.kind, side.index, side.owner)
+    source = dataset.sources[source_id]
+    details = []
+    if speaker is not None and speaker in dataset.entities:
+        details.append(dataset.entities[speaker].name.get(lang))
+    if source.publisher is not None:
+        details.append(source.publisher.get(lang))
+    if source.date is not None:
+        details.append(format_date(source.date))
+    if details:
+        text.append(" — " + ", ".join(details), style=DIM)
+    return cite.append(text, source_id, item)
+
+
+def _add_within(
+    page: PageBuilder, budget: Budget, parts: list[RenderableType], lang: Lang, *, last: bool
+) -> bool:
+    """Add the lines of a block while the budget allows; False (and a "more" line) once spent.
+
+    A topic may show 100 metrics of 1,000 figures each: 120,000 lines took 20 s to draw.
+    With blocks after this one (not `last`), how many lines are left is not counted.
+    """
+    keep = 0
+    for part in parts:
+        plain = part.plain if isinstance(part, Text) else ""
+        if not budget.allows(budget.count, plain):
+            break
+        keep += 1
+    if keep == len(parts):
+        page.add(*parts)
+        return True
+    # Added together, so that each link lands in its own block (see `PageBuilder.add`).
+    page.forget_links(parts[keep:])
+    page.add(*parts[:keep])
+    page.more(len(parts) - keep if last else None, lang)
+    return False
 
 
 def _sources_section(page: PageBuilder, cite: Citations, lang: Lang) -> None:
@@ -487,9 +742,16 @@ def _quote_text(text: Localized, lang: Lang) -> Hanging:
     return hanging("  ", body)
 
 
-def _speaker(page: PageBuilder, line: Text, dataset: Dataset, speaker_id: str, lang: Lang) -> None:
+def _speaker(
+    page: PageBuilder,
+    line: Text,
+    dataset: Dataset,
+    speaker_id: str,
+    lang: Lang,
+    item: ItemRef | None = None,
+) -> None:
     person = dataset.entities[speaker_id]
-    page.link(line, person.name.get(lang), PageRef(person.kind, person.id), TITLE + LINK)
+    page.link(line, person.name.get(lang), PageRef(person.kind, person.id), TITLE + LINK, item)
     if person.role is not None:
         line.append(", ")
         line.append_text(localized(person.role, lang))
@@ -519,9 +781,15 @@ def _mentions_lines(
         if not of_kind:
             continue
         line = Text(f"{label(kind, lang)}: ", style=DIM)
+        budget = page.budget()
         for index, entity in enumerate(of_kind):
             if index:
                 line.append(" · ", style=DIM)
+            if not budget.allows(index, entity.label(lang)):
+                assert page.shown is not None
+                left = more_text(len(of_kind) - index, lang)
+                page.link(line, left, page.ref, DIM + LINK, more=page.shown + PAGE_ITEMS)
+                break
             page.link(
                 line, entity.label(lang), PageRef(entity.kind, entity.id), Style(dim=False) + LINK
             )
@@ -558,7 +826,7 @@ def source_body(source: Source, lang: Lang) -> Text:
 # ---------------------------------------------------------------- entity and source pages
 
 
-def _entity_blocks(page: PageBuilder, dataset: Dataset, entity_id: str, lang: Lang) -> None:
+def _entity_blocks(page: PageBuilder, dataset: Dataset, entity_id: str, lang: Lang) -> Citations:
     entity = dataset.entities[entity_id]
     cite = Citations(dataset, page)
     page.add(localized(entity.name, lang, TITLE))
@@ -585,6 +853,7 @@ def _entity_blocks(page: PageBuilder, dataset: Dataset, entity_id: str, lang: La
         page, dataset, backlinks(dataset).of(PageRef(entity.kind, entity_id)), "mentioned_in", lang
     )
     _sources_section(page, cite, lang)
+    return cite
 
 
 def _source_blocks(page: PageBuilder, dataset: Dataset, source_id: str, lang: Lang) -> None:
@@ -606,7 +875,11 @@ def _source_blocks(page: PageBuilder, dataset: Dataset, source_id: str, lang: La
     described = [e for e in dataset.entities.values() if e.source == source_id]
     if described:
         page.add(_section("describes", lang))
-        for entity in described:
+        budget = page.budget()
+        for index, entity in enumerate(described):
+            if not budget.allows(index, entity.name.get(lang)):
+                page.more(len(described) - index, lang)
+                break
             line = Text("▸ ")
             page.link(line, entity.name.get(lang), PageRef(entity.kind, entity.id))
             line.append(f" · {label('kind.' + entity.kind, lang)}", style=DIM)
@@ -623,7 +896,11 @@ def _backlink_blocks(
         page.add(Text(label("nowhere", lang), style=DIM))
         return
     current: str | None = None
-    for item in items:
+    budget = page.budget()
+    for index, item in enumerate(items):
+        if not budget.allows(index, _backlink_text(dataset, item, lang)):
+            page.more(len(items) - index, lang)
+            break
         if item.topic_id != current:
             current = item.topic_id
             line = Text("▸ ")
@@ -647,6 +924,16 @@ def _backlink_blocks(
         page.add(hanging("      ", line, ""))
 
 
+def _backlink_text(dataset: Dataset, item: ItemRef, lang: Lang) -> str:
+    """The text a backlink draws, to weigh it against the page's budget."""
+    topic = dataset.topics[item.topic_id]
+    if item.kind == "fact":
+        return topic.facts[item.index].text.get(lang)
+    if item.kind == "quote":
+        return topic.quotes[item.index].text.get(lang)
+    return topic.title.get(lang)
+
+
 # ---------------------------------------------------------------- citations
 
 
@@ -664,52 +951,102 @@ def source_reference(source: Source, lang: Lang) -> str:
     return text
 
 
-def citation(dataset: Dataset, ref: PageRef, lang: Lang, item: ItemRef | None = None) -> str:
-    """The open page, or one fact or quote on it, as a plain-text citation for a note.
+def screen_numbers(dataset: Dataset, ref: PageRef, lang: Lang) -> Citations:
+    """The page's sources numbered as the page shows them, built the way the page is."""
+    builder = PageBuilder(ref, "")
+    if ref.kind == "topic":
+        return _topic_blocks(builder, dataset, ref.id, lang)
+    if ref.kind == "source":
+        return Citations(dataset)
+    return _entity_blocks(builder, dataset, ref.id, lang)
 
-    A quote says who said it and when; every citation ends with its source(s),
-    dated and with the URL where known.
+
+def _who(dataset: Dataset, person_id: str | None, lang: Lang) -> str | None:
+    if person_id is None or person_id not in dataset.entities:
+        return None
+    person = dataset.entities[person_id]
+    return person.name.get(lang) + (f", {person.role.get(lang)}" if person.role else "")
+
+
+def citation(dataset: Dataset, ref: PageRef, lang: Lang, item: ItemRef | None = None) -> str:
+    """The open page, or one fact, quote or figure on it, as a plain-text citation for a note.
+
+    A quote says who said it and when (and, in English, that it is a translation,
+    with the Russian original); a figure gives its value with its qualifier, its
+    period, who gave it and its series. Every citation ends with its source(s),
+    dated, with the URL where known and the number the page shows it under.
     """
-    src = label("cite.source", lang)
+    cite = screen_numbers(dataset, ref, lang)
+
+    def sourced(source_id: str) -> str:
+        # The page's own number for it; a source the page does not cite gets the next one.
+        marker = cite.marker(source_id)
+        reference = source_reference(dataset.sources[source_id], lang)
+        return f"{marker} {label('cite.source', lang)}: {reference}"
+
     if item is not None and item.kind == "fact":
         fact = dataset.topics[item.topic_id].facts[item.index]
-        source = dataset.sources[fact.source]
-        return f"“{fact.text.get(lang)}”\n{src}: {source_reference(source, lang)}"
+        return f"“{fact.text.get(lang)}”\n{sourced(fact.source)}"
     if item is not None and item.kind == "quote":
         quote = dataset.topics[item.topic_id].quotes[item.index]
-        speaker = dataset.entities[quote.speaker]
-        who = speaker.name.get(lang) + (f", {speaker.role.get(lang)}" if speaker.role else "")
-        source = dataset.sources[quote.source]
-        return (
-            f"“{quote.text.get(lang)}”\n— {who}, {format_date(quote.date)}\n"
-            f"{src}: {source_reference(source, lang)}"
-        )
+        lines = [f"“{quote.text.get(lang)}”"]
+        # The Russian is the original: an English quote is a translation of it.
+        original = quote.text.ru
+        if lang == "en" and quote.text.en is not None and original and original != quote.text.en:
+            lines.append(f"({label('translated', lang)}: «{original}»)")
+        lines.append(f"— {_who(dataset, quote.speaker, lang)}, {format_date(quote.date)}")
+        lines.append(sourced(quote.source))
+        return "\n".join(lines)
+    if item is not None and item.kind in ("observation", "target") and item.metric is not None:
+        return _figure_citation(dataset, item, lang, sourced)
     if ref.kind == "source":
         return source_reference(dataset.sources[ref.id], lang)
     if ref.kind == "topic":
         topic = dataset.topics[ref.id]
         head = topic_title(dataset, ref.id, lang)
         body = topic.summary.get(lang) if topic.summary is not None else ""
-        cite = Citations(dataset)
-        for fact in topic.facts:
-            cite.marker(fact.source)
-        for quote in topic.quotes:
-            cite.marker(quote.source)
-        for metric_id in topic.metrics:
-            for obs in dataset.metrics[metric_id].observations:
-                cite.marker(obs.source)
     else:
         entity = dataset.entities[ref.id]
         head = f"{entity.name.get(lang)} ({label('kind.' + entity.kind, lang)})"
         body = " ".join(t.get(lang) for t in (entity.role, entity.description) if t is not None)
-        cite = Citations(dataset)
-        if entity.source:
-            cite.marker(entity.source)
     lines = [f"{head}: {body}" if body else head]
     sources = cite.sources()
     if sources:
         lines.append(f"{label('sources', lang)}:")
         lines.extend(f"[{n}] {source_reference(s, lang)}" for n, s in sources)
+    return "\n".join(lines)
+
+
+def _figure_citation(
+    dataset: Dataset, item: ItemRef, lang: Lang, sourced: Callable[[str], str]
+) -> str:
+    """A figure or target: the amount with its qualifier and period, its series, who, source.
+
+    The figure comes first: the notification shows a citation's first line.
+    """
+    assert item.metric is not None
+    metric = dataset.metrics[item.metric]
+    unit = amount_form(metric, lang)
+    lines: list[str] = []
+    if item.kind == "observation":
+        obs = metric.observations[item.index]
+        as_of = f"{label('as_of', lang)} {format_date(obs.date)}"
+        lines.append(f"{figure_text(obs, unit, lang)} · {as_of}")
+        who, source_id, note = _who(dataset, obs.speaker, lang), obs.source, obs.note
+    else:
+        target = metric.targets[item.index]
+        line = f"{label('target', lang)} {format_amount(target.value, unit, lang)} · "
+        line += target.label.get(lang)
+        if target.due is not None:
+            line += f" ({label('due', lang)} {format_date(target.due)})"
+        lines.append(line)
+        who, source_id, note = _who(dataset, target.speaker, lang), target.source, target.note
+    lines.append(metric.title.get(lang))
+    if who is not None:
+        lines.append(f"— {who}")
+    if note is not None:
+        lines.append(note.get(lang))
+    lines.append(sourced(source_id))
     return "\n".join(lines)
 
 

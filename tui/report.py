@@ -23,17 +23,20 @@ from rich.rule import Rule
 from rich.text import Text
 
 from . import __version__
-from .i18n import format_date, format_number, format_when, label
+from .bars import TargetBar, bar_text
+from .chart import SeriesChart
+from .disagreements import on_topic, sides_index
+from .i18n import format_date, format_when, label
 from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
 from .render import (
-    BarFigures,
     Citations,
-    MetricBar,
+    Hanging,
     _mentions_of,
+    _side_text,
     localized,
+    metric_block,
     topic_page,
     topic_title,
-    value_text,
 )
 
 __all__ = ["markdown_report", "report_topics", "report_width", "text_report", "write_text_report"]
@@ -166,7 +169,8 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
                 body = f"{format_when(fact.date)}: {body}"
             if fact.note is not None:
                 body += f" ({_md(fact.note, lang)})"
-            lines.append(f"- {_one_line(body)} {cite.marker(fact.source)}")
+            mark = f" ≠ {label('disagree', lang)}" if fact.disagreement is not None else ""
+            lines.append(f"- {_one_line(body)} {cite.marker(fact.source)}{mark}")
         lines.append("")
 
     if topic.quotes:
@@ -182,6 +186,8 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
             if quote.context is not None:
                 lines += [">", f"> {_one_line(_md(quote.context, lang))}"]
             lines.append("")
+
+    lines += _disagreements_markdown(dataset, topic, lang, cite)
 
     mentions = [dataset.entities[e] for e in _mentions_of(topic)]
     if mentions:
@@ -207,33 +213,65 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
 
 
 def _metric_markdown(dataset: Dataset, metric_id: str, lang: Lang, cite: Citations) -> list[str]:
+    """The metric block of the detail pane, word for word, as Markdown.
+
+    Built from `render.metric_block`'s own parts, so the wording, the numbers,
+    the qualifiers and the source markers cannot differ from the screen's.
+    """
     metric = dataset.metrics[metric_id]
-    unit = metric.unit.get(lang)
-    lines = [f"**{_md(metric.title, lang)}** ({md_escape(unit)})", ""]
-    latest = metric.latest()
-    if latest is not None:
-        lines.append(
-            f"- {md_escape(latest.period.get(lang))}: {md_escape(value_text(latest, '', lang))}"
-            f" · {label('as_of', lang)} {format_date(latest.date)} {cite.marker(latest.source)}"
-        )
-    for target in metric.targets:
-        due = f" ({format_date(target.due)})" if target.due is not None else ""
-        bar = MetricBar(BarFigures(target, latest), lang).bar_text(40).plain
-        lines.append(
-            f"- {label('target', lang)} {format_number(target.value, lang)} · "
-            f"{_md(target.label, lang)}{due} {cite.marker(target.source)}: `{bar}`"
-        )
-    if len(metric.observations) > 1:
-        lines.append(f"- {label('reported', lang)}:")
-        for obs in sorted(metric.observations, key=lambda o: o.date):
-            note = f" — {_md(obs.note, lang)}" if obs.note is not None else ""
-            lines.append(
-                f"  - {md_escape(obs.period.get(lang))}: {md_escape(value_text(obs, '', lang))}"
-                f"{note} {cite.marker(obs.source)}"
-            )
-    if metric.note is not None:
-        lines += ["", _paragraph(_md(metric.note, lang))]
+    parts = metric_block(metric, lang, cite)
+    heading = parts[0]
+    assert isinstance(heading, Text)
+    lines = [f"**{md_escape(heading.plain)}**", ""]
+    for part in parts[1:]:
+        if isinstance(part, TargetBar):
+            lines.append(f"  `{bar_text(part.measure, part.scale, 40).plain.rstrip()}`  ")
+        elif isinstance(part, SeriesChart):
+            lines += ["", "```", *[line.plain.rstrip() for line in part.lines(72)], "```", ""]
+        elif isinstance(part, Hanging):
+            prefix, body = part.prefix.plain, _one_line(md_escape(part.body.plain))
+            if prefix == "  " and body.startswith(md_escape(label("target", lang))):
+                lines.append(f"- {body}  ")
+            elif prefix == "    ":
+                lines.append(f"  {body}")
+            elif prefix.strip() == "·":
+                lines.append(f"  - {body}")
+            elif part is parts[-1] and metric.note is not None:
+                lines += ["", _paragraph(md_escape(part.body.plain))]
+            else:
+                lines.append(f"- {body}")
+        elif isinstance(part, Text) and part.plain.strip():
+            lines.append(f"- {md_escape(part.plain.strip())}")
     lines.append("")
+    return [_markers(line) for line in lines]
+
+
+_ESCAPED_MARKER = re.compile(r"\\\[(\d+)\\\]")
+
+
+def _markers(text: str) -> str:
+    """Source markers as the rest of the export writes them: [1], not \\[1\\]."""
+    return _ESCAPED_MARKER.sub(r"[\1]", text)
+
+
+def _disagreements_markdown(
+    dataset: Dataset, topic: Topic, lang: Lang, cite: Citations
+) -> list[str]:
+    ids = on_topic(dataset, topic)
+    if not ids:
+        return []
+    lines = [f"### {label('disagreements', lang)}", ""]
+    index = sides_index(dataset)
+    for disagreement_id in ids:
+        disagreement = dataset.disagreements[disagreement_id]
+        lines.append(f"≠ **{_md(disagreement.about, lang)}**")
+        lines.append("")
+        for side in index.get(disagreement_id, ()):
+            text = _side_text(dataset, side, lang, cite, topic.id).plain
+            lines.append(f"- {_markers(_one_line(md_escape(text)))}")
+        if disagreement.note is not None:
+            lines += ["", _paragraph(_md(disagreement.note, lang))]
+        lines.append("")
     return lines
 
 

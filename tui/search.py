@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, Literal, NamedTuple
 
+from .disagreements import on_topic
 from .links import ItemRef, PageRef, entity_ref
 from .model import LANGS, Dataset, Lang, Localized
 
@@ -66,6 +67,11 @@ MIN_PREFIX = 2
 # The blocks of combining marks (accents, diaeresis, breve ...) that NFKD splits
 # off letters; a regex drops them in C rather than a Python loop per character.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+# A word as written, its combining marks included: "е" + U+0308 is one letter
+# ("ё" decomposed), and a highlight must cover the word, not stop before the mark.
+_RAW_WORD = re.compile(r"(?:\w[" + _COMBINING.pattern[1:-2] + r"]*)+")
 
 
 def fold(text: str) -> str:
@@ -219,7 +225,7 @@ class Highlighter:
         spans: list[tuple[int, int]] = []
         if not self.query:
             return spans
-        for found in _WORD.finditer(text):
+        for found in _RAW_WORD.finditer(text):
             raw = found.group()
             hit = self._cache.get(raw)
             if hit is None:
@@ -292,6 +298,10 @@ class SearchIndex:
                 metric = d.metrics[metric_id]
                 text = " ".join(p for p in (get(metric.title), get(metric.note)) if p)
                 yield _Text(ref, "figure", text, whole)
+            for disagreement_id in on_topic(d, topic):
+                disagreement = d.disagreements[disagreement_id]
+                said = (get(disagreement.about), get(disagreement.note))
+                yield _Text(ref, "figure", " ".join(p for p in said if p), whole)
         for entity in d.entities.values():
             ref = entity_ref(d, entity.id)
             names = {get(entity.name): 0, get(entity.short_name): 0}

@@ -115,10 +115,12 @@ class DetailPane(ScrollView, can_focus=True):
     class LinkFollowed(Message):
         """The reader chose a link: open its page (and show the fact or quote it names)."""
 
-        def __init__(self, target: PageRef, item: ItemRef | None) -> None:
+        def __init__(self, target: PageRef, item: ItemRef | None, more: int = 0) -> None:
             super().__init__()
             self.target = target
             self.item = item
+            self.more = more
+            """Non-zero for a "… N more" line: draw that many of each list of the page."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -427,7 +429,7 @@ class DetailPane(ScrollView, can_focus=True):
     def action_follow_link(self) -> None:
         link = self.current_link
         if link is not None:
-            self.post_message(self.LinkFollowed(link.target, link.item))
+            self.post_message(self.LinkFollowed(link.target, link.item, link.more))
 
     def on_click(self, event: events.Click) -> None:
         number = event.style.meta.get(LINK_META)

@@ -16,6 +16,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from .query_input import QueryInput
+
 # Typing fast runs one search after a pause this long, not one per key.
 DEBOUNCE_SECONDS = 0.06
 
@@ -81,7 +83,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self._prompt), id="search-prompt")
-        yield Input(id="search-input", select_on_focus=False)
+        yield QueryInput(id="search-input", select_on_focus=False)
         yield Static(Text(""), id="search-count")
 
     @property

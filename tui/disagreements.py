@@ -1,0 +1,64 @@
+"""Where sources disagree: the sides of each `[[disagreement]]`, found across the data set.
+
+A side is a fact, an observation or a target that names the disagreement in
+its `disagreement` key. The index is built once per data set (like the
+backlinks) and lets a page show every side, even one that lives on another
+topic or metric. Nothing here knows about Rich or Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import Dataset, Observation, Target, Topic
+
+SideKind = Literal["fact", "observation", "target"]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side: the n-th fact of a topic, or the n-th observation or target of a metric."""
+
+    kind: SideKind
+    owner: str
+    """The topic id (a fact) or the metric id (an observation or target)."""
+    index: int
+
+
+def sides_index(dataset: Dataset) -> Mapping[str, tuple[Side, ...]]:
+    """Every disagreement's sides in data order; cached on the frozen data set."""
+    cached: Mapping[str, tuple[Side, ...]] | None = dataset.__dict__.get("_disagreements")
+    if cached is not None:
+        return cached
+    found: dict[str, list[Side]] = {}
+    for metric in dataset.metrics.values():
+        for index, obs in enumerate(metric.observations):
+            if obs.disagreement is not None:
+                found.setdefault(obs.disagreement, []).append(Side("observation", metric.id, index))
+        for index, target in enumerate(metric.targets):
+            if target.disagreement is not None:
+                found.setdefault(target.disagreement, []).append(Side("target", metric.id, index))
+    for topic in dataset.topics.values():
+        for index, fact in enumerate(topic.facts):
+            if fact.disagreement is not None:
+                found.setdefault(fact.disagreement, []).append(Side("fact", topic.id, index))
+    index_ = {key: tuple(value) for key, value in found.items()}
+    object.__setattr__(dataset, "_disagreements", index_)
+    return index_
+
+
+def on_topic(dataset: Dataset, topic: Topic) -> list[str]:
+    """The disagreements a topic page shows: named by its facts or by its metrics' figures."""
+    ids: dict[str, None] = {}
+    for metric_id in topic.metrics:
+        metric = dataset.metrics[metric_id]
+        figures: list[Observation | Target] = [*metric.observations, *metric.targets]
+        for figure in figures:
+            if figure.disagreement is not None:
+                ids.setdefault(figure.disagreement, None)
+    for fact in topic.facts:
+        if fact.disagreement is not None:
+            ids.setdefault(fact.disagreement, None)
+    return [key for key in ids if key in dataset.disagreements]

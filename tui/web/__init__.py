@@ -1,0 +1,1 @@
+"""`coop-tui serve`: coop-tui in a web browser (the optional `web` extra)."""
