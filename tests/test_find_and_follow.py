@@ -77,9 +77,13 @@ async def test_a_slash_typed_in_a_query_or_the_palette_is_a_character() -> None:
         await pilot.press("slash", "a", "slash", "b")
         assert app.query_one(SearchBar).value == "a/b"
         await pilot.press("escape", "ctrl+p")
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, CommandPalette) and bool(app.screen.query(Input)),
+            "the palette to open",
+        )
         await pilot.press("a", "slash", "b")
-        await pilot.pause()
+        await settle(pilot)  # the palette gathers its matches in a worker
         assert isinstance(app.screen, CommandPalette)
         assert [field.value for field in app.screen.query(Input)] == ["a/b"]
 
