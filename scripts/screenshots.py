@@ -31,6 +31,8 @@ SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
     "trade-russian-40x12": ("ru", (40, 12), ["j", "j", "j", "tab", *["j"] * 31]),
     "industry-russian": ("ru", (100, 36), ["j", "enter", "j"]),
     "help": ("en", (80, 24), ["question_mark"]),
+    "help-russian": ("ru", (80, 24), ["question_mark"]),
+    "citation-russian": ("ru", (100, 30), ["j", "enter", "j", "c"]),
     "wide": ("en", (200, 60), ["j", "j", "j", "enter"]),
     "small-40x12": ("en", (40, 12), ["j", "j", "j", "tab"]),
     "search-results": ("en", (100, 30), ["slash", *"gomselmash", "enter"]),

@@ -127,7 +127,7 @@ def test_a_folder_of_another_user_is_refused_and_their_code_never_runs(
 
     assert not marker.exists(), "code planted by another user ran"
     assert app.dataset.topics["center"].title.get("en") == CENTER
-    assert cache.notice is not None and "belongs to another user" in cache.notice
+    assert cache.notice is not None and "belongs to another user" in str(cache.notice)
     assert app._startup_notice == cache.notice  # shown once, on the first screen
 
 
@@ -143,7 +143,7 @@ def test_a_folder_of_ours_that_others_can_write_is_refused(shared: Path, data: P
 
     assert not marker.exists(), "code planted by another user ran"
     assert app.dataset.topics["center"].title.get("en") == CENTER
-    assert cache.notice is not None and "can be written by other users" in cache.notice
+    assert cache.notice is not None and "can be written by other users" in str(cache.notice)
 
 
 def test_each_user_keeps_a_working_cache_of_their_own(shared: Path, data: Path) -> None:

@@ -145,7 +145,7 @@ def test_no_injected_sequence_reaches_the_terminal(tmp_path: Path) -> None:
     try:
         assert session.wait_for("en-topic.title"), session.text()
         session.press("tab", "pagedown", "pagedown", "G", "escape", "enter", "down", "tab")
-        session.press("escape", "down", "l", "up", "tab", "G", "escape", "?", "escape", "l")
+        session.press("escape", "down", "l", "L", "up", "tab", "G", "escape", "?", "escape", "L")
         session.resize(40, 12)
         session.settle()
         session.press("tab", "pagedown", "escape")

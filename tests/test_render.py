@@ -10,7 +10,7 @@ from rich.console import Console, RenderableType
 
 from tui.bars import bar_text
 from tui.figures import measure
-from tui.i18n import format_number, lang_from_environment, search_count
+from tui.i18n import format_date, format_number, lang_from_environment, search_count
 from tui.model import Dataset, Localized, Metric, Observation, Target
 from tui.render import Citations, metric_block, topic_page
 
@@ -121,7 +121,7 @@ def test_quotes_carry_speaker_role_date_and_source(bundled_dataset: Dataset) -> 
                 assert quote.text.get(lang)[:30] in text
                 assert speaker.name.get(lang) in text
                 assert speaker.role is not None and speaker.role.get(lang)[:20] in text
-                assert quote.date.isoformat() in text
+                assert format_date(quote.date, lang) in text
 
 
 def test_every_cited_source_is_listed_with_its_url(bundled_dataset: Dataset) -> None:

@@ -41,7 +41,7 @@ def test_topic_with_quotes(snap_compare: SnapCompare) -> None:
 
 
 def test_russian_mode(snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(lang="en"), press=["l", "j", "j", "j"], terminal_size=(80, 24))
+    assert snap_compare(make_app(lang="en"), press=["L", "j", "j", "j"], terminal_size=(80, 24))
 
 
 def test_help_screen(snap_compare: SnapCompare) -> None:

@@ -44,10 +44,10 @@ def test_a_bad_state_file_is_set_aside_with_one_notice(
     path.write_bytes(content)
     loaded = StateStore(path).load()
     assert loaded.data == {}
-    assert loaded.notice is not None and says in loaded.notice
-    assert "\n" not in loaded.notice
+    assert loaded.notice is not None and says in str(loaded.notice)
+    assert "\n" not in str(loaded.notice)
     (aside,) = _bad_files(path)
-    assert str(aside) in loaded.notice
+    assert str(aside) in str(loaded.notice)
     assert aside.read_bytes() == content  # everything it held, kept
     assert not path.exists()
 
@@ -57,7 +57,7 @@ def test_a_state_file_over_16_mib_is_set_aside(tmp_path: Path) -> None:
     with open(path, "wb") as handle:
         handle.write(b'{"x": "' + b"a" * (17 * 1024 * 1024) + b'"}')
     loaded = StateStore(path).load()
-    assert loaded.data == {} and loaded.notice and "16 MiB" in loaded.notice
+    assert loaded.data == {} and loaded.notice and "16 MiB" in str(loaded.notice)
     assert len(_bad_files(path)) == 1
 
 
@@ -72,7 +72,7 @@ def test_wrong_shapes_are_set_aside_and_what_was_right_is_kept(tmp_path: Path) -
     store = StateStore(path)
     loaded = store.load()
     assert loaded.notice is not None
-    assert "theme" in loaded.notice and "2 of its bookmarks" in loaded.notice
+    assert "theme" in str(loaded.notice) and "2 of its bookmarks" in str(loaded.notice)
     (aside,) = _bad_files(path)
     assert json.loads(aside.read_text(encoding="utf-8")) == original
     kept = json.loads(path.read_text(encoding="utf-8"))
@@ -100,9 +100,9 @@ def test_a_file_that_cannot_be_set_aside_is_never_overwritten(
 
     monkeypatch.setattr("tui.state.os.rename", refused)
     loaded = store.load()
-    assert loaded.notice is not None and "could not be set aside" in loaded.notice
+    assert loaded.notice is not None and "could not be set aside" in str(loaded.notice)
     notice = store.save({"theme": "nord"})
-    assert notice is not None and "not saved" in notice
+    assert notice is not None and "not saved" in str(notice)
     assert path.read_bytes() == b"{broken"
 
 
@@ -130,7 +130,7 @@ def test_a_corrupt_file_is_set_aside_before_the_first_save(state_home: Path) -> 
     loaded = store.load()
     assert store.update("bookmarks", [["topic", "center"]]) is None
     (aside,) = _bad_files(path)
-    assert str(aside) in (loaded.notice or "")
+    assert str(aside) in str(loaded.notice)
     assert aside.read_text(encoding="utf-8").startswith('{"bookmarks": [["topic", "trade"]]')
 
 
@@ -224,9 +224,9 @@ def test_a_symlink_loop_is_refused_with_a_notice(tmp_path: Path) -> None:
     b.symlink_to(a)
     store = StateStore(a)
     loaded = store.load()
-    assert loaded.data == {} and loaded.notice and "loops" in loaded.notice
+    assert loaded.data == {} and loaded.notice and "loops" in str(loaded.notice)
     notice = store.save({"theme": "nord"})
-    assert notice is not None and "not saved" in notice
+    assert notice is not None and "not saved" in str(notice)
     assert a.is_symlink() and b.is_symlink()
 
 
@@ -315,5 +315,5 @@ def test_a_fifo_in_place_of_the_state_file_does_not_hang_the_start(tmp_path: Pat
     path = tmp_path / "state.json"
     os.mkfifo(path)
     loaded = StateStore(path).load()
-    assert loaded.notice is not None and "not a regular file" in loaded.notice
+    assert loaded.notice is not None and "not a regular file" in str(loaded.notice)
     assert not path.exists() and len(_bad_files(path)) == 1

@@ -73,10 +73,10 @@ async def test_a_theme_chosen_in_the_palette_is_remembered(
     app = make_app(lang="en", remember=True)
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.theme == DARK
-        # Textual's own "Theme" command, then the theme by name; the palette
-        # searches in a worker, which settle() waits for.
+        # The palette's "Theme" command (in the reader's language), then the theme by name;
+        # the palette searches in a worker, which settle() waits for.
         await palette(pilot, "theme", pick=False)
-        assert "Change the current theme" in screen_text(app)
+        assert "colours; the choice is remembered" in screen_text(app)  # our Theme command
         await pilot.press("enter")
         await settle(pilot)
         await type_text(pilot, "coop-light")

@@ -15,15 +15,16 @@ import gc
 import threading
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
+from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Sequence
 
 from textual import on, work
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import BindingType
 from textual.containers import Horizontal
+from rich.text import Text
 from textual.content import Content
 from textual.reactive import var
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Input, Tree
@@ -31,26 +32,29 @@ from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from . import __version__, cellwidth
+from .bindings import bindings
 from .commands import PageCommands, page_name
-from .i18n import label, search_count
-from .layout import ResponsiveLayout, TooSmall
+from .i18n import counted, label
+from .layout import ResponsiveLayout, TooSmall, tree_width
 from .lifecycle import CrashReport, repaint_after_resume
 from .links import History, ItemRef, PageRef
 from .model import Dataset, Lang, other_lang
+from .notices import Notice, notice_text
 from .paging import PAGE_ITEMS
 from .render import Marks, build_page, citation, citation_summary
+from .results import Entry, result_entries
 from .search import Results, SearchIndex, highlighter
 from .state import StateStore
 from .themes import DARK, OWN_THEMES
 from .watch import POLL_SECONDS, DataWatcher
 from .widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
-from .widgets.topic_tree import TreeView
+from .widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
     # The loader and the two dialogs are imported where they are first used:
     # a start from the data cache needs none of them before the first paint.
     from .loader import DataError
-    from .screens import BookmarksClosed
+    from .screens import BookmarksClosed, CitationScreen
 
 
 # How long after a page is on screen its neighbours in the tree are rendered.
@@ -65,26 +69,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     SUB_TITLE = __version__
     COMMANDS = App.COMMANDS | {PageCommands}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("l", "toggle_language", "Language"),
-        # A priority binding: the App acts on `/` as it arrives, before the keys
-        # behind it are handed to the tree, so the search line has focus when they
-        # come in (a burst over SSH, or fast typing). check_action lets a `/`
-        # through as a character when an input has focus.
-        Binding("slash", "search", "Search", priority=True),
-        Binding("n", "step_match(1)", "Next match", show=False),
-        Binding("N", "step_match(-1)", "Previous match", show=False),
-        Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("left_square_bracket,alt+left", "history_back", "Back"),
-        Binding("right_square_bracket,alt+right", "history_forward", "Forward"),
-        Binding("b", "bookmark", "Bookmark"),
-        Binding("B", "bookmarks", "Bookmarks"),
-        Binding("y", "copy_citation", "Copy"),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        # As in any terminal program: suspend to the shell; `fg` comes back.
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
-    ]
+    # `/` is a priority binding (see keymap): the App acts on it as it arrives,
+    # before the keys behind it are handed to the tree, so the search line has
+    # focus when they come in (a burst over SSH, or fast typing). check_action
+    # lets a `/` through as a character when an input has focus.
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
 
     # `var`, not `reactive`: a reactive on the App repaints the whole screen on
     # every change, and the page changes on every key press in the tree. The
@@ -102,7 +91,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         *,
         theme: str = DARK,
         state: StateStore | None = None,
-        notice: str | None = None,
+        notice: Notice | None = None,
         bookmarks: list[PageRef] | None = None,
         watch_paths: Sequence[Path] = (),
         load: Callable[[], Dataset] | None = None,
@@ -136,6 +125,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._marks: Marks | None = None
         self._prefetch_timer: Timer | None = None
         self._match_at = -1
+        self._entries: list[Entry] = []
+        """The search's pages in the order listed (see results.py); `_match_at` indexes it."""
+        self._page_before_search: PageRef | None = None
+        self._followed: TreeNode[str] | None = None
+        """The tree node whose highlight was last handled (see `_catch_up`)."""
         self._shown: dict[PageRef, int] = {}
         """Pages whose long lists the reader asked to see more of, and how many."""
         self._tree_before_search: TreeView | None = None
@@ -169,8 +163,16 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             tree.select_topic(roots[0].id)
             self.open_page(PageRef("topic", roots[0].id))
         self._apply_size(self.size.width, self.size.height)
+        # A wide terminal gives the tree more than its usual third: when every
+        # topic fits in its height, show them all rather than four lines.
+        if tree_width(self.size.width) is not None and len(self.dataset.topics) <= max(
+            0, self.size.height - 4
+        ):
+            tree.expand_all()
+            if roots:
+                tree.select_topic(roots[0].id)
         if self._startup_notice is not None:
-            self.notify(self._startup_notice, markup=False, severity="warning", timeout=8)
+            self.warn(self._startup_notice, timeout=8)
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         repaint_after_resume(self)
@@ -191,11 +193,16 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if self._watch_paths:
             self._watch_data()
 
+    def warn(self, notice: Notice, timeout: float | None = None) -> None:
+        """Show a notice from the state file or the cache, worded in the reader's language now."""
+        text = notice_text(notice, self.lang)
+        self.notify(text, markup=False, severity="warning", timeout=timeout)
+
     def _remember_theme(self, theme: Theme) -> None:
         if self.state is not None:
             notice = self.state.update("theme", theme.name)
             if notice is not None:
-                self.notify(notice, markup=False, severity="warning")
+                self.warn(notice)
 
     # ------------------------------------------------------------ big data in the background
 
@@ -281,15 +288,18 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             self.history.visit(ref)
         self._item = item
         self.page = ref
+        tree = self.query_one(TopicTree)
+        node = tree.cursor_node
         if ref.kind == "topic":
-            tree = self.query_one(TopicTree)
-            node = tree.cursor_node
             if node is None or node.data != ref.id:
                 tree.select_topic(ref.id)
+        elif tree.narrowed and (node is None or page_of(node.data) != ref):
+            tree.select_page(ref)  # listed under the search's headings
 
     @on(Tree.NodeHighlighted, "#topics")
     def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
         event.stop()
+        self._followed = event.node
         tree = self.query_one(TopicTree)
         # Rebuilding the tree (search, clearing it, a reload) moves the cursor;
         # those moves open nothing: only the reader's own do.
@@ -299,8 +309,10 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if event.node is self._tree_landing:
             self._tree_landing = None
             return
-        if event.node.data is not None and PageRef("topic", event.node.data) != self.page:
-            self.open_page(PageRef("topic", event.node.data))
+        ref = page_of(event.node.data)
+        if ref is not None and ref != self.page:
+            self.open_page(ref)
+            self._follow_entry(ref)
 
     @on(Tree.NodeSelected, "#topics")
     def _open_leaf(self, event: Tree.NodeSelected[str]) -> None:
@@ -326,6 +338,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         self._show_page()
 
     def watch_lang(self) -> None:
+        if self.state is not None:
+            # Remembered as the theme is: the next start opens in it (unless --lang).
+            problem = self.state.update("lang", self.lang)
+            if problem is not None:
+                self.warn(problem)  # in the language just chosen
         if not self.loading:
             self._index_language(self.lang)
         self._label_panes()
@@ -483,13 +500,33 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             await self.mount(bar, before=self.query_one(TooSmall))
         if self._tree_before_search is None:
             self._tree_before_search = self.query_one(TopicTree).save_view()
+            self._page_before_search = self.page
         bar.open(label("search.placeholder", self.lang))
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
         self._run_search(event.query)
-        self._show_page(keep_scroll=True)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        """While typing, the detail pane shows the selected result (or says there is none)."""
+        results = self._search
+        if results is None:
+            before = self._page_before_search
+            if before is not None and before != self.page:
+                self.open_page(before, record=False)
+            else:
+                self._show_page(keep_scroll=True)
+            return
+        if not self._entries:
+            bar = self._search_bar()
+            query = bar.value if bar is not None else ""
+            body = Text(label("search.nothing", self.lang).format(query=query.strip()))
+            self.query_one(DetailPane).show(label("search.none", self.lang), body)
+            return
+        entry = self._entries[self._match_at]
+        self.open_page(entry.ref, entry.item, record=False)
 
     def _run_search(self, query: str) -> None:
         tree = self.query_one(TopicTree)
@@ -498,6 +535,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if not query.strip():
             self._search = None
             self._marks = None
+            self._entries = []
             if tree.narrowed and self._tree_before_search is not None:
                 view = self._tree_before_search
                 self._rebuild_tree(lambda t: t.restore_view(view, self.topic_id))
@@ -511,22 +549,29 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             return
         self._search = self.search_index.find(query, self.lang)
         self._marks = highlighter(query)
+        self._entries = result_entries(self.dataset, self._search)
         found, marks = self._search.topic_ids, self._marks
-        self._rebuild_tree(lambda t: t.show_only(found, marks))
+        others = [e.ref for e in self._entries if e.ref.kind != "topic"]
+        self._rebuild_tree(lambda t: t.show_only(found, marks, others))
+        # The best match is selected first; ↑ ↓ n N walk the list as shown.
+        best = self._search.matches[0].ref if self._search.matches else None
+        self._match_at = next((i for i, e in enumerate(self._entries) if e.ref == best), 0)
+        if not self._entries:
+            self._match_at = -1
         self._show_search_count()
         self._label_panes()
 
     def _show_search_count(self) -> None:
-        """The search line's tally, or where the reader is among the matches."""
+        """The search line's tally and where the reader is among the pages found."""
         bar, results = self._search_bar(), self._search
         if bar is None or results is None:
             return
-        if self._match_at >= 0:
-            text = label("search.position", self.lang).format(
-                at=self._match_at + 1, total=results.total
+        if results.total and self._entries:
+            text = label("search.at", self.lang).format(
+                at=self._match_at + 1,
+                pages=counted("pages", len(self._entries), self.lang),
+                matches=counted("matches", results.total, self.lang),
             )
-        elif results.total:
-            text = search_count(results.total, len(results.topic_ids), self.lang)
         else:
             text = label("search.none", self.lang)
         bar.set_count(text)
@@ -534,40 +579,68 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        if self._search is None or not self._search.matches:
+        if self._search is None or not self._entries:
             self.bell()
             return
+        # A choice: the page is a visit now (history), and Escape keeps it.
+        self._page_before_search = None
         self.query_one(TopicTree).focus()
-        self._open_match(0)
+        self._open_match(self._match_at, record=True)
 
     def action_step_match(self, step: int) -> None:
-        if self._search is None or not self._search.matches:
+        if self._search is None or not self._entries:
             return
-        self._open_match((self._match_at + step) % len(self._search.matches))
+        self._open_match((self._match_at + step) % len(self._entries))
 
-    def _open_match(self, index: int) -> None:
-        assert self._search is not None
+    def _open_match(self, index: int, record: bool | None = None) -> None:
         self._match_at = index
-        match = self._search.matches[index]
+        entry = self._entries[index]
         self._show_search_count()
-        self.open_page(match.ref, match.item)
+        if record is None:
+            # Stepping in the search line previews; from the tree it is a visit.
+            bar = self._search_bar()
+            record = not (bar is not None and bar.input.has_focus)
+        self.open_page(entry.ref, entry.item, record=record)
+
+    def _follow_entry(self, ref: PageRef) -> None:
+        """The reader moved the tree cursor onto a result: n and N go on from there."""
+        at = next((i for i, e in enumerate(self._entries) if e.ref == ref), None)
+        if self._search is not None and at is not None:
+            self._match_at = at
+            self._show_search_count()
+
+    @on(SearchBar.Stepped)
+    def _search_stepped(self, event: SearchBar.Stepped) -> None:
+        event.stop()
+        self.action_step_match(event.step)
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
         event.stop()
-        self.action_clear_search()
+        # Escape while typing: nothing was chosen, so the page from before comes back.
+        self.action_clear_search(back=True)
 
-    def action_clear_search(self) -> None:
-        """Forget the search: the whole tree as it was, the cursor on the open topic."""
+    def action_clear_search(self, back: bool = False) -> None:
+        """Forget the search: the whole tree as it was, the cursor on the open topic.
+
+        With `back`, the page open before the search is open again (the results
+        shown while typing were a preview).
+        """
         bar = self._search_bar()
         if bar is None or not bar.is_open:
             return
         tree = self.query_one(TopicTree)
         view = self._tree_before_search or TreeView()
+        before = self._page_before_search
+        if back and before is not None and before.exists_in(self.dataset):
+            self._item = None
+            self.set_reactive(CoopApp.page, before)
         bar.close()
         self._search = None
         self._marks = None
+        self._entries = []
         self._tree_before_search = None
+        self._page_before_search = None
         self._rebuild_tree(lambda t: t.restore_view(view, self.topic_id))
         tree.focus()
         self._label_panes()
@@ -579,6 +652,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         return frozenset(ref.id for ref in self.bookmarks if ref.kind == "topic")
 
     def action_bookmark(self) -> None:
+        self._catch_up()
         ref = self.page
         if ref is None:
             return
@@ -600,7 +674,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
         if self.state is not None:
             problem = self.state.update("bookmarks", [ref.to_json() for ref in self.bookmarks])
             if problem is not None:
-                self.notify(problem, severity="warning", markup=False, timeout=8)
+                self.warn(problem, timeout=8)
 
     def action_bookmarks(self) -> None:
         from .screens import BookmarksScreen
@@ -622,18 +696,107 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
     # ------------------------------------------------------------ copying
 
-    def action_copy_citation(self) -> None:
-        """Copy the open page, or the fact or quote under the link cursor, as a citation."""
+    def _catch_up(self) -> None:
+        """Open the page under the tree's cursor now, if its message is still on the way.
+
+        Keys arrive in bursts (j j j c): a key that acts on the open page must
+        act on the one the reader moved to, not the one before.
+        """
+        tree = self.query_one(TopicTree)
+        node = tree.cursor_node
+        # Only a move whose message has not come yet: a page opened from a
+        # link or the palette leaves the cursor where it was, and stays open.
+        if tree.has_focus and node is not None and node is not self._followed:
+            ref = page_of(node.data)
+            if ref is not None and ref != self.page:
+                self.open_page(ref)
+
+    def _citation_text(self) -> str | None:
+        """The open page, or the fact or quote under the link cursor, as a citation."""
+        self._catch_up()
         ref = self.page
         if ref is None:
-            return
+            return None
         link = self.query_one(DetailPane).current_link
         item = link.item if link is not None and link.item is not None else None
-        text = citation(self.dataset, ref, self.lang, item)
+        return citation(self.dataset, ref, self.lang, item)
+
+    def _send_to_clipboard(self, text: str, notice: str) -> None:
+        # OSC 52 goes to the terminal, which may ignore it (tmux's set-clipboard
+        # off, many terminals by default): nothing comes back to say so, so the
+        # notice says where the text went, not that it arrived.
         self.copy_to_clipboard(text)
-        self.notify(
-            label("copied", self.lang).format(what=citation_summary(text)), markup=False, timeout=4
-        )
+        self.notify(notice, markup=False, timeout=5)
+
+    def action_copy_citation(self) -> None:
+        """Send the citation to the terminal clipboard (OSC 52)."""
+        text = self._citation_text()
+        if text is not None:
+            what = citation_summary(text)
+            self._send_to_clipboard(text, label("copied", self.lang).format(what=what))
+
+    def _url(self) -> str | None:
+        from .addresses import page_url
+
+        self._catch_up()
+        ref = self.page
+        if ref is None:
+            return None
+        link = self.query_one(DetailPane).current_link
+        item = link.item if link is not None else None
+        target = link.target if link is not None else None
+        return page_url(self.dataset, ref, item, target)
+
+    def action_copy_url(self) -> None:
+        """Send the source's web address to the terminal clipboard (OSC 52)."""
+        url = self._url()
+        if url is None:
+            self.notify(label("no_url", self.lang), markup=False, timeout=3)
+            return
+        self._send_to_clipboard(url, label("copied.url", self.lang).format(url=url))
+
+    def action_open_source(self) -> None:
+        """Open the source in a browser where there is one; else say how to reach it."""
+        import os
+
+        from .addresses import has_graphical_browser
+
+        url = self._url()
+        if url is None:
+            self.notify(label("no_url", self.lang), markup=False, timeout=3)
+        elif self.is_web or has_graphical_browser(os.environ):
+            self.notify(label("opening", self.lang).format(url=url), markup=False, timeout=4)
+            self.open_url(url)
+        else:
+            message = label("no_browser", self.lang).format(url=url)
+            self.notify(message, markup=False, timeout=10)
+
+    def action_show_citation(self) -> None:
+        """The citation in a dialog: select it with the mouse, or save it to a file."""
+        from .screens import CitationScreen
+
+        text = self._citation_text()
+        if text is not None and not isinstance(self.screen, CitationScreen):
+            self.push_screen(CitationScreen(text, self.lang))
+
+    def on_citation_screen_save(self, event: CitationScreen.Save) -> None:
+        from .outputs import output_dir, write_new
+
+        event.stop()
+        ref = self.page
+        stem = f"coop-tui-citation-{ref.id if ref is not None else 'page'}-{self.lang}"
+        try:
+            path = write_new(output_dir(), stem, ".txt", event.text + "\n")
+        except OSError as error:
+            message = label("citation.failed", self.lang).format(why=error.strerror or error)
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(label("citation.saved", self.lang).format(path=path), markup=False, timeout=8)
+
+    def on_citation_screen_copy(self, event: CitationScreen.Copy) -> None:
+        event.stop()
+        what = citation_summary(event.text)
+        self._send_to_clipboard(event.text, label("copied", self.lang).format(what=what))
 
     # ------------------------------------------------------------ the rest
 
@@ -685,8 +848,9 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
             bar.problems = tuple(str(p) for p in error.problems) if error else ()
             return
         bar.problems = ()
-        # A search belongs to the data it ran on: end it before the tree changes.
-        self.action_clear_search()
+        # A search belongs to the data it ran on: end it before the tree changes
+        # (a result only previewed while typing was not chosen: back to the page before).
+        self.action_clear_search(back=True)
         old = self.dataset
         self._take_dataset(dataset)
         ref = self.page
@@ -710,6 +874,11 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def action_toggle_language(self) -> None:
         self.lang = other_lang(self.lang)
 
+    @on(TitleBar.LanguageChosen)
+    def _language_clicked(self, event: TitleBar.LanguageChosen) -> None:
+        event.stop()
+        self.lang = event.lang
+
     def action_switch_pane(self) -> None:
         """Tab: the other pane (the only way across when one pane shows at a time)."""
         tree = self.query_one(TopicTree)
@@ -728,3 +897,72 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
+
+    # ------------------------------------------------------------ the palette
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """coop-tui's own actions, in the reader's language, in place of Textual's English ones."""
+        from .palette import commands
+
+        for title, help_text, callback, discover in commands(self, self.lang):
+            yield SystemCommand(title, help_text, callback, discover)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .palette import Palette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(self.lang, id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .palette import Palette
+
+        self.push_screen(
+            Palette(
+                self.lang,
+                providers=[ThemeProvider],
+                placeholder=label("palette.themes", self.lang),
+            )
+        )
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen into a folder that exists, and say which file it is."""
+        from .outputs import free_name, output_dir
+
+        try:
+            folder = Path(path) if path else output_dir()
+            name = free_name(folder, Path(filename).stem if filename else "coop-tui", ".svg")
+            saved = self.save_screenshot(name.name, str(folder))
+        except OSError as error:
+            message = label("screenshot.failed", self.lang).format(why=error.strerror or error)
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(label("screenshot.saved", self.lang).format(path=saved), markup=False)
+
+    def action_export_page(self) -> None:
+        """Write the open page as Markdown to a new file, and say where."""
+        from .outputs import output_dir, page_markdown, write_new
+
+        ref = self.page
+        if ref is None:
+            return
+        try:
+            text = page_markdown(self.dataset, ref, self.lang)
+            path = write_new(output_dir(), f"coop-tui-{ref.id}-{self.lang}", ".md", text)
+        except OSError as error:
+            message = label("export.failed", self.lang).format(why=error.strerror or error)
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(label("export.saved", self.lang).format(path=path), markup=False, timeout=8)
+
+    def action_show_help_panel(self) -> None:
+        """Palette → Keys: our help, not Textual's panel of other keys, in English."""
+        self.action_help()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (Textual's habit); say so in the reader's language."""
+        lang = self.lang
+        self.notify(label("quit.hint", lang), title=label("quit.title", lang), markup=False)

@@ -47,6 +47,7 @@ from typing import Any, Mapping, Sequence
 from . import __version__
 from .jsonio import dataset_from_json, dataset_to_json
 from .model import Dataset
+from .notices import Notice
 from .paths import user_dir
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -108,16 +109,16 @@ def _racy(key: Fingerprint, now_ns: int) -> bool:
     return False
 
 
-def folder_problem(folder: Path) -> str | None:
+def folder_problem(folder: Path) -> Notice | None:
     """Why `folder` may not hold a cache (None: it may): it must be ours and only ours to write."""
     info = os.stat(folder)
     if not stat.S_ISDIR(info.st_mode):
-        return "is not a folder"
+        return Notice("cache.not-a-folder")
     if info.st_uid != os.geteuid():
-        return f"belongs to another user (uid {info.st_uid})"
+        return Notice("cache.other-owner", {"uid": info.st_uid})
     mode = stat.S_IMODE(info.st_mode)
     if mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return f"can be written by other users (mode {mode:04o})"
+        return Notice("cache.writable", {"mode": f"{mode:04o}"})
     return None
 
 
@@ -126,7 +127,7 @@ class DatasetCache:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else cache_dir()
-        self.notice: str | None = None
+        self.notice: Notice | None = None
         """Why the cache was not used, for the reader (set once, when a folder was refused)."""
         self._usable: bool | None = None
 
@@ -144,10 +145,7 @@ class DatasetCache:
             self._usable = False  # cannot be made or looked at: no cache, as before
             return False
         if problem is not None:
-            self.notice = (
-                f"The data cache folder {self.folder} {problem}: "
-                "not used (the data is read afresh)."
-            )
+            self.notice = Notice("cache.refused", {"folder": str(self.folder), "problem": problem})
         self._usable = problem is None
         return self._usable
 

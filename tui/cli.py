@@ -146,7 +146,10 @@ def _add_lang(parser: argparse.ArgumentParser, default: object) -> None:
         "--lang",
         choices=LANGS,
         default=default,
-        help="language (default: from LC_ALL, LC_MESSAGES or LANG; ru_* gives ru)",
+        help=(
+            "language (default: on screen, the one chosen last time; otherwise, and for "
+            "reports, from LC_ALL, LC_MESSAGES or LANG: ru_* gives ru)"
+        ),
     )
 
 
@@ -208,7 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .export import run_export
 
         return run_export(data, "text", None, lang)
-    return run_tui(data, lang, theme)
+    # The screen's language: --lang, else the one chosen last time, else the locale.
+    return run_tui(data, getattr(args, "lang", None), theme)
 
 
 def _write(text: str) -> int:
@@ -217,7 +221,7 @@ def _write(text: str) -> int:
     return write_stdout(text)
 
 
-def run_tui(data: list[Path] | None, lang: Lang, theme: str | None = None) -> int:
+def run_tui(data: list[Path] | None, lang: Lang | None, theme: str | None = None) -> int:
     from .dataload import data_paths
 
     paths = data_paths(data)

@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from .i18n import lang_from_environment
 from .model import Dataset, Lang
+from .notices import both
 from .paths import bundled_data_path
-from .state import StateStore, bookmarks_from
+from .state import StateStore, bookmarks_from, remembered_lang
 
 if TYPE_CHECKING:
     from .app import CoopApp
@@ -23,7 +25,7 @@ EAGER_BYTES = 512 * 1024
 
 def make_app(
     data_paths: Sequence[Path] | None = None,
-    lang: Lang = "en",
+    lang: Lang | None = "en",
     *,
     theme: str | None = None,
     remember: bool = False,
@@ -38,7 +40,8 @@ def make_app(
     (or `background=True`) is loaded by the App in a worker thread: a DataError
     then ends the App with return code 1 and sits in `app.load_error`.
     `theme` is `--theme` (None: the remembered one, else by the terminal's colours
-    when `remember`, else coop-dark). `remember` reads and writes the state file
+    when `remember`, else coop-dark). `lang` likewise is `--lang` (None: the one
+    the reader chose last time, else the locale's). `remember` reads and writes the state file
     (the theme and the bookmarks), `state` names another one; tests and
     screenshots leave both off so they never depend on the machine. A broken
     state file becomes a notice, never an error.
@@ -59,7 +62,7 @@ def make_app(
     if state is None and not remember:
         return CoopApp(
             dataset,
-            lang=lang,
+            lang=lang or lang_from_environment(),
             theme=theme or DARK,
             notice=cache_notice,
             watch_paths=watch_paths,
@@ -68,13 +71,12 @@ def make_app(
     store = state if state is not None else StateStore()
     loaded = store.load()
     chosen = starting_theme(theme, loaded.data.get("theme"), os.environ)
-    notices = [n for n in (loaded.notice, cache_notice) if n is not None]
     return CoopApp(
         dataset,
-        lang=lang,
+        lang=lang or remembered_lang(loaded.data) or lang_from_environment(),
         theme=chosen,
         state=store,
-        notice="\n".join(notices) or None,
+        notice=both(loaded.notice, cache_notice),
         bookmarks=bookmarks_from(loaded.data),
         watch_paths=watch_paths,
         load=load,

@@ -66,38 +66,114 @@ _LABELS: dict[str, tuple[str, str]] = {
     "untranslated": ("нет перевода", "untranslated"),
     "loading": ("Загрузка и проверка данных…", "Loading and checking the data…"),
     "lang.switch": ("Язык", "Language"),
-    "help.title": ("Справка по клавишам", "Keys"),
-    "help.close": ("Esc, q или ? — закрыть", "Esc, q or ? closes this"),
+    # The help screen (see keymap.py): sections, then one line per key.
+    "help.title": ("Клавиши", "Keys"),
     "help.tree": ("Дерево тем", "Topic tree"),
-    "help.detail": ("Панель подробностей", "Detail pane"),
-    "help.everywhere": ("Везде", "Everywhere"),
-    "key.move": ("вниз / вверх", "move down / up"),
-    "key.first_last": ("первая / последняя строка", "first / last line"),
-    "key.page": ("страница вверх / вниз", "page up / down"),
-    "key.toggle": ("раскрыть / свернуть тему", "expand / collapse a topic"),
-    "key.expand": ("раскрыть тему", "expand a topic"),
-    "key.collapse": (
-        "свернуть тему или перейти к родительской",
-        "collapse, or go to the parent topic",
-    ),
-    "key.scroll": ("прокрутка", "scroll"),
-    "key.scroll_lr": ("прокрутка влево / вправо", "scroll left / right"),
-    "key.focus": (
-        "другая панель (уже 60 колонок — одна панель за раз)",
-        "other pane (below 60 columns one pane at a time)",
-    ),
+    "help.detail": ("Текст страницы", "Page text"),
+    "help.search": ("Строка поиска", "Search line"),
+    "help.app": ("Везде", "Everywhere"),
+    "help.dialogs": ("В окнах закладок и цитаты", "Bookmarks and citation dialogs"),
+    "help.help": ("Эта справка", "This help"),
+    "help.glyphs": ("Значки", "Signs"),
+    "help.page": ("стр. {at}/{total}", "page {at}/{total}"),
+    "key.move": ("вверх / вниз", "up / down"),
+    "key.collapse": ("свернуть, к родителю", "collapse, go to the parent"),
+    "key.toggle": ("раскрыть/свернуть, текст", "expand, collapse, read"),
+    "key.first_last": ("в начало / в конец", "first / last"),
+    "key.page": ("экран вверх / вниз", "page up / down"),
+    "key.focus": ("другая панель", "the other pane"),
+    "key.scroll": ("прокрутка вверх / вниз", "scroll up / down"),
+    "key.links": ("ссылка вперёд / назад", "next / previous link"),
+    "key.follow": ("перейти по ссылке", "follow the link"),
+    "key.back": ("назад к дереву тем", "back to the topic tree"),
+    "key.results": ("результат выше / ниже", "previous / next result"),
+    "key.search_go": ("открыть выбранный", "open the chosen result"),
+    "key.search_clear": ("сбросить поиск", "clear the search"),
+    "key.search": ("поиск по мере ввода", "search as you type"),
+    "key.copy": ("копировать цитату", "copy a citation"),
     "key.language": ("русский ⇄ английский", "Russian ⇄ English"),
+    "key.palette": ("палитра команд", "command palette"),
     "key.help": ("эта справка", "this help"),
-    "key.palette": ("палитра команд: темы оформления и др.", "command palette: themes and more"),
-    "key.suspend": ("в фон, к оболочке (вернуться: fg)", "suspend to the shell (fg comes back)"),
+    "key.suspend": ("в фон (вернуться: fg)", "to the shell (fg: back)"),
     "key.quit": ("выход", "quit"),
-    "binding.move": ("выбор", "move"),
-    "binding.help": ("справка", "help"),
-    "binding.quit": ("выход", "quit"),
-    "binding.language": ("English", "Русский"),
-    "binding.pane": ("панель", "pane"),
-    "binding.open": ("раскрыть", "open"),
-    "binding.palette": ("команды", "palette"),
+    "key.delete": ("удалить закладку", "delete the bookmark"),
+    "key.close": ("закрыть", "close"),
+    "key.pages": ("страницы", "pages"),
+    "sign.tree": ("подтемы: скрыты / видны", "subtopics hidden / shown"),
+    "sign.bookmark": ("страница в закладках", "a bookmarked page"),
+    "sign.source": ("номер источника (ссылка)", "source number (a link)"),
+    "quit.title": ("Выйти?", "Quit?"),
+    "quit.hint": ("Выход — q или Ctrl+Q", "q or Ctrl+Q quits"),
+    # The command palette: coop-tui's actions, their help lines, Textual's own words.
+    "cmd.language": ("Язык: English", "Language: Русский"),
+    "cmd.language.help": ("русский ⇄ английский", "Russian ⇄ English"),
+    "cmd.bookmark": ("Закладка на эту страницу", "Bookmark this page"),
+    "cmd.bookmark.help": ("добавить или убрать ★", "add or remove the ★"),
+    "cmd.bookmarks": ("Закладки: список", "Bookmarks: list"),
+    "cmd.bookmarks.help": ("открыть или удалить закладку", "open or delete a bookmark"),
+    "cmd.back": ("Назад", "Back"),
+    "cmd.back.help": ("предыдущая открытая страница", "the page opened before"),
+    "cmd.forward": ("Вперёд", "Forward"),
+    "cmd.forward.help": ("следующая страница в истории", "the next page in the history"),
+    "cmd.copy": ("Копировать цитату", "Copy citation"),
+    "cmd.copy.help": (
+        "текст, кто и когда сказал, источник — в буфер терминала",
+        "text, who said it and when, the source — to the terminal clipboard",
+    ),
+    "cmd.export": ("Экспорт страницы в Markdown", "Export this page as Markdown"),
+    "cmd.export.help": ("в новый файл; путь будет показан", "to a new file; the path is shown"),
+    "cmd.help": ("Справка: клавиши", "Help: keys"),
+    "cmd.help.help": ("все клавиши и значки", "every key and sign"),
+    "cmd.theme": ("Тема оформления", "Theme"),
+    "cmd.theme.help": ("цвета; выбор запоминается", "colours; the choice is remembered"),
+    "cmd.screenshot": ("Снимок экрана (SVG)", "Screenshot (SVG)"),
+    "cmd.screenshot.help": (
+        "в текущую папку или в папку состояния",
+        "to the current folder, or the state folder",
+    ),
+    "cmd.quit": ("Выход", "Quit"),
+    "cmd.quit.help": ("закрыть coop-tui", "close coop-tui"),
+    "palette.placeholder": ("Команда или страница…", "Search for commands and pages…"),
+    "palette.themes": ("Тема оформления…", "Search for themes…"),
+    "palette.none": ("Ничего не найдено", "No matches found"),
+    "screenshot.saved": ("Снимок экрана сохранён: {path}", "Screenshot saved: {path}"),
+    "screenshot.failed": ("Снимок экрана не сохранён: {why}", "Screenshot not saved: {why}"),
+    "export.saved": ("Страница сохранена: {path}", "Page saved: {path}"),
+    "export.failed": ("Страница не сохранена: {why}", "Page not saved: {why}"),
+    "sign.bar": ("полоса: есть / осталось", "bar: reached / to go"),
+    "sign.target": ("цель позади / нет данных", "target passed / no data"),
+    "sign.qualifier": ("более или не менее, до, около, менее", "more than or at least, up to, about, less than"),
+    "sign.keys": ("Enter, Ctrl+P", "Enter, Ctrl+P"),
+    "sign.chart": ("график: легенда рядом", "chart: legend beside it"),
+    "key.back_forward": ("история: назад / вперёд", "history back / forward"),
+    "key.expand": ("раскрыть / свернуть", "expand / collapse"),
+    "key.bookmark": ("закладка / все закладки", "bookmark / all bookmarks"),
+    "key.search_step": ("след. / пред. совпадение", "next / previous match"),
+    "key.scroll_lr": ("прокрутка влево / вправо", "scroll left / right"),
+    "key.page_down": ("экран вниз", "page down"),
+    # The footer: a word or two per key.
+    "foot.move": ("выбор", "move"),
+    "foot.expand": ("раскрыть", "expand"),
+    "foot.open": ("открыть", "open"),
+    "foot.pane": ("текст", "pane"),
+    "foot.scroll": ("листать", "scroll"),
+    "foot.link": ("ссылка", "link"),
+    "foot.follow": ("перейти", "follow"),
+    "foot.tree": ("темы", "topics"),
+    "foot.results": ("результат", "result"),
+    "foot.clear": ("сброс", "clear"),
+    "foot.search": ("поиск", "search"),
+    "foot.next": ("далее", "next"),
+    "foot.back": ("назад", "back"),
+    "foot.mark": ("закладка", "mark"),
+    "foot.copy": ("копия", "copy"),
+    "foot.language": ("English", "Русский"),
+    "foot.palette": ("команды", "palette"),
+    "foot.help": ("помощь", "help"),
+    "foot.quit": ("выход", "quit"),
+    "foot.delete": ("удалить", "delete"),
+    "foot.close": ("закрыть", "close"),
+    "foot.pages": ("страницы", "pages"),
     "quote.said": ("сказал(а)", "said"),
     # Pages of entities and sources
     "kind.topic": ("Тема", "Topic"),
@@ -117,10 +193,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "search.placeholder": ("что найти…", "type to search…"),
     "search.none": ("ничего не найдено", "no matches"),
     "search.indexing": ("индексирую…", "indexing…"),
-    "search.position": (
-        "{at}/{total} · n/N далее/назад · Esc сброс",
-        "{at}/{total} · n/N next/prev · Esc clears",
-    ),
+    "search.at": ("{at}/{pages} · {matches}", "{at}/{pages} · {matches}"),
+    "search.nothing": ("Ничего не найдено: «{query}»", "Nothing matches “{query}”"),
     "search.filtered": ("{topics} из {all}", "{topics} of {all}"),
     "history.start": ("назад некуда", "nothing further back"),
     "history.end": ("вперёд некуда", "nothing further forward"),
@@ -136,35 +210,134 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Enter opens, d deletes, Esc closes",
     ),
     "bookmark.kind": ("закладка", "bookmark"),
-    "copied": ("Скопировано: {what}", "Copied: {what}"),
+    "copied": (
+        "Отправлено в буфер обмена терминала (OSC 52): {what}",
+        "Sent to the terminal clipboard (OSC 52): {what}",
+    ),
+    "copied.url": (
+        "Адрес отправлен в буфер обмена терминала (OSC 52): {url}",
+        "Address sent to the terminal clipboard (OSC 52): {url}",
+    ),
+    "no_url": ("У этой страницы нет веб-адреса", "This page has no web address"),
+    "opening": ("Открываю в браузере: {url}", "Opening in the browser: {url}"),
+    "no_browser": (
+        "Браузера здесь нет: щёлкните адрес на странице (ссылка OSC 8) или скопируйте его — Y. {url}",
+        "No browser here: click the address on the page (an OSC 8 link) or copy it with Y. {url}",
+    ),
+    "citation.title": (
+        "Цитата — выделите мышью или сохраните",
+        "Citation — select it with the mouse, or save it",
+    ),
+    "citation.saved": ("Цитата сохранена: {path}", "Citation saved: {path}"),
+    "citation.failed": ("Цитата не сохранена: {why}", "Citation not saved: {why}"),
+    "help.citation": ("Окно цитаты", "Citation dialog"),
+    "key.copy_url": ("копировать адрес (URL)", "copy the source URL"),
+    "key.citation": ("цитата: выделить, в файл", "citation: select, save"),
+    "key.open_source": ("источник в браузере", "source in the browser"),
+    "key.save": ("сохранить цитату в файл", "save citation to a file"),
+    "foot.cite": ("цитата", "cite"),
+    "foot.browser": ("браузер", "browser"),
+    "foot.save": ("сохранить", "save"),
+    "cmd.copy_url": ("Копировать адрес источника", "Copy the source's address"),
+    "cmd.copy_url.help": ("веб-адрес — в буфер терминала", "the URL, to the terminal clipboard"),
+    "cmd.open": ("Открыть источник в браузере", "Open the source in a browser"),
+    "cmd.open.help": ("или щёлкните адрес на странице", "or click the address on the page"),
+    "cmd.citation": ("Цитата: показать и сохранить", "Citation: show and save"),
+    "cmd.citation.help": ("текст для заметки; s — в файл", "text for a note; s saves it to a file"),
     "palette.open": ("открыть", "open"),
-    "help.search": ("Поиск", "Search"),
-    "help.links": ("Страницы", "Pages"),
-    "key.search": ("поиск (по мере ввода)", "search as you type"),
-    "key.search_go": ("открыть лучшее совпадение", "open the best match"),
-    "key.search_step": ("следующее / предыдущее совпадение", "next / previous match"),
-    "key.search_clear": ("сбросить поиск, вернуть дерево", "clear the search, restore the tree"),
-    "key.links": ("следующая / предыдущая ссылка (в панели)", "next / previous link (in the pane)"),
-    "key.follow": ("перейти по ссылке", "follow the link"),
-    "key.back_forward": ("назад / вперёд по истории", "back / forward in history"),
-    "key.bookmark": ("закладка на открытую страницу", "bookmark the open page"),
-    "key.bookmarks": ("список закладок", "list of bookmarks"),
-    "key.copy": ("копировать цитату (OSC 52)", "copy a citation (OSC 52)"),
-    "binding.search": ("поиск", "search"),
-    "binding.copy": ("копия", "copy"),
-    "binding.back": ("назад", "back"),
-    "binding.bookmark": ("закладка", "mark"),
     "too_small": (
         "Мало места: {width}×{height}\nнужно {min_width}×{min_height}\nq — выход",
         "Terminal too small: {width}×{height}\nneeds {min_width}×{min_height}\nq quits",
     ),
-    "key.back": ("назад к дереву тем", "back to the topic tree"),
     "reload.failed": (
         "Данные не перечитаны: на экране последняя верная версия. Исправьте файл:",
         "Data not reloaded: showing the last good data. Fix the file:",
     ),
     "reload.more": ("и ещё проблем: {count} (coop-tui check)", "and {count} more (coop-tui check)"),
     "reload.done": ("Данные перечитаны", "Data reloaded"),
+    # Notices about the state file and the data cache (see notices.py). Paths and
+    # the operating system's reasons are put in as they are.
+    "notice.lines": ("{first}\n{second}", "{first}\n{second}"),
+    "notice.state.will-not-save": (
+        "{path}: {why}; состояние не будет сохраняться",
+        "{path}: {why}; the state will not be saved",
+    ),
+    "notice.state.set-aside": (
+        "{path}: {why}; файл отложен как {aside}",
+        "{path}: {why}; set aside as {aside}",
+    ),
+    "notice.state.rest-kept": ("остальное сохранено", "the rest was kept"),
+    "notice.state.not-set-aside": (
+        "{path}: {why}; отложить файл не удалось ({reason}), поэтому он оставлен как есть"
+        " и ничего не будет сохраняться",
+        "{path}: {why}; it could not be set aside ({reason}), "
+        "so it is left as it is and nothing will be saved",
+    ),
+    "notice.state.not-saved": ("{path}: не сохранено: {why}", "{path}: not saved: {why}"),
+    "notice.state.cannot-save": (
+        "{path}: не удалось сохранить состояние ({reason}); не сохранено",
+        "{path}: cannot save the state ({reason}); not saved",
+    ),
+    "notice.why.loops": (
+        "это символическая ссылка, замкнутая в петлю",
+        "is a symbolic link that loops",
+    ),
+    "notice.why.not-set-aside": (
+        "файл не удалось отложить ({reason})",
+        "the file could not be set aside ({reason})",
+    ),
+    "notice.why.unreadable": (
+        "сохранённое состояние не читается ({reason})",
+        "cannot read the saved state ({reason})",
+    ),
+    "notice.why.not-a-file": ("это не обычный файл", "not a regular file"),
+    "notice.why.too-large": (
+        "больше 16 МиБ, значит, это не файл состояния",
+        "larger than 16 MiB, so not a state file",
+    ),
+    "notice.why.too-deep": (
+        "в сохранённом состоянии слишком глубокая вложенность, его не прочесть",
+        "the saved state is nested too deeply to read",
+    ),
+    "notice.why.too-big": (
+        "сохранённое состояние слишком велико, его не прочесть",
+        "the saved state is too big to read",
+    ),
+    "notice.why.bad-json": (
+        "сохранённое состояние — неверный JSON ({detail})",
+        "the saved state is not valid JSON ({detail})",
+    ),
+    # The English is the parser's own message; Russian gives where it stopped.
+    "notice.json.at": ("ошибка в строке {line}, столбце {column}", "{message}"),
+    "notice.json.utf8": ("не UTF-8: байт {position}", "{message}"),
+    "notice.json.number": ("слишком длинное число", "{message}"),
+    "notice.why.not-object": (
+        "сохранённое состояние — не объект JSON",
+        "the saved state is not a JSON object",
+    ),
+    "notice.why.theme": ("тема в нём — не название", "its theme is not a name"),
+    "notice.why.bookmarks": ("закладки в нём — не список", "its bookmarks are not a list"),
+    "notice.why.bad-bookmark": (
+        "закладок не в виде пары [вид, код]: {count}",
+        "{count} of its bookmarks is not a [kind, id] pair",
+    ),
+    "notice.why.bad-bookmarks": (
+        "закладок не в виде пары [вид, код]: {count}",
+        "{count} of its bookmarks are not a [kind, id] pair",
+    ),
+    "notice.cache.refused": (
+        "Папка кэша данных {folder}: {problem}; она не используется (данные читаются заново).",
+        "The data cache folder {folder} {problem}: not used (the data is read afresh).",
+    ),
+    "notice.cache.not-a-folder": ("это не папка", "is not a folder"),
+    "notice.cache.other-owner": (
+        "принадлежит другому пользователю (номер {uid})",
+        "belongs to another user (uid {uid})",
+    ),
+    "notice.cache.writable": (
+        "в неё могут писать другие пользователи (права {mode})",
+        "can be written by other users (mode {mode})",
+    ),
 }
 
 _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
@@ -188,6 +361,11 @@ _QUALIFIER_SIGNS: Mapping[Qualifier, str] = {
 }
 
 
+def labels(lang: Lang) -> dict[str, str]:
+    """Every label in `lang`, by key (for checks that the whole UI is in one language)."""
+    return {key: (ru if lang == "ru" else en) for key, (ru, en) in _LABELS.items()}
+
+
 def label(key: str, lang: Lang) -> str:
     ru, en = _LABELS[key]
     return ru if lang == "ru" else en
@@ -197,6 +375,7 @@ def label(key: str, lang: Lang) -> str:
 _COUNTED: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
     # Russian keeps the short "совп." of every number: the search line is narrow.
     "matches": (("{n} совп.", "{n} совп.", "{n} совп."), ("{n} match", "{n} matches")),
+    "pages": (("{n} стр.", "{n} стр.", "{n} стр."), ("{n} page", "{n} pages")),
     "in_topics": (("в {n} теме", "в {n} темах", "в {n} темах"), ("in {n} topic", "in {n} topics")),
 }
 
@@ -234,14 +413,42 @@ def format_number(value: float, lang: Lang) -> str:
     return numbers.format_number(value, lang)
 
 
-def format_date(value: date) -> str:
-    # ISO dates read the same in both languages and sort as they read.
-    return value.isoformat()
+def format_date(value: date, lang: Lang) -> str:
+    """One date format per language, as the data's own text writes dates: 29.09.2025, 2025-09-29."""
+    return value.strftime("%d.%m.%Y") if lang == "ru" else value.isoformat()
 
 
-def format_when(value: PartialDate) -> str:
-    """A fact's own date, as precise as its source: "2019", "2019-05" or a day."""
-    return str(value)
+# Outer and inner quotation marks: «ёлочки» with „лапки“ inside in Russian,
+# “double” with ‘single’ inside in English.
+_QUOTES: dict[Lang, tuple[str, str, str, str]] = {
+    "ru": ("«", "»", "„", "“"),
+    "en": ("“", "”", "‘", "’"),
+}
+
+
+def quote_marks(lang: Lang) -> tuple[str, str]:
+    """The opening and closing quotation marks of `lang`."""
+    marks = _QUOTES[lang]
+    return marks[0], marks[1]
+
+
+def quoted(text: str, lang: Lang) -> str:
+    """`text` in the quotation marks of `lang`, quotes inside it turned into the inner kind."""
+    outer_open, outer_close, inner_open, inner_close = _QUOTES[lang]
+    inner = text.replace(outer_open, inner_open).replace(outer_close, inner_close)
+    return f"{outer_open}{inner}{outer_close}"
+
+
+def format_when(value: PartialDate, lang: Lang) -> str:
+    """A fact's own date, as precise as its source, in the language's format:
+    "2019", "2019-05", "2019-05-03" (ru: "2019", "05.2019", "03.05.2019")."""
+    if lang != "ru":
+        return str(value)
+    if value.precision == "year":
+        return f"{value.start.year:04d}"
+    if value.precision == "month":
+        return f"{value.start.month:02d}.{value.start.year:04d}"
+    return format_date(value.start, lang)
 
 
 def lang_from_environment(environ: Mapping[str, str] | None = None) -> Lang:

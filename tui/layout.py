@@ -29,6 +29,13 @@ MIN_HEIGHT = 6
 # How long the terminal must stay one size before its real size is checked.
 SIZE_SETTLE_SECONDS = 0.1
 
+# A readable measure: page text runs to this many columns at most (the detail
+# pane's padding, scrollbar and border come on top); wider terminals give the
+# rest to the topic tree, whose long titles then fit on one line.
+MEASURE = 100
+DETAIL_MAX = MEASURE + 2 + 1 + 2
+TREE_MAX = 48
+
 NARROW = "-narrow"
 TOO_SMALL = "-too-small"
 SHOW_DETAIL = "-show-detail"
@@ -41,6 +48,13 @@ def size_class(width: int, height: int) -> str | None:
     if width < NARROW_BELOW:
         return NARROW
     return None
+
+
+def tree_width(width: int) -> int | None:
+    """The tree's width when the terminal is so wide that the page would exceed MEASURE;
+    None: the stylesheet's own (a third of the width, up to TREE_MAX)."""
+    rest = width - DETAIL_MAX
+    return rest if rest > TREE_MAX else None
 
 
 def too_small_text(width: int, height: int, lang: Lang) -> Content:
@@ -76,6 +90,14 @@ class ResponsiveLayout:
         chosen = size_class(width, height)
         app.set_class(chosen == TOO_SMALL, TOO_SMALL)  # type: ignore[attr-defined]
         app.set_class(chosen == NARROW, NARROW)  # type: ignore[attr-defined]
+        wide = tree_width(width) if chosen is None else None
+        if wide != getattr(self, "_tree_wide", None):
+            # Only on a change: setting a style, even to what it is, lays the
+            # screen out again and repaints more than a key press needs.
+            self._tree_wide = wide
+            tree = app.query_one(f"#{self.TREE_ID}")  # type: ignore[attr-defined]
+            tree.styles.width = wide
+            tree.styles.max_width = wide
         if chosen == TOO_SMALL:
             notice = app.query_one(TooSmall)  # type: ignore[attr-defined]
             notice.update(too_small_text(width, height, app.lang))  # type: ignore[attr-defined]

@@ -28,6 +28,8 @@ from .i18n import (
     format_when,
     label,
     qualifier_words,
+    quote_marks,
+    quoted,
 )
 from .links import ItemRef, PageRef, backlinks
 from .model import (
@@ -398,7 +400,7 @@ def metric_block(
         line.append(" · ")
         line.append_text(localized(target.label, lang))
         if target.due is not None:
-            line.append(f" ({label('due', lang)} {format_date(target.due)})", style=DIM)
+            line.append(f" ({label('due', lang)} {format_date(target.due, lang)})", style=DIM)
         _with_speaker(line, dataset, target.speaker, lang)
         item = ItemRef(topic_id, "target", index, metric.id) if topic_id else None
         cite.append(line, target.source, item)
@@ -589,7 +591,7 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
             body = localized(fact.text, lang)
             if fact.date is not None:
                 # When it happened leads the line, apart from the source's date.
-                body = Text.assemble((f"{format_when(fact.date)}: ", DIM), body)
+                body = Text.assemble((f"{format_when(fact.date, lang)}: ", DIM), body)
             if fact.note is not None:
                 body.append(" (", style=DIM)
                 body.append_text(localized(fact.note, lang, DIM))
@@ -610,7 +612,7 @@ def _topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang
             attribution = Text()
             # The speaker's link names the quote too: `y` on it copies the quote.
             _speaker(page, attribution, dataset, quote.speaker, lang, item)
-            attribution.append(f", {format_date(quote.date)}", style=DIM)
+            attribution.append(f", {format_date(quote.date, lang)}", style=DIM)
             page.add(hanging("    — ", cite.append(attribution, quote.source, item), DIM))
             if quote.context is not None:
                 page.add(hanging("      ", localized(quote.context, lang, DIM)))
@@ -671,7 +673,7 @@ def _side_text(dataset: Dataset, side: Side, lang: Lang, cite: Citations, topic_
         fact = dataset.topics[side.owner].facts[side.index]
         text = localized(fact.text, lang)
         if fact.date is not None:
-            text = Text.assemble((f"{format_when(fact.date)}: ", DIM), text)
+            text = Text.assemble((f"{format_when(fact.date, lang)}: ", DIM), text)
         source_id, speaker = fact.source, None
         item = ItemRef(side.owner, "fact", side.index)
     else:
@@ -694,7 +696,7 @@ def _side_text(dataset: Dataset, side: Side, lang: Lang, cite: Citations, topic_
     if source.publisher is not None:
         details.append(source.publisher.get(lang))
     if source.date is not None:
-        details.append(format_date(source.date))
+        details.append(format_date(source.date, lang))
     if details:
         text.append(" — " + ", ".join(details), style=DIM)
     return cite.append(text, source_id, item)
@@ -736,9 +738,10 @@ def _sources_section(page: PageBuilder, cite: Citations, lang: Lang) -> None:
 
 
 def _quote_text(text: Localized, lang: Lang) -> Hanging:
-    body = Text("“", style=QUOTE)
+    opening, closing = quote_marks(lang)
+    body = Text(opening, style=QUOTE)
     body.append_text(localized(text, lang, QUOTE))
-    body.append("”", style=QUOTE)
+    body.append(closing, style=QUOTE)
     return hanging("  ", body)
 
 
@@ -810,7 +813,7 @@ def source_body(source: Source, lang: Lang) -> Text:
     if source.publisher is not None:
         details.append(source.publisher.get(lang))
     if source.date is not None:
-        details.append(format_date(source.date))
+        details.append(format_date(source.date, lang))
     if details:
         line.append(" — " + ", ".join(details), style=DIM)
     if source.note is not None:
@@ -835,9 +838,9 @@ def _entity_blocks(page: PageBuilder, dataset: Dataset, entity_id: str, lang: La
         what.append(" · ", style=DIM)
         what.append(entity.short_name.get(lang))
     if entity.start is not None:
-        span = format_date(entity.start)
+        span = format_date(entity.start, lang)
         if entity.end is not None and entity.end != entity.start:
-            span += f" – {format_date(entity.end)}"
+            span += f" – {format_date(entity.end, lang)}"
         what.append(f" · {span}", style=DIM)
     page.add(what)
     if entity.role is not None:
@@ -863,7 +866,7 @@ def _source_blocks(page: PageBuilder, dataset: Dataset, source_id: str, lang: La
     if source.publisher is not None:
         details.append(source.publisher.get(lang))
     if source.date is not None:
-        details.append(format_date(source.date))
+        details.append(format_date(source.date, lang))
     page.add(Text(" · ".join(details), style=DIM))
     if source.note is not None:
         page.add(localized(source.note, lang, DIM))
@@ -918,9 +921,9 @@ def _backlink_blocks(
             page.add(hanging("    • ", line, ""))
             continue
         quote = topic.quotes[item.index]
-        page.link(line, f"“{quote.text.get(lang)}”", PageRef("topic", item.topic_id), QUOTE, item)
+        page.link(line, quoted(quote.text.get(lang), lang), PageRef("topic", item.topic_id), QUOTE, item)
         line.append(f" — {dataset.entities[quote.speaker].name.get(lang)}", style=DIM)
-        line.append(f", {format_date(quote.date)}", style=DIM)
+        line.append(f", {format_date(quote.date, lang)}", style=DIM)
         page.add(hanging("      ", line, ""))
 
 
@@ -944,7 +947,7 @@ def source_reference(source: Source, lang: Lang) -> str:
     if source.publisher is not None:
         details.append(source.publisher.get(lang))
     if source.date is not None:
-        details.append(format_date(source.date))
+        details.append(format_date(source.date, lang))
     text = parts[0] + (" — " + ", ".join(details) if details else "")
     if source.url:
         text += f". {source.url}"
@@ -986,15 +989,15 @@ def citation(dataset: Dataset, ref: PageRef, lang: Lang, item: ItemRef | None = 
 
     if item is not None and item.kind == "fact":
         fact = dataset.topics[item.topic_id].facts[item.index]
-        return f"“{fact.text.get(lang)}”\n{sourced(fact.source)}"
+        return f"{quoted(fact.text.get(lang), lang)}\n{sourced(fact.source)}"
     if item is not None and item.kind == "quote":
         quote = dataset.topics[item.topic_id].quotes[item.index]
-        lines = [f"“{quote.text.get(lang)}”"]
+        lines = [quoted(quote.text.get(lang), lang)]
         # The Russian is the original: an English quote is a translation of it.
         original = quote.text.ru
         if lang == "en" and quote.text.en is not None and original and original != quote.text.en:
             lines.append(f"({label('translated', lang)}: «{original}»)")
-        lines.append(f"— {_who(dataset, quote.speaker, lang)}, {format_date(quote.date)}")
+        lines.append(f"— {_who(dataset, quote.speaker, lang)}, {format_date(quote.date, lang)}")
         lines.append(sourced(quote.source))
         return "\n".join(lines)
     if item is not None and item.kind in ("observation", "target") and item.metric is not None:
@@ -1030,7 +1033,7 @@ def _figure_citation(
     lines: list[str] = []
     if item.kind == "observation":
         obs = metric.observations[item.index]
-        as_of = f"{label('as_of', lang)} {format_date(obs.date)}"
+        as_of = f"{label('as_of', lang)} {format_date(obs.date, lang)}"
         lines.append(f"{figure_text(obs, unit, lang)} · {as_of}")
         who, source_id, note = _who(dataset, obs.speaker, lang), obs.source, obs.note
     else:
@@ -1038,7 +1041,7 @@ def _figure_citation(
         line = f"{label('target', lang)} {format_amount(target.value, unit, lang)} · "
         line += target.label.get(lang)
         if target.due is not None:
-            line += f" ({label('due', lang)} {format_date(target.due)})"
+            line += f" ({label('due', lang)} {format_date(target.due, lang)})"
         lines.append(line)
         who, source_id, note = _who(dataset, target.speaker, lang), target.source, target.note
     lines.append(metric.title.get(lang))

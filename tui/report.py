@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TextIO
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
@@ -26,7 +26,7 @@ from . import __version__
 from .bars import TargetBar, bar_text
 from .chart import SeriesChart
 from .disagreements import on_topic, sides_index
-from .i18n import format_date, format_when, label
+from .i18n import format_date, format_when, label, quoted
 from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
 from .render import (
     Citations,
@@ -104,6 +104,13 @@ def write_text_report(
         out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
 
 
+def plain_text(renderable: RenderableType, width: int = 80) -> str:
+    """Any renderable as plain text, no escape sequences, no trailing spaces."""
+    buffer = io.StringIO()
+    _plain_console(buffer, width).print(renderable)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
 def text_report(
     dataset: Dataset, lang: Lang, *, topic_id: str | None = None, width: int = 80
 ) -> str:
@@ -166,7 +173,7 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
         for fact in topic.facts:
             body = _md(fact.text, lang)
             if fact.date is not None:
-                body = f"{format_when(fact.date)}: {body}"
+                body = f"{format_when(fact.date, lang)}: {body}"
             if fact.note is not None:
                 body += f" ({_md(fact.note, lang)})"
             mark = f" ≠ {label('disagree', lang)}" if fact.disagreement is not None else ""
@@ -180,9 +187,9 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
             who = md_escape(person.name.get(lang))
             if person.role is not None:
                 who += ", " + _md(person.role, lang)
-            lines.append(f"> “{_one_line(_md(quote.text, lang))}”")
+            lines.append(f"> {quoted(_one_line(_md(quote.text, lang)), lang)}")
             lines.append(">")
-            lines.append(f"> — {who}, {format_date(quote.date)} {cite.marker(quote.source)}")
+            lines.append(f"> — {who}, {format_date(quote.date, lang)} {cite.marker(quote.source)}")
             if quote.context is not None:
                 lines += [">", f"> {_one_line(_md(quote.context, lang))}"]
             lines.append("")
@@ -281,7 +288,7 @@ def _source_markdown(number: int, source: Source, lang: Lang) -> str:
     if source.publisher is not None:
         details.append(_md(source.publisher, lang))
     if source.date is not None:
-        details.append(format_date(source.date))
+        details.append(format_date(source.date, lang))
     if details:
         line += " — " + ", ".join(details)
     if source.note is not None:

@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .links import PageRef
+from .model import LANGS, Lang
+from .notices import Notice, both
 from .paths import user_dir
 
 STATE_FILE = "state.json"
@@ -59,12 +61,16 @@ def state_dir(environ: Mapping[str, str] | None = None) -> Path:
 @dataclass(frozen=True)
 class Loaded:
     data: dict[str, Any]
-    notice: str | None = None
+    notice: Notice | None = None
     """What went wrong with the file, for the reader; None when all went well."""
 
 
 class _Unusable(Exception):
-    """The file's content cannot be used: why, in words for the reader."""
+    """The file's content cannot be used: why, as a notice."""
+
+    def __init__(self, why: Notice) -> None:
+        super().__init__(why.key)
+        self.why = why
 
 
 class StateStore:
@@ -73,7 +79,7 @@ class StateStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else state_dir() / STATE_FILE
         self._cleaned = False
-        self._refused: str | None = None
+        self._refused: Notice | None = None
         """Why nothing may be written this run (a bad file that could not be set aside)."""
 
     # ------------------------------------------------------------ reading
@@ -85,39 +91,43 @@ class StateStore:
         target, problem = self._target()
         if problem is not None:
             self._refused = problem
-            return Loaded({}, f"{self.path}: {problem}; the state will not be saved")
+            notice = Notice("state.will-not-save", {"path": str(self.path), "why": problem})
+            return Loaded({}, notice)
         try:
             raw = _read_capped(target)
         except FileNotFoundError:
             return Loaded({})
         except OSError as error:
-            return self._set_aside(target, f"cannot read the saved state ({_reason(error)})")
+            return self._set_aside(target, Notice("why.unreadable", {"reason": _reason(error)}))
         try:
             data = _parse(raw)
         except _Unusable as error:
-            return self._set_aside(target, str(error))
+            return self._set_aside(target, error.why)
         cleaned, wrong = _checked(data)
         if not wrong:
             return Loaded(data)
-        loaded = self._set_aside(target, "; ".join(wrong), keep=cleaned)
+        loaded = self._set_aside(target, wrong, keep=cleaned)
         return loaded
 
-    def _set_aside(self, target: Path, why: str, keep: dict[str, Any] | None = None) -> Loaded:
+    def _set_aside(
+        self, target: Path, why: Notice | tuple[Notice, ...], keep: dict[str, Any] | None = None
+    ) -> Loaded:
         """Rename the file out of the way (never overwrite what could not be read)."""
         aside = _aside_name(target)
+        path = str(self.path)
         try:
             os.rename(target, aside)
         except OSError as error:
-            self._refused = f"the file could not be set aside ({_reason(error)})"
+            self._refused = Notice("why.not-set-aside", {"reason": _reason(error)})
             return Loaded(
                 keep or {},
-                f"{self.path}: {why}; it could not be set aside ({_reason(error)}), "
-                "so it is left as it is and nothing will be saved",
+                Notice("state.not-set-aside", {"path": path, "why": why, "reason": _reason(error)}),
             )
-        notice = f"{self.path}: {why}; set aside as {aside}"
+        then: tuple[Notice, ...] = ()
         if keep:
             problem = self.save(keep)
-            notice += "; the rest was kept" if problem is None else f"; {problem}"
+            then = (Notice("state.rest-kept"),) if problem is None else (problem,)
+        notice = Notice("state.set-aside", {"path": path, "why": why, "aside": str(aside)}, then)
         return Loaded(keep or {}, notice)
 
     def remove_stale_temporaries(self) -> list[Path]:
@@ -150,24 +160,25 @@ class StateStore:
                     continue
         return removed
 
-    def _target(self) -> tuple[Path, str | None]:
+    def _target(self) -> tuple[Path, Notice | None]:
         """The file to read and write: `path`, or where its symbolic link points."""
         if not os.path.islink(self.path):
             return self.path, None
         resolved = Path(os.path.realpath(self.path))
         if os.path.islink(resolved):  # realpath stops inside a loop
-            return self.path, "is a symbolic link that loops"
+            return self.path, Notice("why.loops")
         return resolved, None
 
     # ------------------------------------------------------------ writing
 
-    def save(self, data: Mapping[str, Any]) -> str | None:
+    def save(self, data: Mapping[str, Any]) -> Notice | None:
         """Write atomically; return a notice when it could not be written, else None."""
+        path = str(self.path)
         if self._refused is not None:
-            return f"{self.path}: not saved: {self._refused}"
+            return Notice("state.not-saved", {"path": path, "why": self._refused})
         target, problem = self._target()
         if problem is not None:
-            return f"{self.path}: not saved: {problem}"
+            return Notice("state.not-saved", {"path": path, "why": problem})
         try:
             text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
             encoded = text.encode("utf-8")
@@ -175,7 +186,7 @@ class StateStore:
             # A lone surrogate read from a `\udXXX` escape: kept, as an escape.
             encoded = (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("ascii")
         except (ValueError, TypeError, RecursionError) as error:
-            return f"{self.path}: cannot save the state ({error}); not saved"
+            return Notice("state.cannot-save", {"path": path, "reason": str(error)})
         temp_name: str | None = None
         try:
             if target == self.path:
@@ -192,22 +203,19 @@ class StateStore:
             os.replace(temp_name, target)
             temp_name = None
         except OSError as error:
-            return f"{self.path}: cannot save the state ({_reason(error)}); not saved"
+            return Notice("state.cannot-save", {"path": path, "reason": _reason(error)})
         finally:
             if temp_name is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(temp_name)
         return None
 
-    def update(self, key: str, value: Any) -> str | None:
+    def update(self, key: str, value: Any) -> Notice | None:
         """Set one key, keeping the others (re-read first: another run may have saved)."""
         loaded = self.load()
         data = dict(loaded.data)
         data[key] = value
-        problem = self.save(data)
-        if loaded.notice is not None:
-            return loaded.notice if problem is None else f"{loaded.notice}\n{problem}"
-        return problem
+        return both(loaded.notice, self.save(data))
 
 
 def _read_capped(path: Path) -> bytes:
@@ -215,53 +223,65 @@ def _read_capped(path: Path) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with open(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise _NotAFile("not a regular file")
+            raise _NotAFile(Notice("why.not-a-file"))
         raw = handle.read(MAX_STATE_BYTES + 1)
     if len(raw) > MAX_STATE_BYTES:
-        raise _NotAFile("larger than 16 MiB, so not a state file")
+        raise _NotAFile(Notice("why.too-large"))
     return raw
 
 
 class _NotAFile(OSError):
-    def __init__(self, why: str) -> None:
-        super().__init__(0, why)
+    def __init__(self, why: Notice) -> None:
+        super().__init__(0, str(why))
+        self.why = why
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except RecursionError:
-        raise _Unusable("the saved state is nested too deeply to read") from None
+        raise _Unusable(Notice("why.too-deep")) from None
     except MemoryError:
-        raise _Unusable("the saved state is too big to read") from None
+        raise _Unusable(Notice("why.too-big")) from None
     except ValueError as error:  # bad UTF-8, bad JSON, an integer too long to convert
-        raise _Unusable(f"the saved state is not valid JSON ({_short(str(error))})") from None
+        detail = _json_detail(error)
+        raise _Unusable(Notice("why.bad-json", {"detail": detail})) from None
     if not isinstance(data, dict):
-        raise _Unusable("the saved state is not a JSON object")
+        raise _Unusable(Notice("why.not-object"))
     return data
 
 
-def _checked(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def _json_detail(error: ValueError) -> Notice:
+    """What the parser said (English, as it said it), with where it stopped for other languages."""
+    message = _short(str(error))
+    if isinstance(error, json.JSONDecodeError):
+        return Notice("json.at", {"message": message, "line": error.lineno, "column": error.colno})
+    if isinstance(error, UnicodeDecodeError):
+        return Notice("json.utf8", {"message": message, "position": error.start})
+    # The one other ValueError json.loads raises: an integer past int's digit limit.
+    return Notice("json.number", {"message": message})
+
+
+def _checked(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[Notice, ...]]:
     """The state with wrongly shaped known keys dropped or mended, and what was wrong."""
-    wrong: list[str] = []
+    wrong: list[Notice] = []
     cleaned = dict(data)
     if "theme" in data and not isinstance(data["theme"], str):
         del cleaned["theme"]
-        wrong.append("its theme is not a name")
+        wrong.append(Notice("why.theme"))
     if "bookmarks" in data:
         raw = data["bookmarks"]
         if not isinstance(raw, list):
             del cleaned["bookmarks"]
-            wrong.append("its bookmarks are not a list")
+            wrong.append(Notice("why.bookmarks"))
         else:
             good = [item for item in raw if PageRef.from_json(item) is not None]
             if len(good) != len(raw):
                 cleaned["bookmarks"] = good
                 bad = len(raw) - len(good)
-                wrong.append(
-                    f"{bad} of its bookmarks {'is' if bad == 1 else 'are'} not a [kind, id] pair"
-                )
-    return cleaned, wrong
+                key = "why.bad-bookmark" if bad == 1 else "why.bad-bookmarks"
+                wrong.append(Notice(key, {"count": bad}))
+    return cleaned, tuple(wrong)
 
 
 def _aside_name(target: Path) -> Path:
@@ -295,7 +315,9 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _reason(error: OSError) -> str:
+def _reason(error: OSError) -> str | Notice:
+    if isinstance(error, _NotAFile):
+        return error.why
     return error.strerror or str(error)
 
 
@@ -320,3 +342,13 @@ def bookmarks_from(data: Mapping[str, Any]) -> list[PageRef]:
             seen.add(ref)
             refs.append(ref)
     return refs
+
+
+
+# ---------------------------------------------------------------- language
+
+
+def remembered_lang(data: Mapping[str, Any]) -> Lang | None:
+    """The language the reader last chose, if the state holds a valid one."""
+    value = data.get("lang")
+    return value if value in LANGS else None

@@ -7,17 +7,19 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..bindings import bindings
 from ..i18n import label
 from ..links import PageRef
 from ..model import Dataset, Lang
 from ..render import page_title
+from ..widgets.key_bar import KeyBar
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,7 @@ class BookmarksScreen(ModalScreen[BookmarksClosed]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,B", "close", "Close", show=False),
-        Binding("d,delete", "delete", "Delete", show=False),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("bookmarks")
 
     def __init__(self, bookmarks: list[PageRef], dataset: Dataset, lang: Lang) -> None:
         super().__init__()
@@ -78,6 +75,7 @@ class BookmarksScreen(ModalScreen[BookmarksClosed]):
             if not self.refs:
                 yield Static(Text(label("bookmarks.empty", self.lang)), id="bookmarks-empty")
             yield OptionList(*[self._option(ref) for ref in self.refs])
+        yield KeyBar(self.lang)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

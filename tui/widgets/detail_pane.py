@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 from rich.console import RenderableType
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -34,6 +34,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from ..bindings import bindings
 from ..links import ItemRef, PageRef
 from ..render import LINK_META, Link, Page, with_cursor
 from .strips import compact, ink_width
@@ -97,20 +98,10 @@ class _Rendered:
 class DetailPane(ScrollView, can_focus=True):
     """Scrolls with the same keys as the tree: arrows, j/k, g/G, PageUp/PageDown."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        # Tab walks the links; past the last (or before the first) it goes to the
-        # other pane through the App, as with one pane shown at a time (narrow
-        # terminals) Textual's focus_next would find nothing else to focus.
-        Binding("tab", "next_link", "Next link", show=False),
-        Binding("shift+tab", "previous_link", "Previous link", show=False),
-        Binding("enter", "follow_link", "Follow", show=False),
-        Binding("escape", "app.focus_tree", "Back to topics", show=False),
-    ]
+    # Tab walks the links; past the last (or before the first) it goes to the
+    # other pane through the App, as with one pane shown at a time (narrow
+    # terminals) Textual's focus_next would find nothing else to focus.
+    BINDINGS: ClassVar[list[BindingType]] = bindings("detail")
 
     class LinkFollowed(Message):
         """The reader chose a link: open its page (and show the fact or quote it names)."""

@@ -1,35 +1,102 @@
-"""The bottom line of key hints, in the reader's language."""
+"""The bottom line of key hints: the keys of the focused pane or dialog, in the reader's language.
+
+What it shows comes from the key table (`keymap.KEYS`), limited to the keys
+Textual has active where the focus is (`Screen.active_bindings`, which also
+asks each `check_action`): the footer cannot show a key that does nothing
+there. A click on a key presses it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
+from textual.binding import ActiveBinding
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import Static
 
+from ..bindings import binding_id
 from ..i18n import label
+from ..keymap import KEYS, KeyDef, footer_glyph
+from ..layout import NARROW
 from ..model import Lang
 
-# (key as shown, label key, priority): the lowest priority is dropped first
-# when the line is too narrow, so help and quit are always there; the rest of
-# the keys (history, bookmarks ...) are on the help screen, one `?` away.
-HINTS: tuple[tuple[str, str, int], ...] = (
-    ("↑↓", "binding.move", 4),
-    ("⏎", "binding.open", 3),
-    ("tab", "binding.pane", 1),
-    ("/", "binding.search", 7),
-    ("[", "binding.back", 2),
-    ("b", "binding.bookmark", 2),
-    ("y", "binding.copy", 5),
-    ("l", "binding.language", 6),
-    ("^p", "binding.palette", 1),
-    ("?", "binding.help", 8),
-    ("q", "binding.quit", 9),
-)
+
+@dataclass(frozen=True)
+class Hint:
+    """One footer entry: its keys (each clickable), its word, how much it matters."""
+
+    keys: tuple[tuple[str, str], ...]
+    """(key name to press, glyph shown)."""
+    word: str
+    rank: int
+    name: str = ""
+    """The word's label key (`foot.pane`)."""
+
+    @property
+    def keys_text(self) -> str:
+        glyphs = [g for _k, g in self.keys]
+        joiner = "" if all(len(g) == 1 and not g.isalnum() for g in glyphs) else "/"
+        return joiner.join(glyphs)
+
+    @property
+    def width(self) -> int:
+        return cell_len(self.keys_text) + 1 + cell_len(self.word)
+
+
+def _active(key: KeyDef, bindings: dict[str, ActiveBinding]) -> str | None:
+    """The first of the entry's keys that runs this very entry here, if any.
+
+    Our bindings carry the entry's id; Textual's own (an Input's Enter, Ctrl+P)
+    are known by their action.
+    """
+    wanted = None if key.textual else binding_id(key)
+    for name in key.keys:
+        active = bindings.get(name)
+        if active is None or not active.enabled or active.binding.action != key.action:
+            continue
+        if wanted is None or active.binding.id == wanted:
+            return name
+    return None
+
+
+def hints(bindings: dict[str, ActiveBinding], lang: Lang) -> list[Hint]:
+    """The footer's entries for these active bindings, in the table's order."""
+    groups: dict[str, tuple[list[tuple[str, str]], int]] = {}
+    for key in KEYS:
+        if key.footer is None:
+            continue
+        name = _active(key, bindings)
+        if name is None:
+            continue
+        keys, _rank = groups.setdefault(key.footer, ([], key.rank))
+        glyph = footer_glyph(name)
+        if (name, glyph) not in keys:
+            keys.append((name, glyph))
+    return [
+        Hint(tuple(keys), label(word, lang), rank, word) for word, (keys, rank) in groups.items()
+    ]
+
+
+# One pane at a time (a narrow terminal): the keys that go to the other pane
+# matter more than anything but quitting.
+NARROW_RANKS = {"foot.pane": 97, "foot.tree": 97}
+
+
+def fit(entries: list[Hint], width: int) -> list[Hint]:
+    """Drop the least needed entries until the line fits `width` cells."""
+    kept = list(entries)
+    while kept and 1 + sum(h.width + 2 for h in kept) - 2 > width:
+        kept.remove(min(kept, key=lambda h: h.rank))
+    return kept
 
 
 class KeyBar(Static):
-    """A footer of key hints that follows the language switch.
+    """A footer of key hints that follows the focus and the language.
 
     Textual's Footer takes its words from the bindings' fixed descriptions, so
     it could not switch to Russian with the rest of the screen.
@@ -42,17 +109,67 @@ class KeyBar(Static):
         background: $footer-background;
         color: $footer-foreground;
     }
+    KeyBar > .keybar--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
     """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key"}
 
     lang: reactive[Lang] = reactive("en")
 
+    def __init__(self, lang: Lang | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        if lang is not None:
+            self.set_reactive(KeyBar.lang, lang)
+        self._spans: list[tuple[int, int, str]] = []
+        self._screen: Screen[object] | None = None
+
+    def on_mount(self) -> None:
+        self._screen = self.screen
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        if self._screen is not None:
+            self._screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
+        self.refresh()
+
+    def shown(self) -> list[Hint]:
+        """The entries on the line now."""
+        entries = hints(self.screen.active_bindings, self.lang)
+        if self.app.has_class(NARROW):
+            entries = [replace(h, rank=NARROW_RANKS.get(h.name, h.rank)) for h in entries]
+        return fit(entries, self.size.width or 80)
+
     def render(self) -> Text:
-        hints = [(key, label(name, self.lang), rank) for key, name, rank in HINTS]
-        width = self.size.width or 80
-        while hints and sum(cell_len(k) + cell_len(w) + 4 for k, w, _ in hints) > width:
-            hints.remove(min(hints, key=lambda hint: hint[2]))
-        line = Text(no_wrap=True, overflow="ellipsis")
-        for key, words, _rank in hints:
-            line.append(f" {key} ", style="bold reverse")
-            line.append(f" {words} ")
+        key_style = self.get_component_rich_style("keybar--key")
+        line = Text(" ", no_wrap=True, overflow="crop")
+        spans: list[tuple[int, int, str]] = []
+        for index, hint in enumerate(self.shown()):
+            if index:
+                line.append("  ")
+            for n, (name, glyph) in enumerate(hint.keys):
+                if n and hint.keys_text != "".join(g for _k, g in hint.keys):
+                    line.append("/", style=key_style)
+                start = line.cell_len
+                line.append(glyph, style=key_style)
+                spans.append((start, line.cell_len, name))
+            # The word presses the first key.
+            start = line.cell_len
+            line.append(f" {hint.word}")
+            spans.append((start, line.cell_len, hint.keys[0][0]))
+        self._spans = spans
         return line
+
+    def key_at(self, x: int) -> str | None:
+        """The key drawn at column `x`, if any."""
+        return next((name for start, end, name in self._spans if start <= x < end), None)
+
+    def on_click(self, event: events.Click) -> None:
+        key = self.key_at(event.x)
+        if key is not None:
+            event.stop()
+            self.app.simulate_key(key)

@@ -10,16 +10,38 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from ..bindings import bindings
 from .query_input import QueryInput
 
 # Typing fast runs one search after a pause this long, not one per key.
 DEBOUNCE_SECONDS = 0.06
+
+
+class SearchInput(QueryInput):
+    """The search line's input, with the search keys of the key table.
+
+    An Input is a scroll view: its own ↑ and ↓ scroll a one-line field, that
+    is, do nothing. Here they step through the results.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("search")
+
+    def _bar(self) -> SearchBar:
+        bar = self.parent
+        assert isinstance(bar, SearchBar)
+        return bar
+
+    def action_step(self, step: int) -> None:
+        self._bar().step(step)
+
+    def action_cancel(self) -> None:
+        self._bar().cancel()
 
 
 class SearchBar(Horizontal):
@@ -55,9 +77,6 @@ class SearchBar(Horizontal):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Clear search", show=False),
-    ]
 
     class Changed(Message):
         """The query changed (after a short pause in typing)."""
@@ -76,6 +95,13 @@ class SearchBar(Horizontal):
     class Cancelled(Message):
         """Escape in the search line: forget the search."""
 
+    class Stepped(Message):
+        """↓ or ↑ in the search line: the next or previous result."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
     def __init__(self, prompt: str = "/", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._prompt = prompt
@@ -83,7 +109,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self._prompt), id="search-prompt")
-        yield QueryInput(id="search-input", select_on_focus=False)
+        yield SearchInput(id="search-input", select_on_focus=False)
         yield Static(Text(""), id="search-count")
 
     @property
@@ -144,5 +170,13 @@ class SearchBar(Horizontal):
             self.post_message(self.Changed(self.value))
         self.post_message(self.Submitted(self.value))
 
-    def action_cancel(self) -> None:
+    def cancel(self) -> None:
         self.post_message(self.Cancelled())
+
+    def step(self, step: int) -> None:
+        if self._timer is not None:
+            # A step right after typing: search the latest text first.
+            self._timer.stop()
+            self._timer = None
+            self.post_message(self.Changed(self.value))
+        self.post_message(self.Stepped(step))

@@ -3,22 +3,51 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, ClassVar
+from typing import Callable, ClassVar, Sequence
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ..bindings import bindings
+from ..i18n import label
+from ..links import PageRef
 from ..model import Dataset, Lang, Topic
 from ..render import MATCH
 from .strips import compact
 
 Marks = Callable[[str], "list[tuple[int, int]]"]
 BOOKMARK = " ★"
+# Node data other than a topic id, while a search lists other pages too:
+# "@kind:id" is a page, "#kind" the heading of a group of them.
+PAGE_MARK = "@"
+GROUP_MARK = "#"
+GROUP_LABELS = {
+    "organisation": "organisation",
+    "person": "person",
+    "place": "place",
+    "event": "event",
+    "source": "sources",
+}
+
+
+def page_key(ref: PageRef) -> str:
+    """The node data of a page that is not a topic (or the topic id itself)."""
+    return ref.id if ref.kind == "topic" else f"{PAGE_MARK}{ref.kind}:{ref.id}"
+
+
+def page_of(data: str | None) -> PageRef | None:
+    """The page a node stands for, if any (None for a group heading)."""
+    if data is None or data.startswith(GROUP_MARK):
+        return None
+    if data.startswith(PAGE_MARK):
+        kind, _, page_id = data[1:].partition(":")
+        return PageRef(kind, page_id)  # type: ignore[arg-type]
+    return PageRef("topic", data)
 # A search narrowing to this many topics (with ancestors) opens them all at once.
 EXPAND_ALL_LIMIT = 300
 
@@ -39,15 +68,7 @@ class TopicTree(Tree[str]):
     because a plain string label would be parsed as markup.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "scroll_home", "First", show=False),
-        Binding("G", "scroll_end", "Last", show=False),
-        Binding("h,left", "collapse_or_parent", "Collapse", show=False),
-        Binding("right", "expand_or_child", "Expand", show=False),
-        Binding("tab,shift+tab", "app.switch_pane", "Other pane", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("tree")
 
     lang: reactive[Lang] = reactive("en", init=False)
     """Language of the labels; bound to the App's language."""
@@ -97,9 +118,30 @@ class TopicTree(Tree[str]):
 
     def _relabel(self, node: TreeNode[str], lang: Lang) -> None:
         for child in node.children:
-            if child.data is not None:
-                child.set_label(self.label_for(self.dataset.topics[child.data], lang))
+            data = child.data
+            if data is not None and data.startswith(GROUP_MARK):
+                child.set_label(self._group_label(data[1:], len(child.children), lang))
+            elif data is not None and data.startswith(PAGE_MARK):
+                ref = page_of(data)
+                assert ref is not None
+                child.set_label(self._page_label(ref, lang))
+            elif data is not None:
+                child.set_label(self.label_for(self.dataset.topics[data], lang))
             self._relabel(child, lang)
+
+    def _group_label(self, kind: str, count: int, lang: Lang) -> Text:
+        return Text(f"{label(GROUP_LABELS[kind], lang)} · {count}", style="bold dim")
+
+    def _page_label(self, ref: PageRef, lang: Lang) -> Text:
+        if ref.kind == "source":
+            name = self.dataset.sources[ref.id].title.get(lang)
+        else:
+            name = self.dataset.entities[ref.id].label(lang)
+        text = Text(name)
+        if self.marks is not None:
+            for start, end in self.marks(text.plain):
+                text.stylize(MATCH, start, end)
+        return text
 
     def label_for(self, topic: Topic, lang: Lang | None = None) -> Text:
         """A node's label: never markup; search matches marked, bookmarks starred.
@@ -122,12 +164,21 @@ class TopicTree(Tree[str]):
     # ------------------------------------------------------------ narrowing for search
 
     def save_view(self) -> TreeView:
-        expanded = frozenset(n.data for n in self._walk(self.root) if n.is_expanded and n.data)
+        expanded = frozenset(
+            n.data
+            for n in self._walk(self.root)
+            if n.is_expanded and n.data and n.data in self.dataset.topics
+        )
         cursor = self.cursor_node.data if self.cursor_node is not None else None
+        if cursor is not None and cursor not in self.dataset.topics:
+            cursor = None
         return TreeView(expanded, cursor)
 
-    def show_only(self, topic_ids: frozenset[str], marks: Marks | None) -> None:
-        """Show just these topics, with their ancestors (dimmed) to keep the shape.
+    def show_only(
+        self, topic_ids: frozenset[str], marks: Marks | None, pages: Sequence[PageRef] = ()
+    ) -> None:
+        """Show just these topics, with their ancestors (dimmed) to keep the shape,
+        then the other `pages` under a heading per kind ("Organisations · 2").
 
         Small results open fully; big ones open only the first level, the rest
         being built when expanded, so narrowing costs what is shown.
@@ -153,6 +204,16 @@ class TopicTree(Tree[str]):
                     self._populate_if_needed(node)
                     node.expand()
                     pending.extend(node.children)
+        for kind in GROUP_LABELS:
+            of_kind = [ref for ref in pages if ref.kind == kind]
+            if not of_kind:
+                continue
+            group = self.root.add(
+                self._group_label(kind, len(of_kind), self.lang), data=GROUP_MARK + kind
+            )
+            for ref in of_kind:
+                group.add_leaf(self._page_label(ref, self.lang), data=page_key(ref))
+            group.expand()
 
     def restore_view(self, view: TreeView, cursor: str | None = None) -> None:
         """The whole tree again, expanded as in `view`, the cursor on `cursor` (or as saved)."""
@@ -193,6 +254,29 @@ class TopicTree(Tree[str]):
             nodes.append(item)
             stack.extend(reversed(item.children))
         return nodes
+
+    def expand_all(self) -> None:
+        """Open every topic (for a data set small enough to show whole)."""
+        pending = list(self.root.children)
+        while pending:
+            node = pending.pop()
+            if node.allow_expand:
+                self._populate_if_needed(node)
+                node.expand()
+                pending.extend(node.children)
+
+    def select_page(self, ref: PageRef) -> bool:
+        """Move the cursor to a page: a topic, or a page listed under a search's headings."""
+        if ref.kind == "topic":
+            return self.select_topic(ref.id)
+        key = page_key(ref)
+        for group in self.root.children:
+            for node in group.children:
+                if node.data == key:
+                    if self.last_line >= 0:
+                        self.move_cursor(node)
+                    return True
+        return False
 
     def select_topic(self, topic_id: str) -> bool:
         """Move the cursor to a topic, expanding its ancestors (and building them) as needed."""
@@ -253,5 +337,7 @@ class TopicTree(Tree[str]):
             return
         if not node.is_expanded:
             self._toggle(node)
-        elif node.children:
+        elif node.children and self.last_line >= 0:
+            # Reading last_line rebuilds the line index an expand just made stale
+            # (a second l or → right after the first, as a key repeat sends them).
             self.move_cursor(node.children[0])

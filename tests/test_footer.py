@@ -1,0 +1,116 @@
+"""The footer: the keys of the focused pane or mode, the most needed kept, always within the width."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import screen_lines
+
+from tui.factory import make_app
+from tui.i18n import label
+from tui.widgets import DetailPane, KeyBar
+
+# What a reader needs most in the tree, kept at 80 columns (the key as shown, its word).
+NEEDED_AT_80 = (
+    ("↑↓", "foot.move"),
+    ("⏎", "foot.open"),
+    ("Tab", "foot.pane"),
+    ("/", "foot.search"),
+    ("[", "foot.back"),
+    ("y", "foot.copy"),
+    ("?", "foot.help"),
+    ("q", "foot.quit"),
+)
+
+
+async def _footer(app, pilot) -> str:
+    await pilot.pause()
+    return screen_lines(app)[-1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+async def test_the_footer_fits_every_width_in_every_mode(lang: str, width: int) -> None:
+    app = make_app(lang=lang)  # type: ignore[arg-type]
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+
+        def check(mode: str, *needed: str) -> None:
+            bar = app.screen.query_one(KeyBar)
+            line = bar.render()
+            # Every hint whole: nothing cut at the right edge.
+            assert line.cell_len <= width, (mode, line.plain)
+            for hint in bar.shown():
+                assert hint.word in line.plain, (mode, hint.word)
+            for word in needed:
+                assert label(word, lang) in line.plain, (mode, word, line.plain)
+
+        check("tree", "foot.quit", "foot.help", "foot.move")
+        if width >= 80:
+            line = await _footer(app, pilot)
+            for key, word in NEEDED_AT_80:
+                assert f"{key} {label(word, lang)}" in line, (key, line)
+        await pilot.press("tab")
+        assert app.focused is app.query_one(DetailPane)
+        check("detail", "foot.quit", "foot.help", "foot.scroll")
+        await pilot.press("slash", *"maz")
+        await pilot.pause(0.2)
+        check("search", "foot.clear", "foot.open")
+        await pilot.press("escape")
+        await pilot.press("B")
+        await pilot.pause()
+        check("bookmarks", "foot.close")
+
+
+async def test_the_footer_follows_the_focused_pane_and_mode() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 24)) as pilot:
+        tree_line = await _footer(app, pilot)
+        assert "⏎ open" in tree_line and "Tab pane" in tree_line
+        assert "n/N next" not in tree_line  # no search yet
+        await pilot.press("tab")
+        detail_line = await _footer(app, pilot)
+        assert (
+            "⏎ follow" in detail_line and "Esc topics" in detail_line and "↑↓ scroll" in detail_line
+        )
+        await pilot.press("escape", "slash", *"biocad")
+        await pilot.pause(0.2)
+        search_line = await _footer(app, pilot)
+        assert "↑↓ result" in search_line and "Esc clear" in search_line
+        assert "q quit" not in search_line  # q is a letter to type here
+        await pilot.press("enter")
+        line = await _footer(app, pilot)
+        assert "n/N next" in line and "Esc clear" in line
+        await pilot.press("B")
+        line = await _footer(app, pilot)
+        assert "d/Del delete" in line or "d delete" in line
+        assert "Esc close" in line
+
+
+async def test_a_click_on_a_footer_key_presses_it_in_the_focused_pane() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        line = bar.render().plain
+        await pilot.click(bar, offset=(line.index("Tab"), 0))
+        await pilot.pause()
+        assert app.focused is app.query_one(DetailPane)
+        line = bar.render().plain
+        await pilot.click(bar, offset=(line.index("Esc"), 0))
+        await pilot.pause()
+        assert app.focused is not app.query_one(DetailPane)
+        line = bar.render().plain
+        await pilot.click(bar, offset=(line.index("/ search"), 0))
+        await pilot.pause()
+        assert app.query_one("#search-input").has_focus
+
+
+async def test_one_pane_at_a_time_keeps_the_keys_to_the_other_pane() -> None:
+    for lang in ("en", "ru"):
+        app = make_app(lang=lang)  # type: ignore[arg-type]
+        async with app.run_test(size=(40, 12)) as pilot:
+            line = await _footer(app, pilot)
+            assert f"Tab {label('foot.pane', lang)}" in line, line
+            await pilot.press("tab")
+            line = await _footer(app, pilot)
+            assert f"Esc {label('foot.tree', lang)}" in line, line

@@ -1,0 +1,110 @@
+"""The command palette: coop-tui's own actions in the reader's language; files go where they can."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import screen_text
+
+from tui.factory import make_app
+from tui.outputs import output_dir
+from tui.palette import ACTIONS
+
+
+async def _palette(pilot, query: str) -> str:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.6)
+    return screen_text(pilot.app)
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "title"),
+    [
+        ("en", "language", "Language: Русский"),
+        ("en", "bookmark", "Bookmark this page"),
+        ("en", "export", "Export this page as Markdown"),
+        ("en", "forward", "Forward"),
+        ("en", "screenshot", "Screenshot (SVG)"),
+        ("ru", "язык", "Язык: English"),
+        ("ru", "закладк", "Закладка на эту страницу"),
+        ("ru", "экспорт", "Экспорт страницы в Markdown"),
+        ("ru", "справка", "Справка: клавиши"),
+        ("ru", "тема", "Тема оформления"),
+    ],
+)
+async def test_the_palette_finds_the_apps_own_actions(lang: str, query: str, title: str) -> None:
+    app = make_app(lang=lang)  # type: ignore[arg-type]
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert title in await _palette(pilot, query)
+
+
+async def test_every_palette_action_runs() -> None:
+    app = make_app(lang="en")
+    for _title, action, _listed in ACTIONS:
+        assert callable(getattr(app, f"action_{action}"))
+
+
+async def test_palette_words_are_russian_in_russian_mode() -> None:
+    app = make_app(lang="ru")
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = await _palette(pilot, "")
+        assert "Команда или страница…" in text
+        assert "Search for commands" not in text
+        await pilot.press(*"ъъыыъ")
+        await pilot.pause(1.0)
+        assert "Ничего не найдено" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        app.action_change_theme()
+        await pilot.pause()
+        assert "Тема оформления…" in screen_text(app)
+
+
+async def test_export_this_page_writes_markdown_and_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("j", "j", "j")  # Trade
+        await _palette(pilot, "export this")
+        await pilot.press("enter")
+        await pilot.pause()
+        files = list(tmp_path.glob("*.md"))
+        assert [f.name for f in files] == ["coop-tui-trade-en.md"]
+        text = files[0].read_text(encoding="utf-8")
+        assert text.startswith("## Trade") and "### Figures" in text
+        assert str(files[0]) in screen_text(app).replace("\n", "") or files[0].name in screen_text(
+            app
+        )
+        # A second export never overwrites the first.
+        app.action_export_page()
+        assert sorted(f.name for f in tmp_path.glob("*.md")) == [
+            "coop-tui-trade-en-2.md",
+            "coop-tui-trade-en.md",
+        ]
+
+
+async def test_a_screenshot_lands_in_a_folder_that_exists_and_the_notice_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home-without-downloads"))
+    app = make_app(lang="ru")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await _palette(pilot, "снимок")
+        await pilot.press("enter")
+        await pilot.pause()
+        shots = list(tmp_path.glob("*.svg"))
+        assert len(shots) == 1 and shots[0].read_text(encoding="utf-8").startswith("<svg")
+        notices = [n.message for n in app._notifications]
+        assert any("Снимок экрана сохранён" in m and shots[0].name in m for m in notices), notices
+
+
+def test_output_dir_falls_back_to_the_state_folder(state_home: Path) -> None:
+    assert output_dir(Path("/nonexistent/folder")) == state_home
+    assert state_home.is_dir()
+    assert output_dir(state_home.parent) == state_home.parent

@@ -1,0 +1,90 @@
+"""The command palette in the reader's language, with coop-tui's own actions.
+
+Textual's palette is kept (pages come from `commands.PageCommands`); what
+changes is its words: the placeholder, "no matches", and the system commands,
+which become coop-tui's actions in the reader's language, each with its key.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette
+from textual.widgets.option_list import Option
+
+from .i18n import label
+from .keymap import KEYS, glyph
+from .model import Lang
+
+if TYPE_CHECKING:
+    from .app import CoopApp
+
+# (title label key, the App action it runs, listed before anything is typed):
+# in the order the palette lists them. Listed are as many as Textual lists of
+# its own, so that the reader's bookmarks (listed first) stay in view; every
+# action is found by typing.
+ACTIONS: tuple[tuple[str, str, bool], ...] = (
+    ("cmd.language", "toggle_language", True),
+    ("cmd.bookmark", "bookmark", False),
+    ("cmd.bookmarks", "bookmarks", False),
+    ("cmd.back", "history_back", False),
+    ("cmd.forward", "history_forward", False),
+    ("cmd.copy", "copy_citation", False),
+    ("cmd.copy_url", "copy_url", False),
+    ("cmd.open", "open_source", False),
+    ("cmd.citation", "show_citation", False),
+    ("cmd.export", "export_page", True),
+    ("cmd.help", "help", True),
+    ("cmd.theme", "change_theme", True),
+    ("cmd.screenshot", "screenshot", False),
+    ("cmd.quit", "quit", True),
+)
+
+
+def key_of(action: str) -> str | None:
+    """The key that runs `action` everywhere, as the help writes it, if there is one."""
+    for key in KEYS:
+        if key.scope == "app" and key.action == action:
+            return glyph(key.keys[0])
+    return None
+
+
+def commands(app: CoopApp, lang: Lang) -> Iterator[tuple[str, str, Callable[[], object], bool]]:
+    """(title, help, callback, listed at once) of every action the palette offers."""
+    for title_key, action, discover in ACTIONS:
+        help_text = label(title_key + ".help", lang)
+        key = key_of(action)
+        if key is not None:
+            help_text = f"{key} · {help_text}"
+        yield label(title_key, lang), help_text, getattr(app, f"action_{action}"), discover
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, speaking the reader's language."""
+
+    def __init__(self, lang: Lang, **kwargs: object) -> None:
+        kwargs.setdefault("placeholder", label("palette.placeholder", lang))
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+
+    # Textual writes "No matches found" from inside this private method; it is
+    # mirrored here with the reader's words (tests/test_palette.py checks it).
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(label("palette.none", self.lang), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
