@@ -51,7 +51,7 @@ import termios
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -348,7 +348,7 @@ def wall(argv: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
-def search_keystrokes(dataset: Dataset) -> Optional[list[float]]:
+def search_keystrokes(dataset: Dataset) -> list[float] | None:
     """Milliseconds per keystroke of a typed query, against the index of `dataset`."""
     if importlib.util.find_spec("tui.search") is None:
         return None
@@ -407,7 +407,7 @@ def machine() -> str:
     cpu = platform.processor() or ""
     try:
         with open("/proc/cpuinfo") as info:
-            cpu = next(l.split(":", 1)[1].strip() for l in info if l.startswith("model name"))
+            cpu = next(ln.split(":", 1)[1].strip() for ln in info if ln.startswith("model name"))
     except (OSError, StopIteration):
         pass
     import textual
@@ -510,7 +510,7 @@ def main() -> int:
               python_ms, "ms")
     check = [sys.executable, "-m", "tui", "check"]
     # An unknown sub-command would be taken for something else: ask its help.
-    usage = subprocess.run(check + ["--help"], capture_output=True, text=True).stdout
+    usage = subprocess.run(check + ["--help"], capture_output=True, text=True, check=False).stdout
     has_check = "check" in usage.split("\n", 1)[0]
     if has_check:
         folder = datasets[biggest][0]

@@ -95,7 +95,7 @@ def main() -> None:
     index = SearchIndex(dataset)
     for lang in ("en", "ru"):
         start = time.perf_counter()
-        index._index(lang)  # noqa: SLF001 - build once, as the first keystroke would
+        index._index(lang)  # built once, as the first keystroke would
         print(f"build {lang}: {(time.perf_counter() - start):.2f} s")
     common = dataset.topics["t0"].facts[0].text.en.split()[0]  # type: ignore[union-attr]
     queries = {

@@ -17,7 +17,7 @@ from rich.cells import cell_len
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.factory import make_app
+from tui.factory import make_app  # noqa: E402 - the repository's tui, after sys.path names it
 
 # A pause for what answers in the background (the command palette's search).
 WAIT = "<wait>"

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.model import Dataset
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -12,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @pytest.fixture(scope="session")
-def bundled_dataset():
+def bundled_dataset() -> Dataset:
     from tui.loader import load_dataset
     from tui.paths import bundled_data_path
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 
 
-def screen_lines(app: App[object]) -> list[str]:
+def screen_lines(app: App[Any]) -> list[str]:
     """Every row of the active screen as the terminal would show it.
 
     Textual exposes no public "screen as text"; the compositor's strips are the
@@ -15,5 +17,5 @@ def screen_lines(app: App[object]) -> list[str]:
     return [strip.text for strip in strips]
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     return "\n".join(screen_lines(app))

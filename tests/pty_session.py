@@ -8,6 +8,7 @@ or sshd), every byte it writes kept, and its screen read through pyte.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import select
@@ -38,6 +39,10 @@ KEYS: dict[str, bytes] = {
 }
 
 VENV_BIN = Path(sys.executable).parent
+
+# How long the child must write nothing for its screen to count as drawn. Textual
+# writes a frame within milliseconds of a key; this leaves room for a busy machine.
+QUIET = 0.25
 
 
 def coop_tui() -> str:
@@ -119,14 +124,31 @@ class PtySession:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def press(self, *keys: str, settle: float = 0.3) -> None:
+    def settle(self, quiet: float = QUIET, timeout: float = 20.0) -> None:
+        """Read until the child has written nothing for `quiet` seconds: its screen is drawn.
+
+        Waits as long as the child keeps drawing, so a loaded machine gets more time
+        and an idle one less than a fixed pause would give.
+        """
+        end = time.monotonic() + timeout
+        while self.master_open and time.monotonic() < end:
+            before = len(self.output)
+            self.read(quiet)
+            if len(self.output) == before:
+                return
+
+    def press(self, *keys: str, settle: float | None = None) -> None:
+        """Type each key and wait until the screen is drawn (`settle`: read that long instead)."""
         for key in keys:
             # A name not in KEYS would go out letter by letter ("right" as r, i,
             # g, h, t: keys of their own); only a single character stands for itself.
             if key not in KEYS and len(key) != 1:
                 raise ValueError(f"no bytes known for the key {key!r}: add it to KEYS")
             os.write(self.master, KEYS.get(key, key.encode()))
-            self.read(settle)
+            if settle is None:
+                self.settle()
+            else:
+                self.read(settle)
 
     def resize(self, columns: int, lines: int) -> None:
         self.columns, self.lines = columns, lines
@@ -152,10 +174,8 @@ class PtySession:
 
     def kill(self) -> None:
         if self.proc.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             self.proc.wait(5)
         self.close_master()
 

@@ -10,6 +10,9 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 URL_LINE = re.compile(r"coop-tui serve: (http://\S+/) ")
@@ -50,7 +53,9 @@ def children_of(pid: int) -> list[int]:
     return sorted(found)
 
 
-def wait_until(condition, timeout: float = 60, what: str = "the condition"):
+def wait_until(
+    condition: Callable[[], T | None], timeout: float = 60, what: str = "the condition"
+) -> T:
     """Poll `condition` until it returns something true; fail after `timeout` (a hang, not a speed limit)."""
     deadline = time.monotonic() + timeout
     while True:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drive import settle, type_text
 from helpers import screen_text
+from textual.widget import Widget
 
 from tui.factory import make_app
 from tui.screens import HelpScreen
@@ -105,7 +107,8 @@ async def test_tab_moves_to_the_detail_pane_which_scrolls_with_the_same_keys() -
         await pilot.press("pagedown")
         assert detail.scroll_y > 2
         await pilot.press("shift+tab")
-        assert app.focused is app.query_one(TopicTree)
+        focused: Widget | None = app.focused  # moved by the key
+        assert focused is app.query_one(TopicTree)
 
 
 async def test_capital_l_switches_everything_to_russian_and_back() -> None:
@@ -121,7 +124,8 @@ async def test_capital_l_switches_everything_to_russian_and_back() -> None:
         assert app.dataset.roots[0].title.get("ru") in screen  # the detail pane
         assert "Topics" not in screen
         await pilot.press("L")
-        assert app.lang == "en"
+        lang: str = app.lang  # switched back by the key
+        assert lang == "en"
         assert "Topics" in screen_text(app)
 
 
@@ -160,8 +164,8 @@ async def test_ctrl_p_opens_the_command_palette_with_system_commands() -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"quit")
-        await pilot.pause(0.3)
+        await type_text(pilot, "quit")
+        await settle(pilot)  # the palette gathers its matches in a worker
         assert "Quit" in screen_text(app)
 
 

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from helpers import screen_lines
+from rich.text import Text
 from wcwidth import wcwidth
 
 from tui.app import CoopApp
@@ -97,5 +98,6 @@ def test_search_highlight_on_a_page_covers_the_decomposed_word(tmp_path: Path) -
     )
     page = build_page(load_dataset([file]), PageRef("topic", "t"), "ru", highlighter("елка"))
     summary = page.blocks[1]
+    assert isinstance(summary, Text)
     spans = [summary.plain[s.start : s.end] for s in summary.spans if s.style == MATCH]
     assert spans == ["е\u0308лка"]

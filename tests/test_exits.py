@@ -46,19 +46,23 @@ def gone(pid: int, timeout: float = 5.0) -> bool:
     return False
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
-def test_quit_keys_exit_0_with_the_terminal_restored(env, key: str) -> None:
+def test_quit_keys_exit_0_with_the_terminal_restored(env: dict[str, str], key: str) -> None:
     session = started(env)
     try:
-        session.press(key, settle=0.1)
+        session.press(key, settle=0)
         assert session.wait_exit(10) == 0
         assert session.restored()
     finally:
         session.kill()
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_sigterm_and_sighup_restore_the_terminal_and_exit(env, signum: int) -> None:
+def test_sigterm_and_sighup_restore_the_terminal_and_exit(
+    env: dict[str, str], signum: int
+) -> None:
     session = started(env)
     try:
         session.proc.send_signal(signum)
@@ -68,7 +72,8 @@ def test_sigterm_and_sighup_restore_the_terminal_and_exit(env, signum: int) -> N
         session.kill()
 
 
-def test_closing_the_terminal_ends_the_process(env) -> None:
+@pytest.mark.e2e
+def test_closing_the_terminal_ends_the_process(env: dict[str, str]) -> None:
     session = started(env)
     pid = session.proc.pid
     try:
@@ -95,7 +100,10 @@ sys.exit(main())
 """
 
 
-def test_an_unexpected_error_prints_one_line_and_the_log_has_the_traceback(env) -> None:
+@pytest.mark.e2e
+def test_an_unexpected_error_prints_one_line_and_the_log_has_the_traceback(
+    env: dict[str, str],
+) -> None:
     # The real command line, with the page renderer replaced by one that fails.
     session = PtySession([sys.executable, "-c", CRASHING], size=(80, 24), env=env)
     try:
@@ -115,7 +123,9 @@ def test_an_unexpected_error_prints_one_line_and_the_log_has_the_traceback(env) 
     assert "Traceback" not in after  # the one line, not a screenful
 
 
-async def test_a_crash_inside_the_app_sets_a_non_zero_code(monkeypatch, tmp_path) -> None:
+async def test_a_crash_inside_the_app_sets_a_non_zero_code(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from tui.factory import make_app
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))

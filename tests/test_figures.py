@@ -291,8 +291,8 @@ def test_the_bundled_trade_page_no_longer_calls_the_2025_target_met(bundled_data
         assert phrase in text, phrase
     assert "≥100 %" not in text
     for output in (
-        text_report(bundled_dataset, lang, topic_id="trade", width=120),  # type: ignore[arg-type]
-        markdown_report(bundled_dataset, lang, topic_id="trade"),  # type: ignore[arg-type]
+        text_report(bundled_dataset, lang, topic_id="trade", width=120),
+        markdown_report(bundled_dataset, lang, topic_id="trade"),
     ):
         for phrase in words:
             assert phrase in output, phrase

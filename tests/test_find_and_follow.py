@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from drive import palette, search, settle, type_text, wait_until
 from helpers import screen_lines, screen_text
 from rich.text import Text
 from textual import events
@@ -24,20 +25,6 @@ PHARMA = PageRef("topic", "pharma.biocad-geropharm")
 GOMSELMASH = PageRef("organisation", "gomselmash")
 TRACTORS = PageRef("topic", "industry.tractors")
 PTZ = PageRef("organisation", "ptz")
-
-
-async def search(pilot: Pilot[None], text: str) -> None:
-    await pilot.press("slash", *text)
-    await pilot.pause(0.2)  # the search line waits for a pause in typing
-
-
-async def palette(pilot: Pilot[None], text: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def tree_labels(app: CoopApp) -> list[str]:
@@ -72,7 +59,13 @@ async def test_keys_arriving_in_one_burst_after_slash_all_reach_the_search_line(
         await pilot.pause()
         for character in "/gomselmsh":
             app.post_message(events.Key("slash" if character == "/" else character, character))
-        await pilot.pause(0.3)
+        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: not any(bar.typing for bar in app.query(SearchBar)),
+            "the search line to report what was typed",
+        )
+        await settle(pilot)
         assert app.lang == "en"
         assert app.query_one(SearchBar).value == "gomselmsh"
         assert "Tractors" in " ".join(tree_labels(app))
@@ -84,9 +77,13 @@ async def test_a_slash_typed_in_a_query_or_the_palette_is_a_character() -> None:
         await pilot.press("slash", "a", "slash", "b")
         assert app.query_one(SearchBar).value == "a/b"
         await pilot.press("escape", "ctrl+p")
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, CommandPalette) and bool(app.screen.query(Input)),
+            "the palette to open",
+        )
         await pilot.press("a", "slash", "b")
-        await pilot.pause()
+        await settle(pilot)  # the palette gathers its matches in a worker
         assert isinstance(app.screen, CommandPalette)
         assert [field.value for field in app.screen.query(Input)] == ["a/b"]
 
@@ -217,8 +214,8 @@ async def test_palette_shows_pages_in_both_languages_with_their_kind() -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Гомсельмаш")
-        await pilot.pause(0.5)
+        await type_text(pilot, "Гомсельмаш")
+        await settle(pilot)
         screen = screen_text(app)
         assert "Gomselmash · «Гомсельмаш»" in screen
         assert "Organisation" in screen
@@ -344,12 +341,10 @@ async def test_history_records_tree_moves_and_links() -> None:
         await pilot.press("j")  # Industry, from the tree
         app.open_page(GOMSELMASH)
         await pilot.pause()
-        assert app.history.pages == (
-            PageRef("topic", "center"),
-            PageRef("topic", "industry"),
-            GOMSELMASH,
-        )
-        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.history.current == GOMSELMASH
+        await pilot.press("left_square_bracket")
+        assert app.page == PageRef("topic", "industry")
+        await pilot.press("left_square_bracket")
         assert app.page == PageRef("topic", "center")
         assert app.query_one(TopicTree).cursor_node.data == "center"  # type: ignore[union-attr]
         await pilot.press("left_square_bracket")
@@ -395,7 +390,7 @@ async def test_bookmarks_are_in_the_palette() -> None:
         app.open_page(GOMSELMASH)
         await pilot.press("b")
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "★ bookmark · Organisation" in screen_text(app)
 
 
@@ -521,7 +516,7 @@ async def test_a_reload_keeps_the_open_page_and_searches_the_new_data(tmp_path: 
             encoding="utf-8",
         )
         app.data_reloaded(load_dataset([data]))
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert app.page == GOMSELMASH
         assert not app.query_one(SearchBar).is_open
         assert "Gomselmash Agroholding" in screen_text(app)

@@ -21,7 +21,7 @@ import io
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -66,7 +66,8 @@ FRAGMENTS = (
     " ",
 )
 
-_ANY_CHAR = st.characters(blacklist_categories=("Cs",))
+_SURROGATES: tuple[Literal["Cs"], ...] = ("Cs",)
+_ANY_CHAR = st.characters(blacklist_categories=_SURROGATES)
 
 
 def text(limit: int) -> st.SearchStrategy[str]:
@@ -206,7 +207,7 @@ def data_files(draw: st.DrawFn) -> str:
             lines.append(f'parent = "t{parent}"')
         if draw(st.booleans()):
             lines.append(f"summary = {toml_text(draw(bilingual(LONG)))}")
-        if metrics and draw(st.booleans()):
+        if bool(metrics) and draw(st.booleans()):
             shown = draw(st.lists(st.sampled_from(metrics), unique=True, max_size=3))
             lines.append("metrics = [" + ", ".join(f'"{m}"' for m in shown) + "]")
         lines.append("")

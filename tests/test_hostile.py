@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import screen_lines, screen_text
 from hostile import FIXTURE, INJECTED, SHOWN, fixture_text
 from pty_session import PtySession, coop_tui
+from textual.app import App
+from textual.pilot import Pilot
 
 from tui.factory import make_app
+from tui.model import Lang
 from tui.screens import HelpScreen
 from tui.widgets import DetailPane, TopicTree
 
@@ -26,7 +31,7 @@ def test_the_committed_fixture_is_what_the_generator_writes() -> None:
     assert FIXTURE.read_text(encoding="utf-8") == fixture_text()
 
 
-def assert_inert(app, lines: list[str]) -> None:
+def assert_inert(app: App[Any], lines: list[str]) -> None:
     """Every row fills the terminal exactly, and holds no control or bidi character."""
     width = app.size.width
     strips = app.screen._compositor.render_strips()
@@ -44,7 +49,7 @@ def assert_panes_whole(lines: list[str]) -> None:
         assert line[0] in "╭│╰" and line[-1] in "╮│╯", line
 
 
-async def page_through(pilot, pane: DetailPane) -> str:
+async def page_through(pilot: Pilot[Any], pane: DetailPane) -> str:
     """The whole detail page as shown, screen by screen."""
     seen = []
     step = max(1, pane.scrollable_content_region.height)
@@ -59,7 +64,7 @@ async def page_through(pilot, pane: DetailPane) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-async def test_tree_and_detail_show_every_hostile_string_as_text(lang: str) -> None:
+async def test_tree_and_detail_show_every_hostile_string_as_text(lang: Lang) -> None:
     app = make_app(DATA, lang=lang)
     async with app.run_test(size=(120, 40)) as pilot:
         lines = screen_lines(app)
@@ -131,7 +136,8 @@ async def test_help_over_hostile_data_and_narrow_screens_stay_inert() -> None:
         assert app.is_running
 
 
-def test_no_injected_sequence_reaches_the_terminal(tmp_path) -> None:
+@pytest.mark.e2e
+def test_no_injected_sequence_reaches_the_terminal(tmp_path: Path) -> None:
     """The real coop-tui in a pseudo-terminal: walk every view, then search its output bytes."""
     env = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM="xterm-256color")
     env.pop("NO_COLOR", None)
@@ -141,9 +147,9 @@ def test_no_injected_sequence_reaches_the_terminal(tmp_path) -> None:
         session.press("tab", "pagedown", "pagedown", "G", "escape", "enter", "down", "tab")
         session.press("escape", "down", "l", "L", "up", "tab", "G", "escape", "?", "escape", "L")
         session.resize(40, 12)
-        session.read(0.5)
+        session.settle()
         session.press("tab", "pagedown", "escape")
-        session.press("q")
+        session.press("q", settle=0)
         assert session.wait_exit(10) == 0
     finally:
         session.kill()

@@ -18,6 +18,7 @@ UI_FREE = [
     "tui.format_schema",
     "tui.watch",
     "tui.toml_errors",
+    "tui.toml_reader",
     "tui.check",
     "tui.export",
     "tui.cli",

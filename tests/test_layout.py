@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import random
+from pathlib import Path
 
 import pytest
 from helpers import screen_lines, screen_text
 from pty_session import PtySession, coop_tui
+from textual.widget import Widget
 
 from tui.factory import make_app
 from tui.layout import MIN_HEIGHT, MIN_WIDTH, NARROW_BELOW
@@ -24,10 +26,15 @@ async def test_40x12_shows_one_pane_at_a_time_switched_by_tab_enter_and_escape()
         assert tree.display and not detail.display
         # The tree has the whole width, not a squeezed third.
         assert tree.size.width >= 36
+        # Pilot.press waits until the process uses little CPU, which a loaded
+        # machine fakes; pause() also waits for every queued message, and so for
+        # the styles a key's class change brings (a pane shown or hidden).
         await pilot.press("tab")
+        await pilot.pause()
         assert detail.display and not tree.display and detail.has_focus
         assert "Center of Belarusian Machinery" in screen_text(app)
         await pilot.press("escape")
+        await pilot.pause()
         assert tree.display and not detail.display and tree.has_focus
         # Enter on a topic without subtopics opens its text.
         await pilot.press("j", "j", "j")
@@ -35,8 +42,10 @@ async def test_40x12_shows_one_pane_at_a_time_switched_by_tab_enter_and_escape()
         await pilot.press("enter")
         if app.dataset.children("trade"):
             await pilot.press("j", "enter")
+        await pilot.pause()
         assert detail.display and detail.has_focus
         await pilot.press("shift+tab")
+        await pilot.pause()
         assert tree.has_focus and tree.display
 
 
@@ -82,7 +91,9 @@ async def test_the_notice_goes_when_the_terminal_grows_and_comes_back() -> None:
 
 
 @pytest.mark.parametrize("pane_keys, pane", [((), TopicTree), (("tab",), DetailPane)])
-async def test_focus_returns_to_the_readers_pane_after_too_small(pane_keys, pane) -> None:
+async def test_focus_returns_to_the_readers_pane_after_too_small(
+    pane_keys: tuple[str, ...], pane: type[Widget]
+) -> None:
     # Hiding both panes lets Textual move focus elsewhere; growing back restores it.
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -100,7 +111,9 @@ async def test_focus_returns_to_the_readers_pane_after_too_small(pane_keys, pane
 
 
 @pytest.mark.parametrize("pane_keys, pane", [((), TopicTree), (("tab",), DetailPane)])
-async def test_focus_moved_by_a_resize_alone_goes_back_to_the_readers_pane(pane_keys, pane) -> None:
+async def test_focus_moved_by_a_resize_alone_goes_back_to_the_readers_pane(
+    pane_keys: tuple[str, ...], pane: type[Widget]
+) -> None:
     # In a burst of resizes Textual can act on a pane's hiding after it is back
     # and hand focus to the other pane: that is not the reader's choice.
     app = make_app(lang="en")
@@ -148,7 +161,8 @@ async def test_the_first_topics_are_readable_at_every_size(size: tuple[int, int]
             assert title in screen
 
 
-def test_a_real_terminal_resized_in_a_burst_keeps_working(tmp_path) -> None:
+@pytest.mark.e2e
+def test_a_real_terminal_resized_in_a_burst_keeps_working(tmp_path: Path) -> None:
     # SIGWINCH after SIGWINCH with no pause, as dragging a window corner does.
     env = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM="xterm-256color")
     session = PtySession([coop_tui()], size=(80, 24), env=env)
@@ -161,12 +175,12 @@ def test_a_real_terminal_resized_in_a_burst_keeps_working(tmp_path) -> None:
             for _ in range(200):
                 session.resize(rng.randint(1, 250), rng.randint(1, 80))
             session.resize(*final)
-            session.read(1.0)
+            session.settle()
             assert session.wait_for("Trade"), session.text()
             assert "too small" not in session.text()
-        session.press("j", "j", "j", settle=0.3)
+        session.press("j", "j", "j", settle=0)
         assert session.wait_for("Target $3.0bn"), session.text()
-        session.press("q", settle=0.1)
+        session.press("q", settle=0)
         assert session.wait_exit(10) == 0
         assert session.restored()
     finally:

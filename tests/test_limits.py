@@ -92,7 +92,7 @@ def test_figures_past_a_trillion_are_refused_where_they_are(
 
 
 def test_an_integer_of_thousands_of_digits_is_a_clean_problem(tmp_path: Path) -> None:
-    # tomllib itself raises a bare ValueError on it (int() refuses 4,300+ digits).
+    # tomli itself raises a bare ValueError on it (int() refuses 4,300+ digits).
     (problem,) = problems(tmp_path, metric_file("7" * 5000))
     assert "internal error" not in problem.message
     assert (problem.location.line, problem.location.column) == (13, 9)

@@ -653,7 +653,7 @@ def test_messages_do_not_carry_control_characters(tmp_path: Path) -> None:
 
 
 def test_only_data_error_escapes(tmp_path: Path) -> None:
-    # Deep nesting makes tomllib recurse; it must still end in a DataError.
+    # Deep nesting makes tomli recurse; it must still end in a DataError.
     deep = write(tmp_path, "deep.toml", "x = " + "[" * 100_000 + "]" * 100_000 + "\n")
     assert problems_of([deep])
 

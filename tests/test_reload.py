@@ -12,6 +12,7 @@ from helpers import screen_text
 
 from tui.factory import make_app
 from tui.watch import DataWatcher
+from tui.widgets import TopicTree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -109,7 +110,7 @@ async def test_saving_a_data_file_reloads_the_running_app(tmp_path: Path) -> Non
     trade = folder / "topics-4-trade.toml"
     app = make_app([folder], "en", watch=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one("#topics").select_topic("trade.turnover")
+        app.query_one("#topics", TopicTree).select_topic("trade.turnover")
         await pilot.pause()
         assert "Trade › Turnover" in screen_text(app)
 
@@ -149,7 +150,7 @@ async def test_a_deleted_topic_falls_back_to_its_parent(tmp_path: Path) -> None:
     trade = folder / "topics-4-trade.toml"
     app = make_app([folder], "en", watch=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one("#topics").select_topic("trade.innoprom")
+        app.query_one("#topics", TopicTree).select_topic("trade.innoprom")
         await pilot.pause()
         text = trade.read_text(encoding="utf-8")
         start = text.index('[[topic]]\nid = "trade.innoprom"')

@@ -11,7 +11,7 @@ from rich.console import Console, RenderableType
 from tui.bars import bar_text
 from tui.figures import measure
 from tui.i18n import format_date, format_number, lang_from_environment, search_count
-from tui.model import Localized, Metric, Observation, Target
+from tui.model import Dataset, Localized, Metric, Observation, Target
 from tui.render import Citations, metric_block, topic_page
 
 L = Localized
@@ -110,7 +110,7 @@ def test_language_from_the_locale() -> None:
     assert lang_from_environment({}) == "en"
 
 
-def test_quotes_carry_speaker_role_date_and_source(bundled_dataset) -> None:
+def test_quotes_carry_speaker_role_date_and_source(bundled_dataset: Dataset) -> None:
     topics_with_quotes = [t for t in bundled_dataset.topics.values() if t.quotes]
     assert topics_with_quotes
     for topic in topics_with_quotes:
@@ -124,7 +124,7 @@ def test_quotes_carry_speaker_role_date_and_source(bundled_dataset) -> None:
                 assert format_date(quote.date, lang) in text
 
 
-def test_every_cited_source_is_listed_with_its_url(bundled_dataset) -> None:
+def test_every_cited_source_is_listed_with_its_url(bundled_dataset: Dataset) -> None:
     for topic in bundled_dataset.topics.values():
         text = plain(topic_page(bundled_dataset, topic.id, "en"), width=300)
         cited = {f.source for f in topic.facts} | {q.source for q in topic.quotes}
@@ -135,7 +135,7 @@ def test_every_cited_source_is_listed_with_its_url(bundled_dataset) -> None:
                 assert source.url in text
 
 
-def test_the_two_turnover_series_never_share_a_bar(bundled_dataset) -> None:
+def test_the_two_turnover_series_never_share_a_bar(bundled_dataset: Dataset) -> None:
     turnover = [m for m in bundled_dataset.metrics.values() if "turnover" in m.id]
     assert len(turnover) >= 2
     for metric in turnover:

@@ -4,7 +4,9 @@ showing exactly what a full repaint would."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
 from pty_session import PtySession, coop_tui
 from rich.segment import Segment
 from rich.style import Style
@@ -35,25 +37,26 @@ def cells(session: PtySession) -> Cells:
 def repainted_whole(session: PtySession) -> Cells:
     """The screen after coop-tui has drawn everything again (a resize there and back)."""
     session.resize(session.columns + 1, session.lines)
-    session.read(0.8)
+    session.settle()
     session.resize(session.columns - 1, session.lines)
-    session.read(1.0)
+    session.settle()
     return cells(session)
 
 
-def test_walking_the_tree_leaves_the_screen_as_a_full_repaint_draws_it(tmp_path) -> None:
+@pytest.mark.e2e
+def test_walking_the_tree_leaves_the_screen_as_a_full_repaint_draws_it(tmp_path: Path) -> None:
     env = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM="xterm-256color",
                COLORTERM="truecolor")
     session = PtySession([coop_tui(), "--lang", "en"], size=(80, 24), env=env)
     try:
         assert session.wait_for("Trade")
         # Into the first topic's subtopics, down past pages long and short, and back.
-        session.press("right", settle=0.5)
+        session.press("right")
         for keys in (("down",) * 4, ("up",) * 3, ("down", "down")):
-            session.press(*keys, settle=0.4)
+            session.press(*keys)
             shown = cells(session)
             assert shown == repainted_whole(session), session.text()
-        session.press("q", settle=0.1)
+        session.press("q", settle=0)
         assert session.wait_exit(10) == 0
     finally:
         session.kill()

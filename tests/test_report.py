@@ -9,6 +9,7 @@ import pytest
 from helpers import screen_text
 
 from tui.factory import make_app
+from tui.widgets import TopicTree
 from tui.jsonio import dataset_from_json, dataset_to_json, subset
 from tui.loader import load_dataset
 from tui.report import markdown_report, md_escape, report_topics, report_width, text_report
@@ -61,7 +62,7 @@ async def test_text_report_says_what_the_pane_shows(bundled_dataset) -> None:  #
     # width: every line the pane shows is a line of the report.
     app = make_app(lang="en")
     async with app.run_test(size=(100, 60)) as pilot:
-        app.query_one("#topics").select_topic("trade.turnover")
+        app.query_one("#topics", TopicTree).select_topic("trade.turnover")
         await pilot.pause()
         pane = app.query_one("#detail")
         # The width the page is rendered at: inside the padding and the scrollbar.

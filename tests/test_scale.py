@@ -21,7 +21,7 @@ from tui.render import topic_title
 from tui.widgets import DetailBox, DetailPane, TopicTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from make_dataset import make_dataset  # noqa: E402
+from make_dataset import make_dataset
 
 FACTS = 5000
 
@@ -57,6 +57,7 @@ def test_generated_data_is_valid_deep_bilingual_and_deterministic(
     assert any(topic.quotes for topic in data.topics.values())
     # Positions are worked out on demand, and still point at `id = "..."`.
     where = data.locations["industry"]
+    assert where.line is not None and where.column is not None
     line = Path(where.file).read_text(encoding="utf-8").splitlines()[where.line - 1]
     assert line[where.column - 1 :] == '"industry"'
     again = tmp_path / "again"
@@ -80,11 +81,13 @@ async def test_big_data_opens_on_its_roots_then_loads_in_the_background(folder: 
         await pilot.press("right", "down")
         child = app.dataset.children("center")[0]
         assert app.topic_id == child.id
-        assert app.query_one(TopicTree).cursor_node.data == child.id
+        cursor = app.query_one(TopicTree).cursor_node
+        assert cursor is not None and cursor.data == child.id
         await pilot.press("down")
         second = app.dataset.children("center")[1]
         assert app.topic_id == second.id
         assert str(app.query_one(DetailBox).border_title) == topic_title(app.dataset, second.id, "en")
+        assert second.summary is not None
         assert second.summary.get("en")[:30] in screen_text(app)
 
 
@@ -117,20 +120,22 @@ def test_command_line_prints_a_background_load_error_and_exits_1(
     bad = tmp_path / "bad.toml"
     bad.write_text((folder / "4-topics-000.toml").read_text(encoding="utf-8"), encoding="utf-8")
     # Small enough to load eagerly otherwise: force the background path the
-    # command line takes for big data, and run the App headless.
+    # command line takes for big data.
     monkeypatch.setattr(factory, "EAGER_BYTES", 0)
-    monkeypatch.setattr("tui.app.CoopApp.run", lambda self: self.run_headless_for_test())
-    async def _go(self: CoopApp) -> None:
+    # A terminal, so that the command line starts the App rather than printing
+    # the report; the App then runs headless, as the tests run it.
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    ran: list[CoopApp] = []
+
+    async def run_headless(self: CoopApp, **_options: object) -> int | None:
+        ran.append(self)
         async with self.run_test(size=(80, 24)) as pilot:
             await _loaded(self, pilot)
+        return self.return_code
 
-    def run_headless_for_test(self: CoopApp) -> None:
-        import asyncio
-
-        asyncio.run(_go(self))
-
-    monkeypatch.setattr(CoopApp, "run_headless_for_test", run_headless_for_test, raising=False)
+    monkeypatch.setattr(CoopApp, "run_async", run_headless)
     assert cli.main(["--data", str(bad), "--lang", "en"]) == 1
+    assert len(ran) == 1 and ran[0].load_error is not None  # the App opened, then failed
     err = capsys.readouterr().err
     assert err.startswith("coop-tui: the data has errors:\n")
     assert "unknown id" in err
@@ -141,10 +146,10 @@ async def test_a_rendered_page_follows_the_theme_and_the_width() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(DetailPane)
-        before = list(pane.render_line(0))[0].style
+        before = next(iter(pane.render_line(0))).style
         app.theme = "coop-light"
         await pilot.pause()
-        after = list(pane.render_line(0))[0].style
+        after = next(iter(pane.render_line(0))).style
         assert before is not None and after is not None
         assert before.bgcolor != after.bgcolor
         await pilot.resize_terminal(120, 30)

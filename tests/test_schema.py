@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -12,13 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from tui import toml_reader
 from tui.format_schema import DESCRIPTIONS, json_schema, json_schema_text
 from tui.loader import TABLES, DataError, load_dataset
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "tui" / "schema" / "coop-tui.schema.json"
@@ -75,7 +70,7 @@ def test_data_files_name_the_schema() -> None:
 
 def test_bundled_data_validates(validator: jsonschema.Draft7Validator) -> None:
     for file in sorted((ROOT / "data").glob("*.toml")):
-        data = as_editor_sees_it(tomllib.loads(file.read_text(encoding="utf-8")))
+        data = as_editor_sees_it(toml_reader.loads(file.read_text(encoding="utf-8")))
         errors = [e.message for e in validator.iter_errors(data)]
         assert errors == [], file.name
 
@@ -151,7 +146,7 @@ def test_schema_and_loader_agree_on_bad_files(
     file.write_text(text, encoding="utf-8")
     with pytest.raises(DataError):
         load_dataset([file])
-    errors = list(validator.iter_errors(as_editor_sees_it(tomllib.loads(text))))
+    errors = list(validator.iter_errors(as_editor_sees_it(toml_reader.loads(text))))
     assert errors, f"the schema accepts what the loader rejects: {name}"
 
 
@@ -171,4 +166,4 @@ def test_schema_and_loader_agree_on_a_good_file(
     file = tmp_path / "good.toml"
     file.write_text(text, encoding="utf-8")
     load_dataset([file])
-    assert list(validator.iter_errors(as_editor_sees_it(tomllib.loads(text)))) == []
+    assert list(validator.iter_errors(as_editor_sees_it(toml_reader.loads(text)))) == []

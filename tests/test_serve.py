@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from serve_helpers import ROOT, Server, children_of, live_processes_marked, wait_until
@@ -20,7 +21,10 @@ from serve_helpers import ROOT, Server, children_of, live_processes_marked, wait
 aiohttp = pytest.importorskip("aiohttp", reason="needs the web extra: pip install '.[web]'")
 pytest.importorskip("textual_serve", reason="needs the web extra: pip install '.[web]'")
 
-from tui.web import server as web_server
+from tui.web import server as web_server  # noqa: E402 - after importorskip, as the web extra may be missing
+
+if TYPE_CHECKING:
+    from aiohttp import ClientWebSocketResponse
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -139,7 +143,7 @@ def test_loopback_by_default_and_a_warning_otherwise() -> None:
     assert "anyone who can reach this port can read the data" in err
 
 
-async def _first_screen(ws: aiohttp.ClientWebSocketResponse) -> bytes:
+async def _first_screen(ws: ClientWebSocketResponse) -> bytes:
     seen = b""
     while b"Trade" not in seen:
         message = await asyncio.wait_for(ws.receive(), 60)

@@ -13,12 +13,13 @@ import asyncio
 import os
 import shutil
 import signal
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
 from cdp import Browser, Page, find_chromium
 from serve_helpers import Server, live_processes_marked, wait_until
+from textual.binding import Binding
 
 pytest.importorskip("aiohttp", reason="needs the web extra: pip install '.[web]'")
 pytest.importorskip("textual_serve", reason="needs the web extra: pip install '.[web]'")
@@ -38,7 +39,7 @@ def textual_key(word: str) -> str:
     from tui.app import CoopApp
 
     for binding in CoopApp.BINDINGS:
-        key, bound = (binding.key, binding.action) if hasattr(binding, "key") else binding[:2]
+        key, bound = (binding.key, binding.action) if isinstance(binding, Binding) else binding[:2]
         if word in bound:
             first = key.split(",")[0]
             return first[-1].upper() if first.startswith("shift+") else first
@@ -54,7 +55,9 @@ def keys_bound(key: str) -> list[str]:
     found = []
     for owner in (CoopApp, DetailPane, TopicTree):
         for binding in owner.BINDINGS:
-            keys, action = (binding.key, binding.action) if hasattr(binding, "key") else binding[:2]
+            keys, action = (
+                (binding.key, binding.action) if isinstance(binding, Binding) else binding[:2]
+            )
             if key in keys.split(","):
                 found.append(action)
     return found
@@ -125,7 +128,7 @@ async def press_escape(page: Page) -> None:
     await asyncio.sleep(0.3)
 
 
-def shows_all(words: list[str]):
+def shows_all(words: list[str]) -> Callable[[str], bool]:
     return lambda text: all(word in text for word in words)
 
 
@@ -145,7 +148,7 @@ def requests_of(browser: Browser, page: Page) -> list[str]:
 async def click_text(page: Page, needle: str) -> None:
     """Move the mouse onto the first place the screen shows `needle`, and click."""
     rows = await page.screen()
-    for row_index, row in enumerate(rows):
+    for row_index, row in enumerate(rows):  # noqa: B007 - read after the loop
         column = row.find(needle)
         if column >= 0:
             break

@@ -65,6 +65,7 @@ def busy_session(env: dict[str, str], tmp_path: Path) -> PtySession:
     return session
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["TERM", "HUP", "INT"]
 )
@@ -87,6 +88,7 @@ def test_a_signal_ends_coop_tui_while_the_ui_thread_is_busy(
         session.kill()
 
 
+@pytest.mark.e2e
 def test_a_terminal_closed_while_the_ui_thread_is_busy_leaves_no_process(
     env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -102,6 +104,7 @@ def test_a_terminal_closed_while_the_ui_thread_is_busy_leaves_no_process(
         session.kill()
 
 
+@pytest.mark.e2e
 def test_sigint_exits_130_with_the_terminal_restored(env: dict[str, str]) -> None:
     session = PtySession([coop_tui()], size=(80, 24), env=env)
     try:
@@ -123,6 +126,7 @@ def _stopped(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process state from /proc")
 @pytest.mark.parametrize("how", ["ctrl+z", "SIGTSTP"])
+@pytest.mark.e2e
 def test_after_suspend_and_fg_the_whole_screen_comes_back_at_once(
     env: dict[str, str], how: str
 ) -> None:

@@ -7,22 +7,31 @@ then look at the report or the SVGs before committing.
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
+from drive import palette, search
+from textual.pilot import Pilot
+
+from tui.app import CoopApp
 from tui.factory import make_app
+from tui.widgets import TopicTree
+
+SnapCompare = Callable[..., bool]
 
 
-def test_first_screen(snap_compare) -> None:
+def test_first_screen(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(lang="en"), terminal_size=(80, 24))
 
 
-def test_trade_overview(snap_compare) -> None:
+def test_trade_overview(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(lang="en"), press=["j", "j", "j"], terminal_size=(80, 24))
 
 
-def test_topic_with_quotes(snap_compare) -> None:
+def test_topic_with_quotes(snap_compare: SnapCompare) -> None:
     # The tractor cooperation topic: Industry, expanded, its quote on screen after scrolling.
-    async def open_tractors(pilot) -> None:
+    async def open_tractors(pilot: Pilot[Any]) -> None:
         app = pilot.app
-        app.query_one("#topics").select_topic("industry.tractors")
+        app.query_one("#topics", TopicTree).select_topic("industry.tractors")
         await pilot.pause()
         app.query_one("#detail").focus()
         await pilot.press("G")
@@ -31,75 +40,71 @@ def test_topic_with_quotes(snap_compare) -> None:
     assert snap_compare(make_app(lang="en"), run_before=open_tractors, terminal_size=(80, 24))
 
 
-def test_russian_mode(snap_compare) -> None:
+def test_russian_mode(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(lang="en"), press=["L", "j", "j", "j"], terminal_size=(80, 24))
 
 
-def test_help_screen(snap_compare) -> None:
+def test_help_screen(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(lang="en"), press=["question_mark"], terminal_size=(80, 24))
 
 
-def test_small_terminal_40x12(snap_compare) -> None:
+def test_small_terminal_40x12(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(lang="en"), terminal_size=(40, 12))
 
 
-def test_small_terminal_40x12_detail(snap_compare) -> None:
+def test_small_terminal_40x12_detail(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(lang="en"), press=["j", "j", "j", "tab"], terminal_size=(40, 12))
 
 
-def test_too_small_terminal_12x4(snap_compare) -> None:
+def test_too_small_terminal_12x4(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(lang="en"), terminal_size=(12, 4))
 
 
-def test_large_terminal_120x40(snap_compare) -> None:
+def test_large_terminal_120x40(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(lang="en"), press=["j", "j", "j"], terminal_size=(120, 40))
 
 
-def test_light_theme(snap_compare) -> None:
+def test_light_theme(snap_compare: SnapCompare) -> None:
     assert snap_compare(
         make_app(lang="en", theme="coop-light"), press=["j", "j", "j"], terminal_size=(80, 24)
     )
 
 
-def test_reload_error_bar(snap_compare) -> None:
+def test_reload_error_bar(snap_compare: SnapCompare) -> None:
     # What a broken save looks like: the last good page stays, the bar says where to look.
     from tui.loader import DataError, Problem
     from tui.model import Location
 
-    async def break_the_data(pilot) -> None:
+    async def break_the_data(pilot: Pilot[Any]) -> None:
         problem = Problem(
             Location("data/topics-4-trade.toml", 19, 21),
             "",
             "TOML syntax error: string not closed before the end of the line",
             'a closing quote on the same line, or """triple quotes""" for text over several lines',
         )
-        pilot.app.data_reloaded(None, DataError([problem]))
+        app = pilot.app
+        assert isinstance(app, CoopApp)
+        app.data_reloaded(None, DataError([problem]))
         await pilot.pause()
 
     assert snap_compare(make_app(lang="en"), run_before=break_the_data, terminal_size=(80, 24))
 
 
-def test_search_results(snap_compare) -> None:
+def test_search_results(snap_compare: SnapCompare) -> None:
     # "/gomselmash": the tree narrowed to the matching topics, the count, matches highlighted.
-    async def search(pilot) -> None:
-        await pilot.press("slash", *"gomselmash")
-        await pilot.pause(0.3)
+    async def find_gomselmash(pilot: Pilot[Any]) -> None:
+        await search(pilot, "gomselmash")
         await pilot.press("enter")
         await pilot.pause()
 
-    assert snap_compare(make_app(lang="en"), run_before=search, terminal_size=(80, 24))
+    assert snap_compare(make_app(lang="en"), run_before=find_gomselmash, terminal_size=(80, 24))
 
 
-def test_organisation_page(snap_compare) -> None:
+def test_organisation_page(snap_compare: SnapCompare) -> None:
     # Gomselmash from the palette: what it is and where it is mentioned; Tab Tab puts
     # the link cursor on the first link.
-    async def open_gomselmash(pilot) -> None:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Gomselmash")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+    async def open_gomselmash(pilot: Pilot[Any]) -> None:
+        await palette(pilot, "Gomselmash")
         await pilot.press("tab", "tab", "tab")
         await pilot.pause()
 

@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,11 +24,16 @@ from pty_session import PtySession, coop_tui
 SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if Path("/usr/sbin/sshd").exists() else None)
 SSH = shutil.which("ssh")
 KEYGEN = shutil.which("ssh-keygen")
+# The test server: its port, the user's key and its folder.
+Server = tuple[int, Path, Path]
 
-pytestmark = pytest.mark.skipif(
-    not (SSHD and SSH and KEYGEN),
-    reason="needs OpenSSH (sshd, ssh, ssh-keygen): apt-get install openssh-server openssh-client",
-)
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not (SSHD and SSH and KEYGEN),
+        reason="needs OpenSSH (sshd, ssh, ssh-keygen): apt-get install openssh-server openssh-client",
+    ),
+]
 
 
 def free_port() -> int:
@@ -55,8 +61,9 @@ def processes_mentioning(marker: str) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def sshd(tmp_path_factory):
+def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A private sshd on 127.0.0.1; yields (port, user key, folder)."""
+    assert SSHD and KEYGEN  # else the module is skipped
     folder = tmp_path_factory.mktemp("sshd")
     host_key, user_key = folder / "host_ed25519", folder / "user_ed25519"
     for key in (host_key, user_key):
@@ -120,8 +127,9 @@ def sshd(tmp_path_factory):
         server.kill()
 
 
-def ssh_session(sshd, state: Path) -> PtySession:
+def ssh_session(sshd: Server, state: Path) -> PtySession:
     port, key, _ = sshd
+    assert SSH  # else the module is skipped
     argv = [
         SSH, "-tt", "-p", str(port), "-i", str(key),
         "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
@@ -134,16 +142,17 @@ def ssh_session(sshd, state: Path) -> PtySession:
     return PtySession(argv, size=(100, 30), env=env)
 
 
-def test_over_ssh_it_paints_answers_keys_and_quits_cleanly(sshd, tmp_path) -> None:
+def test_over_ssh_it_paints_answers_keys_and_quits_cleanly(sshd: Server, tmp_path: Path) -> None:
     session = ssh_session(sshd, tmp_path / "state")
     try:
         assert session.wait_for("Center", timeout=30), session.text()
         assert "Industry" in session.text() and "Trade" in session.text()
-        session.press("j", "j", "j")
+        session.press("j", "j", "j", settle=0)
         assert session.wait_for("Target $3.0bn"), session.text()
-        session.press("?")
+        session.press("?", settle=0)
         assert session.wait_for("Keys")
-        session.press("escape", "q", settle=0.2)
+        session.press("escape")
+        session.press("q", settle=0)
         assert session.wait_exit(15) == 0
         assert session.restored()
     finally:
@@ -151,7 +160,7 @@ def test_over_ssh_it_paints_answers_keys_and_quits_cleanly(sshd, tmp_path) -> No
     assert processes_mentioning(str(tmp_path / "state")) == []
 
 
-def test_killing_the_ssh_client_leaves_no_coop_tui_behind(sshd, tmp_path) -> None:
+def test_killing_the_ssh_client_leaves_no_coop_tui_behind(sshd: Server, tmp_path: Path) -> None:
     marker = str(tmp_path / "dropped")
     session = ssh_session(sshd, tmp_path / "dropped")
     try:

@@ -6,11 +6,15 @@ import json
 import os
 import re
 import subprocess
+from pathlib import Path
+from typing import Any
 
 import pytest
+from drive import palette, settle, type_text, wait_until
 from helpers import screen_text
 from pty_session import PtySession, coop_tui
 from rich.color import ColorType
+from textual.app import App
 
 from tui.bars import BAR_FULL, BAR_MISSING
 from tui.factory import make_app
@@ -61,22 +65,22 @@ def test_an_unknown_theme_is_a_usage_error_listing_the_choices() -> None:
     assert "Traceback" not in result.stderr
 
 
-async def test_a_theme_chosen_in_the_palette_is_remembered(tmp_path, monkeypatch) -> None:
+async def test_a_theme_chosen_in_the_palette_is_remembered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     monkeypatch.setenv("TERM", "xterm-256color")
     app = make_app(lang="en", remember=True)
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.theme == DARK
-        # The palette's "Theme" command (in the reader's language), then the theme by name; the palette
-        # searches in the background, hence the pauses.
-        await pilot.press("ctrl+p")
-        await pilot.press(*"theme")
-        await pilot.pause(0.5)
+        # The palette's "Theme" command (in the reader's language), then the theme by name;
+        # the palette searches in a worker, which settle() waits for.
+        await palette(pilot, "theme", pick=False)
         assert "colours; the choice is remembered" in screen_text(app)  # our Theme command
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        await pilot.press(*"coop-light")
-        await pilot.pause(0.5)
+        await settle(pilot)
+        await type_text(pilot, "coop-light")
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == LIGHT
@@ -87,7 +91,9 @@ async def test_a_theme_chosen_in_the_palette_is_remembered(tmp_path, monkeypatch
         assert again.theme == LIGHT
 
 
-async def test_a_corrupt_state_file_is_ignored_with_a_notice(tmp_path, monkeypatch) -> None:
+async def test_a_corrupt_state_file_is_ignored_with_a_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     monkeypatch.setenv("TERM", "xterm-256color")
     path = tmp_path / "coop-tui" / "state.json"
@@ -97,17 +103,16 @@ async def test_a_corrupt_state_file_is_ignored_with_a_notice(tmp_path, monkeypat
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         assert app.theme == DARK
-        await pilot.pause(0.3)
-        assert "not valid JSON" in screen_text(app)
+        await wait_until(pilot, lambda: "not valid JSON" in screen_text(app), "the notice")
     # Set aside, not left to be overwritten by the next save.
     (aside,) = path.parent.glob("state.json.bad-*")
     assert aside.read_text() == "{not json"
     assert StateStore(path).load().notice is None
 
 
-def _colours(app) -> set[tuple[int, int, int]]:
+def _colours(app: App[Any]) -> set[tuple[int, int, int]]:
     """Every foreground and background colour on the screen, as RGB."""
-    found = set()
+    found: set[tuple[int, int, int]] = set()
     for strip in app.screen._compositor.render_strips():
         for segment in strip:
             style = segment.style
@@ -121,7 +126,9 @@ def _colours(app) -> set[tuple[int, int, int]]:
 
 
 @pytest.mark.parametrize("theme", [DARK, LIGHT, ANSI])
-async def test_no_color_shows_only_greys_and_the_bars_still_read(monkeypatch, theme: str) -> None:
+async def test_no_color_shows_only_greys_and_the_bars_still_read(
+    monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(lang="en", theme=theme)
     async with app.run_test(size=(100, 36)) as pilot:
@@ -136,7 +143,7 @@ async def test_no_color_shows_only_greys_and_the_bars_still_read(monkeypatch, th
         assert "│" in screen and "○ at most $1.0bn to go" in screen
 
 
-async def test_with_colour_the_theme_has_colours(monkeypatch) -> None:
+async def test_with_colour_the_theme_has_colours(monkeypatch: pytest.MonkeyPatch) -> None:
     # The counterpart of the NO_COLOR test: it must be able to fail.
     monkeypatch.delenv("NO_COLOR", raising=False)
     app = make_app(lang="en", theme=DARK)
@@ -149,6 +156,7 @@ async def test_with_colour_the_theme_has_colours(monkeypatch) -> None:
 TRUECOLOUR_OR_256 = re.compile(rb"\x1b\[[0-9;]*[34]8;[25];")
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("term", "few"),
     [
@@ -159,16 +167,16 @@ TRUECOLOUR_OR_256 = re.compile(rb"\x1b\[[0-9;]*[34]8;[25];")
         ("xterm", True),
     ],
 )
-def test_each_terminal_type_paints_and_quits(tmp_path, term: str, few: bool) -> None:
+def test_each_terminal_type_paints_and_quits(tmp_path: Path, term: str, few: bool) -> None:
     env = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM=term)
     env.pop("NO_COLOR", None)
     env.pop("COLORTERM", None)
     session = PtySession([coop_tui()], size=(80, 24), env=env)
     try:
         assert session.wait_for("Center"), session.text()
-        session.press("j", "j", "j")
+        session.press("j", "j", "j", settle=0)
         assert session.wait_for("Target $3.0bn")
-        session.press("q", settle=0.1)
+        session.press("q", settle=0)
         assert session.wait_exit(10) == 0
         assert session.restored()
     finally:

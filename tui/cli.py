@@ -29,6 +29,8 @@ EXIT_USAGE = 2
 # Kept in step with loader.MAX_FILE_BYTES by a test; repeated here so that
 # `--help` does not have to import the loader.
 SIZE_LIMIT_TEXT = "16 MiB"
+# Kept in step with model.LANGS by a test, for the same reason.
+LANGS = ("ru", "en")
 
 EXIT_CODES = (
     "exit codes: 0 success; 1 the data has problems (each printed as "
@@ -173,7 +175,7 @@ def _year(text: str) -> int:
 def _add_lang(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--lang",
-        choices=("ru", "en"),
+        choices=LANGS,
         default=default,
         help=(
             "language (default: on screen, the one chosen last time; otherwise, and for "

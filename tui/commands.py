@@ -20,7 +20,7 @@ from .fuzzy import MAX_TITLE, fuzzy_match
 from .i18n import label
 from .limits import MAX_QUERY
 from .links import PageRef
-from .model import Dataset, Lang, Localized
+from .model import Dataset, Lang, Localized, other_lang
 from .search import fold
 
 # `help` is parsed as markup by the palette: it only ever holds our own words
@@ -53,7 +53,7 @@ def _entry(name: Localized, lang: Lang, kind: str, ref: PageRef) -> Entry:
 
 def _both(name: Localized, lang: Lang) -> str:
     first = name.get(lang)
-    other = name.get("ru" if lang == "en" else "en")
+    other = name.get(other_lang(lang))
     return first if other == first or not other else f"{first} · {other}"
 
 

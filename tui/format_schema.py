@@ -29,7 +29,7 @@ from .limits import (
     SHORT_TEXT_KEYS,
 )
 from .loader import ID_PATTERN, TABLES
-from .model import ENTITY_KINDS, QUALIFIERS, SPANS
+from .model import ENTITY_KINDS, LANG_NAMES, LANGS, QUALIFIERS, SPANS
 
 __all__ = ["json_schema", "json_schema_text"]
 
@@ -208,7 +208,7 @@ def _text_schema(description: str, limit: int) -> dict[str, Any]:
             side(),
             {
                 "type": "object",
-                "properties": {"ru": side("Russian"), "en": side("English")},
+                "properties": {lang: side(LANG_NAMES[lang]) for lang in LANGS},
                 "additionalProperties": False,
                 "minProperties": 1,
             },

@@ -28,6 +28,7 @@ from datetime import date
 from typing import Any, Callable, TypeVar
 
 from .model import (
+    LANGS,
     SPANS,
     Dataset,
     Disagreement,
@@ -148,7 +149,7 @@ def dataset_from_json(text: str) -> Dataset:
 
 
 def _text(value: Mapping[str, str | None] | None) -> Localized | None:
-    return None if value is None else Localized(ru=value.get("ru"), en=value.get("en"))
+    return None if value is None else Localized(**{lang: value.get(lang) for lang in LANGS})
 
 
 def _required_text(value: Mapping[str, str | None]) -> Localized:

@@ -9,7 +9,7 @@ language. Nothing here knows about Textual or Rich.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Mapping, Sequence, get_args
+from typing import Literal, Mapping, get_args
 
 from .model import Dataset
 
@@ -143,10 +143,6 @@ class History:
     @property
     def current(self) -> PageRef | None:
         return self._pages[self._at] if self._at >= 0 else None
-
-    @property
-    def pages(self) -> Sequence[PageRef]:
-        return tuple(self._pages)
 
     def visit(self, ref: PageRef) -> None:
         if ref == self.current:

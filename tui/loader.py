@@ -19,6 +19,7 @@ loaded can drive the terminal.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import math
 import os
@@ -31,11 +32,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.9 and 3.10 only
-    import tomli as tomllib
-
+from tui import toml_reader
 from tui.limits import (
     MAX_ABS_VALUE,
     MAX_DEPTH,
@@ -50,6 +47,7 @@ from tui.locate import KeyPath, Locator, format_path
 from tui.model import (
     _SLOTS,
     ENTITY_KINDS,
+    LANGS,
     QUALIFIERS,
     SPANS,
     Dataset,
@@ -78,7 +76,6 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
-_LANG_KEYS = ("ru", "en")
 _BARE_CR = re.compile(r"\r(?!\n)")
 _LONG_DIGITS = re.compile(r"[0-9_]{1000,}")
 
@@ -148,10 +145,8 @@ def data_size(paths: Sequence[Path]) -> int:
     """How many bytes of data `load_dataset(paths)` would read: tells a big data set from a small one."""
     total = 0
     for file in data_files(paths):
-        try:
+        with contextlib.suppress(OSError):  # load_dataset reports it
             total += file.stat().st_size
-        except OSError:
-            pass  # load_dataset reports it
     return total
 
 
@@ -526,11 +521,11 @@ class _Loader:
                 _byte_location(shown, raw, error.start), _utf8_message(raw, error), "UTF-8 text"
             )
             return None
-        # Some editors start UTF-8 files with a byte order mark; tomllib rejects it.
+        # Some editors start UTF-8 files with a byte order mark; tomli rejects it.
         text = text.removeprefix("\ufeff")
         bare_cr = _BARE_CR.search(text)
         if bare_cr:
-            # TOML never allows a raw CR outside CRLF, but tomllib's message
+            # TOML never allows a raw CR outside CRLF, but tomli's message
             # for it varies with where it is; say plainly what it is.
             line, column = _text_position(text, bare_cr.start())
             self._problem(
@@ -543,13 +538,13 @@ class _Loader:
 
     def _parse(self, shown: str, text: str) -> dict[str, Any] | None:
         try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
+            return toml_reader.loads(text)
+        except toml_reader.TOMLDecodeError as error:
             self.problems.append(_syntax_problem(shown, text, error))
         except RecursionError:
             self._problem(Location(shown), "values nested too deeply", "a flatter structure")
         except ValueError:
-            # tomllib converts with int(), which refuses more than 4,300 digits
+            # tomli converts with int(), which refuses more than 4,300 digits
             # (sys.int_info.str_digits_check_threshold) with a bare ValueError.
             found = _LONG_DIGITS.search(text)
             where = (
@@ -963,7 +958,7 @@ class _FileChecker:
         sides: dict[str, str] = {}
         valid = True
         for lang, wording in value.items():
-            if lang not in _LANG_KEYS:
+            if lang not in LANGS:
                 self.problem(
                     path + (lang,),
                     f"unknown language '{_show(lang)}' in text",
@@ -1219,8 +1214,8 @@ def _build(schema: _Schema, values: Mapping[str, Any], extra: Mapping[str, Any])
     return schema.model(**kwargs)
 
 
-def _syntax_problem(shown: str, text: str, error: tomllib.TOMLDecodeError) -> Problem:
-    """A TOML syntax error as a Problem, with tomllib's position."""
+def _syntax_problem(shown: str, text: str, error: toml_reader.TOMLDecodeError) -> Problem:
+    """A TOML syntax error as a Problem, with tomli's position."""
     # Python 3.14 gives the parts as attributes; older versions only the message.
     message = getattr(error, "msg", None) or str(error)
     line: int | None = getattr(error, "lineno", None)

@@ -1,6 +1,6 @@
 """Find where a key path was written in TOML text, for error messages.
 
-tomllib returns plain dicts and lists with no positions, yet a maintainer
+tomli returns plain dicts and lists with no positions, yet a maintainer
 wants "data/topics.toml:45:13" next to "topic[3].fact[1].source is unknown".
 `Locator` scans the text once with a light scanner that understands just
 enough TOML to follow key paths: `[table]` and `[[array.of.tables]]` headers
@@ -8,7 +8,7 @@ enough TOML to follow key paths: `[table]` and `[[array.of.tables]]` headers
 element), bare, quoted and dotted keys, inline tables, arrays (also over
 several lines), and it skips strings (multi-line ones included) and comments.
 
-It only ever runs on text that tomllib has accepted, so it does not check
+It only ever runs on text that tomli has accepted, so it does not check
 anything; on text it does not understand it records less, and it never
 raises. A path that was not written literally (a missing key, say) falls back
 to the longest prefix that was, so a message always gets the best position
@@ -22,6 +22,7 @@ Key paths are tuples of keys and 0-based array indexes, e.g.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 import re
 from collections.abc import Sequence
@@ -77,17 +78,14 @@ class Locator:
     """Positions (line, column; both 1-based) of the key paths written in a TOML text."""
 
     def __init__(self, text: str) -> None:
-        # Lines end at LF only, as in tomllib; a CR before it is part of the line.
+        # Lines end at LF only, as in tomli; a CR before it is part of the line.
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._keys: dict[KeyPath, int] = {}
         self._values: dict[KeyPath, int] = {}
-        #: False when the scan stopped early; the positions found so far still serve.
-        self.complete = True
-        scanner = _Scanner(text, self._keys, self._values)
-        try:
-            scanner.run()
-        except Exception:  # noqa: BLE001 - positions are best effort, never a crash
-            self.complete = False
+        # Positions are best effort, never a crash: if the scan stops early, the
+        # positions it found so far still serve.
+        with contextlib.suppress(Exception):
+            _Scanner(text, self._keys, self._values).run()
 
     def value_position(self, path: Sequence[PathPart]) -> tuple[int, int] | None:
         """Where the value at `path` starts (else its longest written prefix)."""

@@ -16,8 +16,13 @@ from typing import Literal, Mapping, get_args
 # __dict__ each, they take about a third less memory (slots need Python 3.10).
 _SLOTS: dict[str, bool] = {"slots": True} if sys.version_info >= (3, 10) else {}
 
+# The languages of the data and of the interface, in one place: every list of
+# languages is LANGS (the command line keeps a copy, checked by a test, so that
+# `--help` need not import this module). A third language means a field of
+# `Localized` (the data format) and a column of the label table (i18n.py).
 Lang = Literal["ru", "en"]
-LANGS: tuple[Lang, ...] = ("ru", "en")
+LANGS: tuple[Lang, ...] = get_args(Lang)
+LANG_NAMES: Mapping[Lang, str] = {"ru": "Russian", "en": "English"}
 
 EntityKind = Literal["organisation", "person", "place", "event"]
 ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
@@ -36,7 +41,8 @@ SPANS: tuple[Span, ...] = get_args(Span)
 
 
 def other_lang(lang: Lang) -> Lang:
-    return "en" if lang == "ru" else "ru"
+    """The next language in LANGS: what `l` switches to."""
+    return LANGS[(LANGS.index(lang) + 1) % len(LANGS)]
 
 
 @dataclass(frozen=True, **_SLOTS)

@@ -1,7 +1,7 @@
 """The root topics of a big data set, found in milliseconds, for the first screen.
 
-Loading a data set of a hundred thousand facts takes seconds (tomllib is pure
-Python, and every value is checked). The reader should not stare at a blank
+Loading a data set of a hundred thousand facts takes seconds (every file is parsed
+and every value is checked). The reader should not stare at a blank
 terminal meanwhile: the App opens at once on the roots found here, while the
 loader reads and checks everything in the background and then replaces this
 preview with the real data set (or ends the App with the loader's message).
@@ -9,7 +9,7 @@ preview with the real data set (or ends the App with the loader's message).
 Nothing here is trusted: it only names the roots, and only until the strict
 loader has finished. It finds each `[[topic]]` table written at the start of a
 line, keeps the ones without a `parent` key, and parses just that table's own
-lines with tomllib. Anything unexpected is skipped, never raised. To stay
+lines with the TOML reader. Anything unexpected is skipped, never raised. To stay
 quick it stops reading files once it has found a root and read a few
 megabytes: roots written later in a huge data set show up when loading ends.
 """
@@ -17,17 +17,12 @@ megabytes: roots written later in a huge data set show up when loading ends.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.9 and 3.10 only
-    import tomli as tomllib
-
+from tui import toml_reader
 from tui.loader import MAX_FILE_BYTES, data_files
-from tui.model import Dataset, Localized, Topic
+from tui.model import LANGS, Dataset, Localized, Topic
 from tui.sanitize import clean_text
 
 __all__ = ["preview_roots"]
@@ -75,7 +70,7 @@ def _root(block: bytes) -> Topic | None:
     if _PARENT.search(block):
         return None
     try:
-        table = tomllib.loads(block.decode("utf-8"))
+        table = toml_reader.loads(block.decode("utf-8"))
         topic_id = table["id"]
         title = _text(table["title"])
         short = _text(table["short_title"]) if "short_title" in table else None
@@ -90,10 +85,9 @@ def _text(value: object) -> Localized | None:
     if isinstance(value, str):
         return Localized.same(clean_text(value))
     if isinstance(value, dict):
-        ru, en = value.get("ru"), value.get("en")
-        if isinstance(ru, str) or isinstance(en, str):
+        texts = {lang: value.get(lang) for lang in LANGS}
+        if any(isinstance(text, str) for text in texts.values()):
             return Localized(
-                ru=clean_text(ru) if isinstance(ru, str) else None,
-                en=clean_text(en) if isinstance(en, str) else None,
+                **{lang: clean_text(t) if isinstance(t, str) else None for lang, t in texts.items()}
             )
     return None

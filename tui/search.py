@@ -41,7 +41,7 @@ from typing import Callable, Iterable, Iterator, Literal, NamedTuple
 
 from .disagreements import on_topic
 from .links import ItemRef, PageRef, entity_ref
-from .model import Dataset, Lang, Localized
+from .model import LANGS, Dataset, Lang, Localized
 
 Field = Literal["title", "name", "summary", "description", "fact", "quote", "figure", "source"]
 
@@ -258,7 +258,7 @@ class SearchIndex:
         self._langs: dict[Lang, _LangIndex] = {}
 
     @classmethod
-    def build(cls, dataset: Dataset, langs: Iterable[Lang] = ("ru", "en")) -> SearchIndex:
+    def build(cls, dataset: Dataset, langs: Iterable[Lang] = LANGS) -> SearchIndex:
         index = cls(dataset)
         for lang in langs:
             index._index(lang)

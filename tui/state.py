@@ -24,6 +24,7 @@ left by a run that was killed mid-save are removed at the next start. A
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -35,7 +36,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .links import PageRef
-from .model import Lang
+from .model import LANGS, Lang
 from .notices import Notice, both
 from .paths import user_dir
 
@@ -205,10 +206,8 @@ class StateStore:
             return Notice("state.cannot-save", {"path": path, "reason": _reason(error)})
         finally:
             if temp_name is not None:
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(temp_name)
-                except OSError:
-                    pass
         return None
 
     def update(self, key: str, value: Any) -> Notice | None:
@@ -345,12 +344,6 @@ def bookmarks_from(data: Mapping[str, Any]) -> list[PageRef]:
     return refs
 
 
-def with_bookmarks(data: Mapping[str, Any], refs: list[PageRef]) -> dict[str, Any]:
-    """A copy of the state with the bookmarks replaced; other keys are kept as they were."""
-    updated = dict(data)
-    updated["bookmarks"] = [ref.to_json() for ref in refs]
-    return updated
-
 
 # ---------------------------------------------------------------- language
 
@@ -358,4 +351,4 @@ def with_bookmarks(data: Mapping[str, Any], refs: list[PageRef]) -> dict[str, An
 def remembered_lang(data: Mapping[str, Any]) -> Lang | None:
     """The language the reader last chose, if the state holds a valid one."""
     value = data.get("lang")
-    return value if value in ("ru", "en") else None
+    return value if value in LANGS else None

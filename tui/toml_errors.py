@@ -1,12 +1,12 @@
 """Say what a TOML syntax error means, in the maintainer's terms.
 
-tomllib's messages are exact but terse ("cannot overwrite a value",
+tomli's messages are exact but terse ("cannot overwrite a value",
 "illegal character '\\n'"); a maintainer wants to read "duplicate key
 'title'" or "string not closed before the end of the line", and what to
-write instead. `explain` looks at tomllib's message and at the text around
+write instead. `explain` looks at tomli's message and at the text around
 the position it gives, and returns a clearer message with what was
-expected. Anything it does not recognise keeps tomllib's own words, so a
-new tomllib message is never lost, only left unexplained.
+expected. Anything it does not recognise keeps tomli's own words, so a
+new tomli message is never lost, only left unexplained.
 """
 
 from __future__ import annotations
@@ -31,9 +31,12 @@ _VALUE_KINDS = (
 def explain(
     message: str, text: str, line: int | None, column: int | None
 ) -> tuple[str, str | None]:
-    """(clearer message, what was expected) for tomllib's `message` at `line`:`column`."""
+    """(clearer message, what was expected) for tomli's `message` at `line`:`column`."""
     source_line = _line(text, line)
     at = _char_at(source_line, column)
+    newer = _toml_1_1(message, source_line, column, at)
+    if newer is not None:
+        return newer
 
     illegal = _ILLEGAL_CHARACTER.fullmatch(message)
     if illegal:
@@ -97,6 +100,49 @@ def explain(
     if message == "unclosed array":
         return "array never closed", "a ] closing the array"
     return message, None
+
+
+_TIME_WITHOUT_SECONDS = re.compile(r"(?:\d{4}-\d{2}-\d{2}[Tt ])?\d{2}:\d{2}(?!:)\S*")
+_HEX_BYTE = re.compile(r"[0-9A-Fa-f]{2}")
+_READS_1_0 = "coop-tui reads TOML 1.0.0"
+
+
+def _toml_1_1(
+    message: str, source_line: str, column: int | None, at: str
+) -> tuple[str, str] | None:
+    """Say so when the error is something TOML 1.1 allows and TOML 1.0 does not.
+
+    Editors and other tools may accept these; coop-tui reads TOML 1.0.0 on every
+    Python (tui/toml_reader.py), so it names the rule and the 1.0 way to write it.
+    """
+    if message.startswith("unescaped '\\'") and column is not None and column >= 3:
+        escape = source_line[column - 3 : column - 1]
+        if escape == "\\e":
+            return "\\e is a TOML 1.1 escape", f"\\u001b for ESC; {_READS_1_0}"
+        if escape == "\\x":
+            code = source_line[column - 1 : column + 1]
+            code = code.upper() if _HEX_BYTE.fullmatch(code) else "HH"
+            return "\\x is a TOML 1.1 escape", f"\\u00{code} instead; {_READS_1_0}"
+    if message == "invalid initial character for a key part" and column is not None:
+        before = source_line[: column - 1]
+        if at == "}" and before.rstrip().endswith(","):
+            return (
+                "a comma after the last value of an inline table",
+                f"no comma before the closing }}; {_READS_1_0}",
+            )
+        if at in ("\n", "#") and before.count("{") > before.count("}"):
+            return (
+                "a line break inside an inline table { }",
+                f"the whole {{ ... }} on one line, or a [table]; {_READS_1_0}",
+            )
+    if message in ("expected newline or end of document after a statement", "invalid value"):
+        value = _value_of(source_line)
+        if _TIME_WITHOUT_SECONDS.fullmatch(value):
+            return (
+                f"a time without seconds '{value}'",
+                f"seconds, such as 10:30:00; {_READS_1_0}",
+            )
+    return None
 
 
 def _line(text: str, line: int | None) -> str:

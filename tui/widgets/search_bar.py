@@ -140,6 +140,11 @@ class SearchBar(Horizontal):
     def is_open(self) -> bool:
         return self.has_class("-active")
 
+    @property
+    def typing(self) -> bool:
+        """Whether the text typed is still waiting for a pause in typing to be searched."""
+        return self._timer is not None
+
     def set_count(self, text: str) -> None:
         self.query_one("#search-count", Static).update(Text(text))
 

@@ -12,9 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ..i18n import label
-from ..model import Lang
-
-LANGS: tuple[Lang, ...] = ("en", "ru")
+from ..model import LANGS, Lang
 
 
 class TitleBar(Static):
@@ -46,7 +44,8 @@ class TitleBar(Static):
         left.append(f" {label('app.subtitle', self.lang)}")
         right = Text()
         spans: list[tuple[int, int, Lang]] = []
-        for index, code in enumerate(LANGS):
+        # In the order of the codes' letters: EN │ RU.
+        for index, code in enumerate(sorted(LANGS)):
             if index:
                 right.append(" │ ")
             start = right.cell_len

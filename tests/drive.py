@@ -1,0 +1,85 @@
+"""Typing into a headless App and waiting for what it does, without fixed pauses.
+
+`Pilot.press` waits for the App to go idle after every key, which costs a tenth of
+a second a key here, and a search runs after each one: a query of thirty letters
+took three seconds. `type_text` sends the letters in one burst, as a paste or a
+fast connection delivers them (the App must and does handle that: see
+test_keys_arriving_in_one_burst_after_slash_all_reach_the_search_line), then lets
+the App handle them. `wait_until` waits for a state the test can name, with a
+generous timeout that only a hang reaches, instead of sleeping a guessed time.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from typing import Any, Callable
+
+from textual import events
+from textual.keys import KEY_NAME_REPLACEMENTS
+from textual.pilot import Pilot
+
+from tui.widgets import SearchBar
+
+# Only a hang gets here: under load a state may take seconds, never this long.
+TIMEOUT = 60.0
+
+
+def key_name(character: str) -> str:
+    """The key Textual names for a typed character ("/" is "slash"), as a terminal's driver does."""
+    if character.isalnum():
+        return character
+    if character == "\t":
+        return "tab"
+    try:
+        name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        return character
+    return KEY_NAME_REPLACEMENTS.get(name, name)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type `text` in one burst of key events, then let the App handle every one."""
+    for character in text:
+        pilot.app.post_message(events.Key(key_name(character), character))
+    await pilot.pause()
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], what: str, timeout: float = TIMEOUT
+) -> None:
+    """Let the App run until `condition()` holds; fail, naming `what`, if it never does."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout:.0f} s for {what}")
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait for every worker (search index, palette search, loading) and what it posted."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def search(pilot: Pilot[Any], text: str) -> None:
+    """Type a query after `/` and wait until it has been searched."""
+    await pilot.press("slash")
+    await type_text(pilot, text)
+    bar = pilot.app.query_one(SearchBar)
+    # The search line reports the query after a pause in typing; the index may
+    # still be building in a worker, and the search then runs when it is done.
+    await wait_until(pilot, lambda: not bar.typing, "the search line to report the query")
+    await settle(pilot)
+
+
+async def palette(pilot: Pilot[Any], text: str, *, pick: bool = True) -> None:
+    """Type `text` in the command palette, wait for its matches, and open the first."""
+    await pilot.press("ctrl+p")
+    await type_text(pilot, text)
+    await settle(pilot)  # the palette gathers its matches in a worker
+    if pick:
+        await pilot.press("enter")
+        await pilot.pause()
