@@ -325,7 +325,9 @@ def coop(dataset: Dataset, data: Path | None, keys: int, cold_cache: bool = Fals
 
 
 def hello() -> Program:
-    return Program("hello", [sys.executable, str(HERE / "baseline_apps.py"), "hello"], ["hello ready"])
+    return Program(
+        "hello", [sys.executable, str(HERE / "baseline_apps.py"), "hello"], ["hello ready"]
+    )
 
 
 def bare_tree(n: int, keys: int) -> Program:
@@ -430,7 +432,9 @@ def main() -> int:
     r, keys = args.repeat, args.keys
 
     print(f"machine: {machine()}", file=sys.stderr)
-    datasets: dict[str, tuple[Path | None, Dataset]] = {"bundled": (None, load_dataset([bundled_data_path()]))}
+    datasets: dict[str, tuple[Path | None, Dataset]] = {
+        "bundled": (None, load_dataset([bundled_data_path()]))
+    }
     for n in sizes:
         folder = workdir / f"facts-{n}"
         if not folder.is_dir():
@@ -454,7 +458,10 @@ def main() -> int:
     for name, sample in results.items():
         limit = 1.15 if name == "bundled" else 1.5
         table.add(
-            f"first paint, {name}", med(sample.paint) * 1000, hello_ms, "ms",
+            f"first paint, {name}",
+            med(sample.paint) * 1000,
+            hello_ms,
+            "ms",
             f"≤{limit}x" if name in ("bundled", biggest) else "",
             (lambda o, b, limit=limit: o <= limit * b) if name in ("bundled", biggest) else None,
         )
@@ -465,7 +472,10 @@ def main() -> int:
     hello_rss = max(base_hello.rss)
     for name in ("bundled", biggest):
         table.add(
-            f"peak memory, {name}", max(results[name].rss), hello_rss, "MB",
+            f"peak memory, {name}",
+            max(results[name].rss),
+            hello_rss,
+            "MB",
             "<100 MB" if name == biggest else "",
             (lambda o, b: o < 100) if name == biggest else None,
         )
@@ -473,54 +483,98 @@ def main() -> int:
     for name in ("bundled", biggest):
         sample = results[name]
         table.add(
-            f"↓ to detail pane, {name}", med(sample.key_ms), tree_ms, "ms", "≤1x tree",
+            f"↓ to detail pane, {name}",
+            med(sample.key_ms),
+            tree_ms,
+            "ms",
+            "≤1x tree",
             lambda o, b: o <= b * 1.05,  # 5 %: the spread between runs of the same program
         )
         table.add(
-            f"bytes per ↓, {name}", med(sample.key_bytes), tree_bytes, "B", "≤~3 KB",
+            f"bytes per ↓, {name}",
+            med(sample.key_bytes),
+            tree_bytes,
+            "B",
+            "≤~3 KB",
             lambda o, b: o <= 3200,
         )
     for name in ("bundled", biggest):
         sample = results[name]
         if "t" not in sample.step_ms:
             continue
-        table.add(f"t: timeline on screen, {name}", med(sample.step_ms["t"]), None, "ms",
-                  "<100 ms", lambda o, b: o < 100)
+        table.add(
+            f"t: timeline on screen, {name}",
+            med(sample.step_ms["t"]),
+            None,
+            "ms",
+            "<100 ms",
+            lambda o, b: o < 100,
+        )
         table.add(f"bytes for t, {name}", med(sample.step_bytes["t"]), None, "B")
-        table.add(f"↓ in the timeline, {name}", med(sample.step_ms["↓ in timeline"]),
-                  tree_ms, "ms", "≤1x tree", lambda o, b: o <= b * 1.05)
-        table.add(f"bytes per ↓ in the timeline, {name}",
-                  med(sample.step_bytes["↓ in timeline"]), tree_bytes, "B", "≤~3 KB",
-                  lambda o, b: o <= 3200)
-        table.add(f"PgDn in the timeline, {name}", med(sample.step_ms["PgDn in timeline"]),
-                  None, "ms")
-        table.add(f"bytes per PgDn in the timeline, {name}",
-                  med(sample.step_bytes["PgDn in timeline"]), None, "B")
+        table.add(
+            f"↓ in the timeline, {name}",
+            med(sample.step_ms["↓ in timeline"]),
+            tree_ms,
+            "ms",
+            "≤1x tree",
+            lambda o, b: o <= b * 1.05,
+        )
+        table.add(
+            f"bytes per ↓ in the timeline, {name}",
+            med(sample.step_bytes["↓ in timeline"]),
+            tree_bytes,
+            "B",
+            "≤~3 KB",
+            lambda o, b: o <= 3200,
+        )
+        table.add(
+            f"PgDn in the timeline, {name}", med(sample.step_ms["PgDn in timeline"]), None, "ms"
+        )
+        table.add(
+            f"bytes per PgDn in the timeline, {name}",
+            med(sample.step_bytes["PgDn in timeline"]),
+            None,
+            "B",
+        )
     keystrokes = search_keystrokes(datasets[biggest][1])
     if keystrokes is None:
         table.note(f"search keystroke, {biggest}", "n/a (no search yet)", "<30 ms")
     else:
         table.add(
-            f"search keystroke, {biggest} (median)", med(keystrokes), None, "ms", "<30 ms",
+            f"search keystroke, {biggest} (median)",
+            med(keystrokes),
+            None,
+            "ms",
+            "<30 ms",
             lambda o, b: o < 30,
         )
         table.add(f"search keystroke, {biggest} (worst)", max(keystrokes), None, "ms")
     python_ms = wall([sys.executable, "-c", "pass"], r) * 1000
-    table.add("coop-tui --version", wall([sys.executable, "-m", "tui", "--version"], r) * 1000,
-              python_ms, "ms")
+    table.add(
+        "coop-tui --version",
+        wall([sys.executable, "-m", "tui", "--version"], r) * 1000,
+        python_ms,
+        "ms",
+    )
     check = [sys.executable, "-m", "tui", "check"]
     # An unknown sub-command would be taken for something else: ask its help.
     usage = subprocess.run(check + ["--help"], capture_output=True, text=True, check=False).stdout
     has_check = "check" in usage.split("\n", 1)[0]
     if has_check:
         folder = datasets[biggest][0]
-        table.add(f"coop-tui check, {biggest}", wall(check + ["--data", str(folder)], 1) * 1000,
-                  None, "ms")
+        table.add(
+            f"coop-tui check, {biggest}",
+            wall(check + ["--data", str(folder)], 1) * 1000,
+            None,
+            "ms",
+        )
     else:
         table.note("coop-tui check", "n/a (no check command yet)")
-    print(f"\nmachine: {machine()}; medians of {r} runs, {keys} key presses each; "
-          f"bare Textual: hello for start-up and memory, tree of 100 topics for keys, "
-          f"`python -c pass` for --version\n")
+    print(
+        f"\nmachine: {machine()}; medians of {r} runs, {keys} key presses each; "
+        f"bare Textual: hello for start-up and memory, tree of 100 topics for keys, "
+        f"`python -c pass` for --version\n"
+    )
     table.print()
     if args.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)

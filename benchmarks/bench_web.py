@@ -40,11 +40,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bench import Term, machine
-from cdp import Browser, Page, find_chromium
+from bench import Term, machine  # noqa: E402
+from cdp import Browser, Page, find_chromium  # noqa: E402
 
-from tui.loader import load_dataset
-from tui.paths import bundled_data_path
+from tui.loader import load_dataset  # noqa: E402
+from tui.paths import bundled_data_path  # noqa: E402
 
 # About 80x24 cells of 16 px Roboto Mono, to match the terminal's size.
 WINDOW = (772, 600)
@@ -147,7 +147,7 @@ async def measure(repeat: int, tabs: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="coop-bench-web-"))
     os.environ["XDG_CACHE_HOME"] = str(work / "cache")
     os.environ["XDG_STATE_HOME"] = str(work / "state")
-    server = subprocess.Popen(  # noqa: ASYNC220 - started once, before any timing
+    server = subprocess.Popen(
         [
             sys.executable,
             "-m",

@@ -32,36 +32,73 @@ ROOTS = (
 
 # Word pairs (ru, en) that the sentences are built from.
 NOUNS = (
-    ("тракторы", "tractors"), ("автобусы", "buses"), ("лифты", "lifts"),
-    ("комбайны", "combines"), ("трамваи", "trams"), ("лекарства", "medicines"),
-    ("вакцины", "vaccines"), ("станки", "machine tools"), ("грузовики", "lorries"),
-    ("удобрения", "fertilisers"), ("молочная продукция", "dairy products"),
-    ("шины", "tyres"), ("подшипники", "bearings"), ("микросхемы", "microchips"),
-    ("мебель", "furniture"), ("коммунальная техника", "municipal machinery"),
+    ("тракторы", "tractors"),
+    ("автобусы", "buses"),
+    ("лифты", "lifts"),
+    ("комбайны", "combines"),
+    ("трамваи", "trams"),
+    ("лекарства", "medicines"),
+    ("вакцины", "vaccines"),
+    ("станки", "machine tools"),
+    ("грузовики", "lorries"),
+    ("удобрения", "fertilisers"),
+    ("молочная продукция", "dairy products"),
+    ("шины", "tyres"),
+    ("подшипники", "bearings"),
+    ("микросхемы", "microchips"),
+    ("мебель", "furniture"),
+    ("коммунальная техника", "municipal machinery"),
 )
 VERBS = (
-    ("поставляет", "supplies"), ("собирает", "assembles"), ("обслуживает", "services"),
-    ("локализует", "localises"), ("закупает", "buys"), ("испытывает", "tests"),
-    ("модернизирует", "upgrades"), ("производит", "makes"),
+    ("поставляет", "supplies"),
+    ("собирает", "assembles"),
+    ("обслуживает", "services"),
+    ("локализует", "localises"),
+    ("закупает", "buys"),
+    ("испытывает", "tests"),
+    ("модернизирует", "upgrades"),
+    ("производит", "makes"),
 )
 PLACES = (
-    ("Санкт-Петербург", "St Petersburg"), ("Минск", "Minsk"), ("Гомель", "Gomel"),
-    ("Брест", "Brest"), ("Витебск", "Vitebsk"), ("Могилёв", "Mogilev"),
-    ("Гродно", "Grodno"), ("Колпино", "Kolpino"), ("Пушкин", "Pushkin"),
-    ("Кронштадт", "Kronstadt"), ("Бобруйск", "Bobruisk"), ("Борисов", "Borisov"),
+    ("Санкт-Петербург", "St Petersburg"),
+    ("Минск", "Minsk"),
+    ("Гомель", "Gomel"),
+    ("Брест", "Brest"),
+    ("Витебск", "Vitebsk"),
+    ("Могилёв", "Mogilev"),
+    ("Гродно", "Grodno"),
+    ("Колпино", "Kolpino"),
+    ("Пушкин", "Pushkin"),
+    ("Кронштадт", "Kronstadt"),
+    ("Бобруйск", "Bobruisk"),
+    ("Борисов", "Borisov"),
 )
 FIRST = (
-    ("Кирилл", "Kirill"), ("Анна", "Anna"), ("Сергей", "Sergei"), ("Ольга", "Olga"),
-    ("Дмитрий", "Dmitry"), ("Елена", "Elena"), ("Игорь", "Igor"), ("Марина", "Marina"),
+    ("Кирилл", "Kirill"),
+    ("Анна", "Anna"),
+    ("Сергей", "Sergei"),
+    ("Ольга", "Olga"),
+    ("Дмитрий", "Dmitry"),
+    ("Елена", "Elena"),
+    ("Игорь", "Igor"),
+    ("Марина", "Marina"),
 )
 LAST = (
-    ("Поляков", "Polyakov"), ("Иванова", "Ivanova"), ("Козлов", "Kozlov"),
-    ("Смирнова", "Smirnova"), ("Новиков", "Novikov"), ("Орлова", "Orlova"),
-    ("Зайцев", "Zaitsev"), ("Морозова", "Morozova"), ("Волков", "Volkov"),
+    ("Поляков", "Polyakov"),
+    ("Иванова", "Ivanova"),
+    ("Козлов", "Kozlov"),
+    ("Смирнова", "Smirnova"),
+    ("Новиков", "Novikov"),
+    ("Орлова", "Orlova"),
+    ("Зайцев", "Zaitsev"),
+    ("Морозова", "Morozova"),
+    ("Волков", "Volkov"),
 )
 ROLES = (
-    ("вице-губернатор", "vice-governor"), ("министр промышленности", "minister of industry"),
-    ("директор завода", "plant director"), ("посол", "ambassador"),
+    ("вице-губернатор", "vice-governor"),
+    ("министр промышленности", "minister of industry"),
+    ("директор завода", "plant director"),
+    ("посол", "ambassador"),
     ("глава комитета", "committee chair"),
 )
 QUALIFIERS = ("exact", "more-than", "about", "at-least", "up-to")
@@ -110,7 +147,10 @@ class _Maker:
 
     def title(self, index: int) -> tuple[str, str]:
         noun, place = self.rng.choice(NOUNS), self.rng.choice(PLACES)
-        return f"{noun[0].capitalize()}: {place[0]} ({index})", f"{noun[1].capitalize()}: {place[1]} ({index})"
+        return (
+            f"{noun[0].capitalize()}: {place[0]} ({index})",
+            f"{noun[1].capitalize()}: {place[1]} ({index})",
+        )
 
     def date(self) -> str:
         r = self.rng
@@ -143,11 +183,11 @@ class _Maker:
             noun = self.rng.choice(NOUNS)
             self.source_dates.append(self.date())
             out.append(
-                f"[[source]]\nid = \"src-{i}\"\n"
+                f'[[source]]\nid = "src-{i}"\n'
                 f"title = {_text(f'Репортаж о сотрудничестве: {noun[0]} ({i})', f'Report on cooperation: {noun[1]} ({i})')}\n"
                 f"publisher = {_text('Деловой вестник', 'Business Herald')}\n"
                 f"date = {self.source_dates[i]}\n"
-                f"url = \"https://news.example.org/{i}\"\n"
+                f'url = "https://news.example.org/{i}"\n'
             )
         return "\n".join(out)
 
@@ -156,25 +196,29 @@ class _Maker:
         for i in range(self.n_orgs):
             noun, place = self.rng.choice(NOUNS), self.rng.choice(PLACES)
             out.append(
-                f"[[organisation]]\nid = \"org-{i}\"\n"
+                f'[[organisation]]\nid = "org-{i}"\n'
                 f"name = {_text(f'Завод «{place[0]}» №{i}', f'{place[1]} Works no. {i}')}\n"
                 f"short_name = {_text(f'Завод №{i}', f'Works {i}')}\n"
                 f"description = {_text(f'Производитель: {noun[0]}', f'Maker of {noun[1]}')}\n"
-                f"source = \"src-{i % self.n_sources}\"\n"
+                f'source = "src-{i % self.n_sources}"\n'
             )
         for i in range(self.n_people):
-            first, last, role = self.rng.choice(FIRST), self.rng.choice(LAST), self.rng.choice(ROLES)
+            first, last, role = (
+                self.rng.choice(FIRST),
+                self.rng.choice(LAST),
+                self.rng.choice(ROLES),
+            )
             out.append(
-                f"[[person]]\nid = \"person-{i}\"\n"
+                f'[[person]]\nid = "person-{i}"\n'
                 f"name = {_text(f'{first[0]} {last[0]} ({i})', f'{first[1]} {last[1]} ({i})')}\n"
                 f"role = {_text(role[0], role[1])}\n"
             )
         for i, place in enumerate(PLACES):
-            out.append(f"[[place]]\nid = \"place-{i}\"\nname = {_text(place[0], place[1])}\n")
+            out.append(f'[[place]]\nid = "place-{i}"\nname = {_text(place[0], place[1])}\n')
         for i in range(self.n_events):
             year = 2015 + i % 11
             out.append(
-                f"[[event]]\nid = \"event-{i}\"\n"
+                f'[[event]]\nid = "event-{i}"\n'
                 f"name = {_text(f'Форум регионов {year} ({i})', f'Forum of Regions {year} ({i})')}\n"
                 f"start = {year}-06-2{i % 5}\nend = {year}-06-2{i % 5 + 3}\n"
             )
@@ -185,7 +229,7 @@ class _Maker:
         for i in range(self.n_metrics):
             noun = self.rng.choice(NOUNS)
             block = [
-                f"[[metric]]\nid = \"metric-{i}\"\n"
+                f'[[metric]]\nid = "metric-{i}"\n'
                 f"title = {_text(f'Товарооборот: {noun[0]} ({i})', f'Turnover: {noun[1]} ({i})')}\n"
                 f"unit = {_text('млрд долл. США', 'USD bn')}\n"
             ]
@@ -193,16 +237,16 @@ class _Maker:
             for year in range(2019, 2025):
                 value *= self.rng.uniform(0.9, 1.3)
                 block.append(
-                    f"[[metric.observation]]\nperiod = \"{year}\"\ndate = {year}-12-31\n"
+                    f'[[metric.observation]]\nperiod = "{year}"\ndate = {year}-12-31\n'
                     'span = "full-year"\n'
-                    f"value = {value:.2f}\nqualifier = \"{self.rng.choice(QUALIFIERS)}\"\n"
-                    f"source = \"src-{self.rng.randrange(self.n_sources)}\"\n"
+                    f'value = {value:.2f}\nqualifier = "{self.rng.choice(QUALIFIERS)}"\n'
+                    f'source = "src-{self.rng.randrange(self.n_sources)}"\n'
                 )
             for target, year in ((1.2, 2025), (1.6, 2030)):
                 block.append(
                     f"[[metric.target]]\nlabel = {_text(f'к {year} году', f'by {year}')}\n"
                     f"value = {value * target:.1f}\ndue = {year}-12-31\n"
-                    f"source = \"src-{self.rng.randrange(self.n_sources)}\"\n"
+                    f'source = "src-{self.rng.randrange(self.n_sources)}"\n'
                 )
             out.append("\n".join(block))
         return "\n".join(out)
@@ -245,9 +289,9 @@ class _Maker:
         n_facts: int,
     ) -> str:
         r = self.rng
-        lines = [f"[[topic]]\nid = \"{topic_id}\""]
+        lines = [f'[[topic]]\nid = "{topic_id}"']
         if parent is not None:
-            lines.append(f"parent = \"{parent}\"")
+            lines.append(f'parent = "{parent}"')
         lines.append(f"title = {_text(ru, en)}")
         if short_ru is not None:
             lines.append(f"short_title = {_text(short_ru, short_en)}")
@@ -257,20 +301,20 @@ class _Maker:
         mentions.append(f"place-{r.randrange(len(PLACES))}")
         lines.append("mentions = [" + ", ".join(f'"{m}"' for m in mentions) + "]")
         if r.random() < 0.05:
-            lines.append(f"metrics = [\"metric-{r.randrange(self.n_metrics)}\"]")
+            lines.append(f'metrics = ["metric-{r.randrange(self.n_metrics)}"]')
         for _ in range(n_facts):
             fact_ru, fact_en = self.sentence()
             # About one fact in a hundred has not been translated yet.
             source = r.randrange(self.n_sources)
             lines.append(
                 f"\n[[topic.fact]]\ntext = {_text(fact_ru, None if r.random() < 0.01 else fact_en)}\n"
-                f"source = \"src-{source}\""
+                f'source = "src-{source}"'
             )
             when = self.fact_date(self.last_year, self.source_dates[source])
             if when is not None:
                 lines.append(f"date = {when}")
             if r.random() < 0.2:
-                lines.append(f"mentions = [\"org-{r.randrange(self.n_orgs)}\"]")
+                lines.append(f'mentions = ["org-{r.randrange(self.n_orgs)}"]')
         if r.random() < 0.3:
             speaker = r.randrange(self.n_people)
             quote_ru, quote_en = self.sentence()
@@ -280,8 +324,8 @@ class _Maker:
             said = min(said, self.source_dates[source])
             lines.append(
                 f"\n[[topic.quote]]\ntext = {_text(quote_ru, quote_en)}\n"
-                f"speaker = \"person-{speaker}\"\ndate = {said}\n"
-                f"source = \"src-{source}\""
+                f'speaker = "person-{speaker}"\ndate = {said}\n'
+                f'source = "src-{source}"'
             )
         return "\n".join(lines) + "\n"
 

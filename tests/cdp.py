@@ -90,7 +90,7 @@ class Browser:
     ) -> Browser:
         profile = profile or Path(tempfile.mkdtemp(prefix="coop-chromium-"))
         # Popen, not asyncio's: the browser is killed from sync code too (kill()).
-        process = subprocess.Popen(  # noqa: ASYNC220
+        process = subprocess.Popen(
             [
                 executable,
                 *CHROMIUM_FLAGS,

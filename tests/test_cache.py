@@ -70,7 +70,9 @@ def test_an_edit_that_keeps_size_and_time_is_still_seen_when_the_folder_changes(
 ) -> None:
     cache = DatasetCache(tmp_path / "cache")
     _open(data, cache)
-    (data / "zz-extra.toml").write_text('[[source]]\nid = "extra"\ntitle = { ru = "x", en = "x" }\n')
+    (data / "zz-extra.toml").write_text(
+        '[[source]]\nid = "extra"\ntitle = { ru = "x", en = "x" }\n'
+    )
     assert cache.get([data]) is None
 
 
@@ -129,8 +131,9 @@ def test_a_start_from_the_cache_does_not_import_the_loader(data: Path, tmp_path:
         "print('tui.loader' in sys.modules, 'tomllib' in sys.modules or 'tomli' in sys.modules)\n"
     )
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "xdg"))
-    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    run = [sys.executable, "-c", code]
+    first = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
+    second = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
     assert first.stdout.split() == ["Trade", "True", "True"], first.stderr
     assert second.stdout.split() == ["Trade", "False", "False"], second.stderr
 
@@ -159,7 +162,7 @@ def test_the_cache_is_json_that_export_could_have_written(data: Path, tmp_path: 
     cache = DatasetCache(tmp_path / "cache")
     _open(data, cache)
     (stored,) = (tmp_path / "cache").iterdir()
-    key, files, body = stored.read_text(encoding="utf-8").split("\n", 2)
+    _key, files, body = stored.read_text(encoding="utf-8").split("\n", 2)
     assert json.loads(body)["format"] == "coop-tui"
     assert json.loads(files) == list(load_dataset([data]).files)
     assert stored.stat().st_mode & 0o077 == 0

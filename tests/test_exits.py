@@ -60,9 +60,7 @@ def test_quit_keys_exit_0_with_the_terminal_restored(env: dict[str, str], key: s
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_sigterm_and_sighup_restore_the_terminal_and_exit(
-    env: dict[str, str], signum: int
-) -> None:
+def test_sigterm_and_sighup_restore_the_terminal_and_exit(env: dict[str, str], signum: int) -> None:
     session = started(env)
     try:
         session.proc.send_signal(signum)

@@ -24,7 +24,7 @@ HISTORY = Path(__file__).resolve().parent / "fixtures" / "timeline"
 SIZE = (100, 30)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from make_dataset import make_dataset
+from make_dataset import make_dataset  # noqa: E402
 
 
 async def until(pilot: Pilot[None], done: Callable[[], bool], rounds: int = 200) -> None:
@@ -145,8 +145,14 @@ async def test_keys_arriving_in_one_burst_land_on_the_right_side_of_each_switch(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_timeline(pilot)
         for key, character in [
-            ("slash", "/"), ("2", "2"), ("0", "0"), ("2", "2"), ("3", "3"),
-            ("enter", "\r"), ("j", "j"), ("enter", "\r"),
+            ("slash", "/"),
+            ("2", "2"),
+            ("0", "0"),
+            ("2", "2"),
+            ("3", "3"),
+            ("enter", "\r"),
+            ("j", "j"),
+            ("enter", "\r"),
         ]:
             app.post_message(events.Key(key, character))
         await until(pilot, lambda: app.page == PageRef("topic", "industry.buses"))
@@ -239,7 +245,9 @@ async def test_the_timeline_of_the_bundled_data_in_both_languages_at_40x12() -> 
         # Narrow: no topic column, and the year only in the heading: the text takes the room.
         first = shown(screen)[0]
         assert f"{first.year} ─" in text
-        row = next(line for line in text.splitlines() if entry_text(app.dataset, first, "ru")[:8] in line)
+        row = next(
+            line for line in text.splitlines() if entry_text(app.dataset, first, "ru")[:8] in line
+        )
         assert entry_date(first)[:4] not in row
         assert entry_topic(app.dataset, first, "ru") not in row
 

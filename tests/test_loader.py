@@ -472,7 +472,11 @@ def test_dates_must_be_toml_dates(tmp_path: Path, value: str, message: str) -> N
 
 @pytest.mark.parametrize(
     ("written", "shown", "precision"),
-    [("2022-05-17", "2022-05-17", "day"), ('"2022-05"', "2022-05", "month"), ('"2022"', "2022", "year")],
+    [
+        ("2022-05-17", "2022-05-17", "day"),
+        ('"2022-05"', "2022-05", "month"),
+        ('"2022"', "2022", "year"),
+    ],
 )
 def test_a_fact_has_a_date_of_its_own(
     tmp_path: Path, written: str, shown: str, precision: str
@@ -488,10 +492,16 @@ def test_a_fact_has_a_date_of_its_own(
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("2025-09-30", "topic 'trade.turnover' fact 1 is dated 2025-09-30, after its source "
-         "'article' (2025-09-29)"),
-        ('"2025-10"', "topic 'trade.turnover' fact 1 is dated 2025-10, after its source "
-         "'article' (2025-09-29)"),
+        (
+            "2025-09-30",
+            "topic 'trade.turnover' fact 1 is dated 2025-09-30, after its source "
+            "'article' (2025-09-29)",
+        ),
+        (
+            '"2025-10"',
+            "topic 'trade.turnover' fact 1 is dated 2025-10, after its source "
+            "'article' (2025-09-29)",
+        ),
         ('"2025-13"', "not a year or month: '2025-13'"),
         ('"May 2022"', "not a year or month: 'May 2022'"),
         ("2022", "wrong type: got an integer"),

@@ -75,7 +75,9 @@ def test_metric_block_names_value_target_unit_and_sources() -> None:
         L("млрд долл.", "USD bn"),
         observations=(
             Observation(L("2024", "2024"), date(2024, 12, 31), 3.0, "a", "more-than"),
-            Observation(L("9 мес. 2021", "Jan–Sep 2021"), date(2021, 9, 30), 1.87, "b", span="part-year"),
+            Observation(
+                L("9 мес. 2021", "Jan–Sep 2021"), date(2021, 9, 30), 1.87, "b", span="part-year"
+            ),
         ),
         targets=(Target(L("к концу 2025", "by end of 2025"), 3.0, "c", date(2025, 12, 31)),),
     )

@@ -45,8 +45,9 @@ def repainted_whole(session: PtySession) -> Cells:
 
 @pytest.mark.e2e
 def test_walking_the_tree_leaves_the_screen_as_a_full_repaint_draws_it(tmp_path: Path) -> None:
-    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path), TERM="xterm-256color",
-               COLORTERM="truecolor")
+    env = dict(
+        os.environ, XDG_STATE_HOME=str(tmp_path), TERM="xterm-256color", COLORTERM="truecolor"
+    )
     session = PtySession([coop_tui(), "--lang", "en"], size=(80, 24), env=env)
     try:
         assert session.wait_for("Trade")
@@ -68,14 +69,24 @@ GREY = Style(color="grey50", bgcolor="black")
 
 
 def test_compacted_lines_keep_every_cell_and_what_a_click_on_it_reads() -> None:
-    strip = Strip([Segment("Fact ", TEXT), Segment("more", TEXT), Segment(" ", GREY),
-                   Segment("[1]", LINK), Segment("   ", TEXT)])
+    strip = Strip(
+        [
+            Segment("Fact ", TEXT),
+            Segment("more", TEXT),
+            Segment(" ", GREY),
+            Segment("[1]", LINK),
+            Segment("   ", TEXT),
+        ]
+    )
     joined = list(compact(strip))
     assert "".join(s.text for s in joined) == "Fact more [1]   "
     # The words and the grey space between them join; the link keeps its own
     # cells: a click on the spaces after it must not follow it.
     assert [(s.text, s.style) for s in joined] == [
-        ("Fact more ", TEXT), ("[1]", LINK), ("   ", TEXT)]
+        ("Fact more ", TEXT),
+        ("[1]", LINK),
+        ("   ", TEXT),
+    ]
 
 
 def test_a_space_does_not_take_on_an_underline_or_another_background() -> None:

@@ -9,10 +9,10 @@ import pytest
 from helpers import screen_text
 
 from tui.factory import make_app
-from tui.widgets import TopicTree
 from tui.jsonio import dataset_from_json, dataset_to_json, subset
 from tui.loader import load_dataset
 from tui.report import markdown_report, md_escape, report_topics, report_width, text_report
+from tui.widgets import TopicTree
 
 HOSTILE = """\
 [[source]]
@@ -161,7 +161,13 @@ def test_a_facts_own_date_reaches_every_output_as_precise_as_written(tmp_path: P
 def test_json_shape_is_as_documented(bundled_dataset) -> None:  # type: ignore[no-untyped-def]
     document = json.loads(dataset_to_json(bundled_dataset))
     assert list(document) == [
-        "format", "version", "sources", "entities", "metrics", "disagreements", "topics",
+        "format",
+        "version",
+        "sources",
+        "entities",
+        "metrics",
+        "disagreements",
+        "topics",
         "timeline",
     ]
     assert (document["format"], document["version"]) == ("coop-tui", 2)

@@ -86,7 +86,9 @@ async def test_big_data_opens_on_its_roots_then_loads_in_the_background(folder: 
         await pilot.press("down")
         second = app.dataset.children("center")[1]
         assert app.topic_id == second.id
-        assert str(app.query_one(DetailBox).border_title) == topic_title(app.dataset, second.id, "en")
+        assert str(app.query_one(DetailBox).border_title) == topic_title(
+            app.dataset, second.id, "en"
+        )
         assert second.summary is not None
         assert second.summary.get("en")[:30] in screen_text(app)
 
@@ -113,7 +115,10 @@ async def test_bad_big_data_ends_with_the_loaders_message_and_code_1(
 
 
 def test_command_line_prints_a_background_load_error_and_exits_1(
-    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from tui import cli, factory
 

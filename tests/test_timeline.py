@@ -47,11 +47,24 @@ def texts(dataset: Dataset, entries: object) -> list[str]:
 def test_every_dated_item_in_date_order_and_nothing_undated(history: Dataset) -> None:
     entries = timeline(history)
     assert [entry_date(e) for e in entries] == [
-        "2019", "2020-12-31", "2021-05", "2022-05-10", "2022-05-11", "2023-03-15",
-        "2023-11-02", "2024-12-31",
+        "2019",
+        "2020-12-31",
+        "2021-05",
+        "2022-05-10",
+        "2022-05-11",
+        "2023-03-15",
+        "2023-11-02",
+        "2024-12-31",
     ]
     assert [e.kind for e in entries] == [
-        "fact", "figure", "fact", "event", "fact", "fact", "quote", "target",
+        "fact",
+        "figure",
+        "fact",
+        "event",
+        "fact",
+        "fact",
+        "quote",
+        "target",
     ]
     assert "An undated fact." not in texts(history, entries)
     # The source's date never stands in for a fact's own date.
@@ -110,10 +123,16 @@ def test_a_pages_own_dated_items(history: Dataset) -> None:
     # A page's Figures list its figures by date already: the section leaves them out.
     assert [e.kind for e in topic_entries(history, "industry.buses")] == ["fact", "quote"]
     assert [e.kind for e in topic_entries(history, "industry.buses", figures=True)] == [
-        "figure", "fact", "quote", "target",
+        "figure",
+        "fact",
+        "quote",
+        "target",
     ]
     assert [entry_date(e) for e in entity_entries(history, "maz")] == [
-        "2019", "2021-05", "2023-03-15", "2023-11-02",
+        "2019",
+        "2021-05",
+        "2023-03-15",
+        "2023-11-02",
     ]
 
 
@@ -142,7 +161,11 @@ def test_russian_names_sort_with_yo_as_ye_and_quotes_ignored(history: Dataset) -
 def test_collation_key_orders_yo_with_ye() -> None:
     words = ["ёж", "ель", "еда", "жук", "ехать"]
     assert sorted(words, key=lambda w: collation_key(w, "ru")) == [
-        "еда", "ёж", "ель", "ехать", "жук",
+        "еда",
+        "ёж",
+        "ель",
+        "ехать",
+        "жук",
     ]
 
 
@@ -175,12 +198,23 @@ def test_timeline_prints_every_item_in_order_under_year_headings() -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Timeline — St Petersburg ⇄ Belarus"
     assert [line for line in lines if re.fullmatch(r"\d{4}", line)] == [
-        "2019", "2020", "2021", "2022", "2023", "2024",
+        "2019",
+        "2020",
+        "2021",
+        "2022",
+        "2023",
+        "2024",
     ]
     items = [line for line in lines if line.startswith("  20")]
     assert [line.split()[0] for line in items] == [
-        "2019", "2020-12-31", "2021-05", "2022-05-10", "2022-05-11", "2023-03-15",
-        "2023-11-02", "2024-12-31",
+        "2019",
+        "2020-12-31",
+        "2021-05",
+        "2022-05-10",
+        "2022-05-11",
+        "2023-03-15",
+        "2023-11-02",
+        "2024-12-31",
     ]
     assert items[1] == (
         "  2020-12-31  figure  2020: more than 120 units · Bus deliveries · Buses [2]"
@@ -192,8 +226,17 @@ def test_timeline_prints_every_item_in_order_under_year_headings() -> None:
 
 def test_timeline_filters_by_years_and_topic_in_russian() -> None:
     result = coop_tui(
-        "timeline", "--lang", "ru", "--from", "2021", "--to", "2023", "--topic", "industry.buses",
-        "--data", HISTORY,
+        "timeline",
+        "--lang",
+        "ru",
+        "--from",
+        "2021",
+        "--to",
+        "2023",
+        "--topic",
+        "industry.buses",
+        "--data",
+        HISTORY,
     )
     assert result.returncode == 0, result.stderr
     items = [line for line in result.stdout.splitlines() if line.startswith("  ")][:2]
@@ -240,8 +283,9 @@ def test_exports_carry_the_timeline() -> None:
     markdown = coop_tui("export", "--format", "md", "--lang", "en", "--data", HISTORY)
     assert markdown.returncode == 0, markdown.stderr
     section = markdown.stdout[markdown.stdout.index("## Timeline") :]
-    assert "### 2021\n\n- **2021-05** (fact) Trolleybus deliveries began in May. · Buses \\[2\\]" in (
-        section
+    assert (
+        "### 2021\n\n- **2021-05** (fact) Trolleybus deliveries began in May. · Buses \\[2\\]"
+        in (section)
     )
     document = json.loads(coop_tui("export", "--format", "json", "--data", HISTORY).stdout)
     assert [item["date"] for item in document["timeline"]][:3] == ["2019", "2020-12-31", "2021-05"]

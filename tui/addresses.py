@@ -8,7 +8,7 @@ source marker under it, else the page's own: a source's URL, an entity's URL
 from __future__ import annotations
 
 import sys
-from typing import Mapping
+from collections.abc import Mapping
 
 from .links import ItemRef, PageRef
 from .model import Dataset

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
-from rich.text import Text
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
@@ -34,7 +35,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from . import __version__, cellwidth
 from .bindings import bindings
 from .commands import PageCommands, page_name
-from .view_commands import ViewCommands
 from .i18n import counted, label
 from .layout import ResponsiveLayout, TooSmall, tree_width
 from .lifecycle import CrashReport, repaint_after_resume
@@ -47,6 +47,7 @@ from .results import Entry, result_entries
 from .search import Results, SearchIndex, highlighter
 from .state import StateStore
 from .themes import DARK, OWN_THEMES
+from .view_commands import ViewCommands
 from .watch import POLL_SECONDS, DataWatcher
 from .widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
 from .widgets.topic_tree import TreeView, page_of
@@ -863,9 +864,7 @@ class CoopApp(CrashReport, ResponsiveLayout, App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":
             # Not over a dialog or the palette, and a `/` typed in a query is text.
-            return not isinstance(self.screen, ModalScreen) and not isinstance(
-                self.focused, Input
-            )
+            return not isinstance(self.screen, ModalScreen) and not isinstance(self.focused, Input)
         # n, N and Escape mean something only while a search is on.
         if action == "step_match":
             return self._search is not None

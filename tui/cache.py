@@ -41,8 +41,9 @@ import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from . import __version__
 from .jsonio import dataset_from_json, dataset_to_json
@@ -186,7 +187,7 @@ class DatasetCache:
             listed, _, body = rest.partition(b"\n")
             files = tuple(str(name) for name in json.loads(listed.decode("utf-8")))
             dataset = dataset_from_json(body.decode("utf-8"))
-        except Exception:  # damaged, or written by other code: a miss
+        except Exception:  # noqa: BLE001 - damaged, or written by other code: a miss
             return None
         return dataclasses.replace(dataset, files=files)
 
@@ -212,7 +213,7 @@ class DatasetCache:
             except BaseException:
                 os.unlink(temporary)
                 raise
-        except Exception:  # a full disk, a value JSON cannot hold: no cache this time
+        except Exception:  # noqa: BLE001 - a full disk, a value JSON cannot hold: no cache
             pass
 
 

@@ -270,9 +270,7 @@ def run_tui(data: list[Path] | None, lang: Lang | None, theme: str | None = None
     from .factory import make_app
 
     try:
-        app = make_app(
-            paths, lang, theme=theme, remember=True, watch=True, cache=DatasetCache()
-        )
+        app = make_app(paths, lang, theme=theme, remember=True, watch=True, cache=DatasetCache())
     except Exception as error:
         from .loader import DataError  # only now: a start from the cache never needs the loader
 

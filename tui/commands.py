@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import heapq
 import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Iterator, Protocol, Sequence
+from typing import Protocol
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -148,7 +149,7 @@ class PageCommands(Provider):
         for order, entry in enumerate(self._entries()):
             text = shown(entry.text)
             score, offsets = fuzzy_match(query, text)
-            if score <= 0 or entry.ref in seen and not entry.kind.startswith("★"):
+            if score <= 0 or (entry.ref in seen and not entry.kind.startswith("★")):
                 continue
             seen.add(entry.ref)
             # The palette sorts by score: a page named exactly so, then one whose

@@ -7,8 +7,8 @@ the program itself prints, so that `l` switches every word on screen.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import date
-from typing import Mapping
 
 from . import numbers
 from .model import Lang, PartialDate, Qualifier
@@ -144,7 +144,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "export.failed": ("Страница не сохранена: {why}", "Page not saved: {why}"),
     "sign.bar": ("полоса: есть / осталось", "bar: reached / to go"),
     "sign.target": ("цель позади / нет данных", "target passed / no data"),
-    "sign.qualifier": ("более или не менее, до, около, менее", "more than or at least, up to, about, less than"),
+    "sign.qualifier": (
+        "более или не менее, до, около, менее",
+        "more than or at least, up to, about, less than",
+    ),
     "sign.keys": ("Enter, Ctrl+P", "Enter, Ctrl+P"),
     "sign.chart": ("график: легенда рядом", "chart: legend beside it"),
     "key.back_forward": ("история: назад / вперёд", "history back / forward"),

@@ -194,7 +194,7 @@ def _source(data: Any) -> Source:
 
 
 def _entity(data: Any) -> Entity:
-    texts = {key: _text for key in ("short_name", "description", "role")}
+    texts = dict.fromkeys(("short_name", "description", "role"), _text)
     return _build(
         Entity,
         {"name": _required_text, **texts, "start": _day, "end": _day},

@@ -8,8 +8,9 @@ language. Nothing here knows about Textual or Rich.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Mapping, get_args
+from typing import Literal, get_args
 
 from .model import Dataset
 

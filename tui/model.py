@@ -8,9 +8,10 @@ reads them and never changes them.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Mapping, get_args
+from typing import Literal, get_args
 
 # A hundred thousand facts are a few hundred thousand of these objects: without a
 # __dict__ each, they take about a third less memory (slots need Python 3.10).

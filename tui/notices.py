@@ -11,8 +11,11 @@ as they are. `str(notice)` is the English text, for logs and tests.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping, Tuple, Union
+
+# Tuple and Union, not `tuple[...]` and `|`: `Arg` is evaluated at run time on Python 3.9.
+from typing import Tuple, Union  # noqa: UP035
 
 from .i18n import label
 from .model import Lang
@@ -24,14 +27,14 @@ class Notice:
     """Names the label `notice.<key>` that words it."""
     args: Mapping[str, Arg] = field(default_factory=dict)
     """The label's fields: text put in as it is, or notices worded in the same language."""
-    then: Tuple[Notice, ...] = ()
+    then: Tuple[Notice, ...] = ()  # noqa: UP006
     """What followed, each added after "; "."""
 
     def __str__(self) -> str:
         return notice_text(self, "en")
 
 
-Arg = Union[str, int, Notice, Tuple[Notice, ...]]
+Arg = Union[str, int, Notice, Tuple[Notice, ...]]  # noqa: UP006
 
 
 def both(first: Notice | None, second: Notice | None) -> Notice | None:

@@ -7,7 +7,8 @@ which become coop-tui's actions in the reader's language, each with its key.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Callable
 
 from rich.align import Align
 from rich.text import Text

@@ -7,9 +7,10 @@ never parsed as markup; the loader has already replaced control characters.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Iterable, Iterator
+from typing import Callable
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.style import Style
@@ -306,7 +307,6 @@ def format_amount(value: float | Decimal, form: str, lang: Lang) -> str:
     return form.replace("{}", number, 1).strip()
 
 
-
 def value_text(observation: Observation | None, unit: str, lang: Lang) -> str:
     """`more than 3.0 USD bn`: the qualifier's words, the number, the unit."""
     if observation is None or observation.value is None:
@@ -441,7 +441,6 @@ def metric_block(
     if metric.note is not None:
         parts.append(hanging("  ", localized(metric.note, lang, DIM)))
     return parts
-
 
 
 # ---------------------------------------------------------------- topic page
@@ -947,7 +946,9 @@ def _backlink_blocks(
             page.add(hanging("    • ", line, ""))
             continue
         quote = topic.quotes[item.index]
-        page.link(line, quoted(quote.text.get(lang), lang), PageRef("topic", item.topic_id), QUOTE, item)
+        page.link(
+            line, quoted(quote.text.get(lang), lang), PageRef("topic", item.topic_id), QUOTE, item
+        )
         line.append(f" — {dataset.entities[quote.speaker].name.get(lang)}", style=DIM)
         line.append(f", {format_date(quote.date, lang)}", style=DIM)
         page.add(hanging("      ", line, ""))

@@ -35,9 +35,10 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Callable, Iterable, Iterator, Literal, NamedTuple
+from typing import Callable, Literal, NamedTuple
 
 from .disagreements import on_topic
 from .links import ItemRef, PageRef, entity_ref
@@ -371,7 +372,15 @@ class SearchIndex:
                         ids.append(word_id)
         topic_of = [r.id if r.kind == "topic" else None for r in refs]
         built = _LangIndex(
-            texts, refs, bytes(fields), bytes(kinds), items, postings, vocabulary, trigrams, topic_of
+            texts,
+            refs,
+            bytes(fields),
+            bytes(kinds),
+            items,
+            postings,
+            vocabulary,
+            trigrams,
+            topic_of,
         )
         self._langs[lang] = built
         return built

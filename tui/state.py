@@ -31,9 +31,10 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .links import PageRef
 from .model import LANGS, Lang
@@ -342,7 +343,6 @@ def bookmarks_from(data: Mapping[str, Any]) -> list[PageRef]:
             seen.add(ref)
             refs.append(ref)
     return refs
-
 
 
 # ---------------------------------------------------------------- language

@@ -5,7 +5,7 @@ Imports Textual: only the App and the command line (after the data loaded) use i
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from rich.console import Console
 from textual.theme import BUILTIN_THEMES, Theme

@@ -404,9 +404,7 @@ def subtopics(dataset: Dataset, topic_id: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def apply_filter(
-    dataset: Dataset, entries: Iterable[Entry], chosen: Filter
-) -> list[Entry]:
+def apply_filter(dataset: Dataset, entries: Iterable[Entry], chosen: Filter) -> list[Entry]:
     """The entries that pass every part of the filter, in their order."""
     topics = subtopics(dataset, chosen.topic) if chosen.topic is not None else None
     kept: list[Entry] = []
@@ -430,7 +428,9 @@ def search_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
     return " ".join(
         part
         for part in (
-            entry_date(entry, lang), entry_text(dataset, entry, lang), entry_topic(dataset, entry, lang)
+            entry_date(entry, lang),
+            entry_text(dataset, entry, lang),
+            entry_topic(dataset, entry, lang),
         )
         if part
     )

@@ -71,9 +71,7 @@ def timeline_text(dataset: Dataset, lang: Lang, chosen: Filter | None = None) ->
     return "\n".join(timeline_lines(dataset, lang, chosen)) + "\n"
 
 
-def timeline_markdown(
-    dataset: Dataset, lang: Lang, chosen: Filter | None = None
-) -> list[str]:
+def timeline_markdown(dataset: Dataset, lang: Lang, chosen: Filter | None = None) -> list[str]:
     """A `## Timeline` section: `###` per year, a list item per dated item, then its sources."""
     from .report import md_escape
 

@@ -43,7 +43,11 @@ class ViewCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         host = self.host
         lang = host.lang
-        yield label("palette.timeline", lang), label("palette.timeline.help", lang), host.action_timeline
+        yield (
+            label("palette.timeline", lang),
+            label("palette.timeline.help", lang),
+            host.action_timeline,
+        )
         for kind in LIST_KINDS:
             name = label("index.source" if kind == "source" else kind, lang)
             yield (

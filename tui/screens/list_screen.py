@@ -230,4 +230,3 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-

@@ -182,7 +182,9 @@ class TimelineScreen(ListScreen[TimelineChoice | None]):
         ]
         chosen = self.chosen_filter
         if chosen.kind is not None:
-            parts.append(f"{label('timeline.kind', self.lang)}: {label('entries.' + chosen.kind, self.lang)}")
+            parts.append(
+                f"{label('timeline.kind', self.lang)}: {label('entries.' + chosen.kind, self.lang)}"
+            )
         if chosen.topic is not None:
             parts.append(
                 f"{label('timeline.topic', self.lang)}: "

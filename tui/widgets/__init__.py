@@ -7,4 +7,12 @@ from .search_bar import SearchBar
 from .title_bar import TitleBar
 from .topic_tree import TopicTree
 
-__all__ = ["DataErrorBar", "DetailBox", "DetailPane", "KeyBar", "SearchBar", "TitleBar", "TopicTree"]
+__all__ = [
+    "DataErrorBar",
+    "DetailBox",
+    "DetailPane",
+    "KeyBar",
+    "SearchBar",
+    "TitleBar",
+    "TopicTree",
+]

@@ -81,6 +81,7 @@ class DetailBox(Container):
             return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
+
 # Pages kept rendered: walking up and down a branch revisits the same few.
 CACHED_PAGES = 64
 
@@ -269,14 +270,16 @@ class DetailPane(ScrollView, can_focus=True):
         window = bar.window_size
 
         def rows(height: int) -> list[Segment]:
-            return list(bar.renderer.render_bar(
-                size=bar.size.height,
-                virtual_size=height,
-                window_size=window if window < height else 0,
-                position=bar.position,
-                thickness=bar.thickness,
-                vertical=True,
-            ).segments)
+            return list(
+                bar.renderer.render_bar(
+                    size=bar.size.height,
+                    virtual_size=height,
+                    window_size=window if window < height else 0,
+                    position=bar.position,
+                    thickness=bar.thickness,
+                    vertical=True,
+                ).segments
+            )
 
         old_rows, new_rows = rows(old_height), rows(new_height)
         bar.set_reactive(ScrollBar.window_virtual_size, new_height)

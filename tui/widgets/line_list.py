@@ -190,7 +190,11 @@ class LineList(ScrollView, can_focus=True):
         top = round(self.scroll_y)
         wanted = top
         # A heading just above the cursor comes into view with it.
-        above = self.cursor - 1 if self.cursor > 0 and not self._selectable(self.cursor - 1) else self.cursor
+        above = (
+            self.cursor - 1
+            if self.cursor > 0 and not self._selectable(self.cursor - 1)
+            else self.cursor
+        )
         if above < top:
             wanted = above
         elif self.cursor >= top + height:

@@ -77,7 +77,6 @@ class SearchBar(Horizontal):
     }
     """
 
-
     class Changed(Message):
         """The query changed (after a short pause in typing)."""
 

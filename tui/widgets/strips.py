@@ -22,8 +22,16 @@ def _blank(segment: Segment) -> bool:
 
 def _shows_on_blank(style: Style) -> bool:
     """True if the style draws something on a space besides its background."""
-    return bool(style.underline or style.underline2 or style.strike or style.reverse
-                or style.overline or style.frame or style.encircle or style.conceal)
+    return bool(
+        style.underline
+        or style.underline2
+        or style.strike
+        or style.reverse
+        or style.overline
+        or style.frame
+        or style.encircle
+        or style.conceal
+    )
 
 
 def _same_on_blank(blank: Style, other: Style, spread: frozenset[str]) -> bool:
@@ -58,7 +66,9 @@ def compact(strip: Strip, spread: frozenset[str] = frozenset()) -> Strip:
         if merged and not control and style is not None:
             last_text, last_style, last_control = merged[-1]
             if not last_control and last_style is not None:
-                if last_style == style or (_blank(segment) and _same_on_blank(style, last_style, spread)):
+                if last_style == style or (
+                    _blank(segment) and _same_on_blank(style, last_style, spread)
+                ):
                     merged[-1] = Segment(last_text + text, last_style)
                     continue
                 if _blank(merged[-1]) and _same_on_blank(last_style, style, spread):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Callable, ClassVar, Sequence
+from typing import Callable, ClassVar
 
 from rich.text import Text
 from textual.binding import BindingType
@@ -48,6 +49,8 @@ def page_of(data: str | None) -> PageRef | None:
         kind, _, page_id = data[1:].partition(":")
         return PageRef(kind, page_id)  # type: ignore[arg-type]
     return PageRef("topic", data)
+
+
 # A search narrowing to this many topics (with ancestors) opens them all at once.
 EXPAND_ALL_LIMIT = 300
 
