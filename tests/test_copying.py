@@ -4,27 +4,30 @@ reach the address), the citation dialog (selectable text, saved to a file)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import screen_text
+from textual.app import App
 
 from tui.addresses import has_graphical_browser, page_url
 from tui.factory import make_app
 from tui.links import ItemRef, PageRef
+from tui.model import Dataset
 from tui.screens import CitationScreen
-from tui.widgets import DetailPane
+from tui.widgets import DetailPane, TopicTree
 
 SIZE = (100, 30)
 
 
-def _messages(app) -> list[str]:
+def _messages(app: App[Any]) -> list[str]:
     return [n.message for n in app._notifications]
 
 
 class Clipboard:
     """What the app sent with OSC 52 (Textual's copy_to_clipboard), and URLs it opened."""
 
-    def __init__(self, app, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, app: App[Any], monkeypatch: pytest.MonkeyPatch) -> None:
         self.copied: list[str] = []
         self.opened: list[str] = []
         monkeypatch.setattr(app, "copy_to_clipboard", self.copied.append)
@@ -85,6 +88,7 @@ async def test_o_opens_the_source_where_a_browser_shows_and_explains_elsewhere(
         await pilot.press("j", "j", "j", "o")
         await pilot.pause()
         url = page_url(app.dataset, PageRef("topic", "trade"))
+        assert url is not None
         assert clip.opened == [url]
         assert any(m == f"Opening in the browser: {url}" for m in _messages(app))
         # Over SSH: no browser is started (it would be a text one, in this terminal).
@@ -106,7 +110,7 @@ def test_which_terminals_have_a_graphical_browser() -> None:
     assert not has_graphical_browser({"SSH_TTY": "/dev/pts/1"}, "darwin")
 
 
-def test_page_url_prefers_the_item_then_the_link_then_the_page(bundled_dataset) -> None:
+def test_page_url_prefers_the_item_then_the_link_then_the_page(bundled_dataset: Dataset) -> None:
     data = bundled_dataset
     topic = next(t for t in data.topics.values() if t.quotes)
     quote_source = data.sources[topic.quotes[0].source].url
@@ -187,7 +191,7 @@ async def test_keys_in_a_burst_cite_the_page_the_cursor_reached(
     app = make_app(lang="en")
     clip = Clipboard(app, monkeypatch)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        tree = app.query_one("#topics")
+        tree = app.query_one("#topics", TopicTree)
         # The cursor moves, and y comes before the tree's message that opens the page.
         tree.action_cursor_down()
         tree.action_cursor_down()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from helpers import screen_lines
+from textual.app import App
+from textual.pilot import Pilot
 
 from tui.factory import make_app
 from tui.i18n import label
+from tui.model import Lang
 from tui.widgets import DetailPane, KeyBar
 
 # What a reader needs most in the tree, kept at 80 columns (the key as shown, its word).
@@ -22,15 +27,15 @@ NEEDED_AT_80 = (
 )
 
 
-async def _footer(app, pilot) -> str:
+async def _footer(app: App[Any], pilot: Pilot[Any]) -> str:
     await pilot.pause()
     return screen_lines(app)[-1]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("width", [40, 60, 80, 120])
-async def test_the_footer_fits_every_width_in_every_mode(lang: str, width: int) -> None:
-    app = make_app(lang=lang)  # type: ignore[arg-type]
+async def test_the_footer_fits_every_width_in_every_mode(lang: Lang, width: int) -> None:
+    app = make_app(lang=lang)
     async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
 
@@ -107,7 +112,7 @@ async def test_a_click_on_a_footer_key_presses_it_in_the_focused_pane() -> None:
 
 async def test_one_pane_at_a_time_keeps_the_keys_to_the_other_pane() -> None:
     for lang in ("en", "ru"):
-        app = make_app(lang=lang)  # type: ignore[arg-type]
+        app = make_app(lang=lang)
         async with app.run_test(size=(40, 12)) as pilot:
             line = await _footer(app, pilot)
             assert f"Tab {label('foot.pane', lang)}" in line, line

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from helpers import screen_text
+from textual.app import App
+from textual.binding import ActiveBinding
 
 from tui.factory import make_app
 from tui.i18n import label
-from tui.keymap import KEYS, SCOPES, KeyDef, glyph, in_scope
+from tui.keymap import KEYS, SCOPES, KeyDef, Scope, glyph, in_scope
+from tui.model import Lang
 from tui.screens import BookmarksScreen, CitationScreen, HelpScreen
 from tui.screens.help import sections, title
-from tui.widgets import DetailPane, KeyBar, TopicTree
+from tui.widgets import DetailPane, KeyBar, TitleBar, TopicTree
 
 SIZE = (80, 24)
 
@@ -32,7 +36,7 @@ def _tokens(keys: str) -> list[str]:
     return tokens
 
 
-def _runs(active: dict, key: KeyDef) -> list[str]:
+def _runs(active: dict[str, ActiveBinding], key: KeyDef) -> list[str]:
     """The keys of `key` that Textual would not hand to its action here."""
     wrong = []
     for name in key.keys:
@@ -45,9 +49,9 @@ def _runs(active: dict, key: KeyDef) -> list[str]:
     return wrong
 
 
-async def _check_scope(app, scope: str) -> None:
+async def _check_scope(app: App[Any], scope: Scope) -> None:
     active = app.screen.active_bindings
-    for key in in_scope(scope):  # type: ignore[arg-type]
+    for key in in_scope(scope):
         assert not _runs(active, key), (scope, key.action, _runs(active, key))
 
 
@@ -140,7 +144,7 @@ def test_the_help_names_delete_and_every_sign() -> None:
 
 async def test_help_fits_one_screen_at_80x24_in_both_languages() -> None:
     for lang in ("en", "ru"):
-        app = make_app(lang=lang)  # type: ignore[arg-type]
+        app = make_app(lang=lang)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("question_mark")
             await pilot.pause()
@@ -207,14 +211,18 @@ async def test_l_expands_like_right_and_h_collapses_in_the_tree() -> None:
 async def test_clicking_en_ru_chooses_the_language() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        bar = app.query_one("TitleBar")
+        bar = app.query_one(TitleBar)
         line = bar.render().plain
+
+        def lang() -> Lang:
+            return app.lang  # read afresh after each click
+
         await pilot.click(bar, offset=(line.index("RU"), 0))
-        assert app.lang == "ru"
+        assert lang() == "ru"
         await pilot.click(bar, offset=(line.index("EN"), 0))
-        assert app.lang == "en"
+        assert lang() == "en"
         await pilot.click(bar, offset=(2, 0))  # the name: no switch
-        assert app.lang == "en"
+        assert lang() == "en"
 
 
 async def test_the_palette_switches_the_language() -> None:

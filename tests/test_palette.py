@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import screen_text
+from textual.pilot import Pilot
 
 from tui.factory import make_app
 from tui.outputs import output_dir
 from tui.palette import ACTIONS
 
 
-async def _palette(pilot, query: str) -> str:
+async def _palette(pilot: Pilot[Any], query: str) -> str:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*query)

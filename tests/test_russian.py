@@ -4,19 +4,24 @@ the language chosen is remembered like the theme."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import screen_text
+from textual.app import App
 
 from tui.cache import DatasetCache
 from tui.factory import make_app
 from tui.i18n import format_date, labels, quoted
 from tui.links import PageRef
+from tui.model import Dataset, Lang
 from tui.render import citation
 from tui.screens.help import sections
 from tui.state import StateStore
+from tui.widgets import TopicTree
 
 # Latin words allowed in Russian text: names, formats, units and keys.
 NAMES = {
@@ -56,14 +61,14 @@ LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 URLS: list[str] = []
 
 
-def english_words(text: str, also: set[str] = frozenset()) -> set[str]:
+def english_words(text: str, also: AbstractSet[str] = frozenset()) -> set[str]:
     text = re.sub(r"\{[a-z_]+\}", "", text)  # format fields
     words = {w for w in LATIN_WORD.findall(text) if w not in ALLOWED | also}
     # A web address from the data, wrapped over lines, is cut into pieces of words.
     return {w for w in words if not any(w in url for url in URLS)}
 
 
-def data_words(dataset, lang: str = "ru") -> set[str]:
+def data_words(dataset: Dataset, lang: Lang = "ru") -> set[str]:
     """Latin words the data itself holds in Russian (names, models, addresses): data, not UI."""
     words: set[str] = set()
     texts = []
@@ -95,7 +100,9 @@ def test_every_russian_label_reads_as_russian() -> None:
             assert not english_words(what), what
 
 
-async def test_every_russian_screen_reads_as_russian(bundled_dataset, tmp_path: Path) -> None:
+async def test_every_russian_screen_reads_as_russian(
+    bundled_dataset: Dataset, tmp_path: Path
+) -> None:
     also = data_words(bundled_dataset)
     URLS[:] = [s.url for s in bundled_dataset.sources.values() if s.url]
     URLS.extend(e.url for e in bundled_dataset.entities.values() if e.url)
@@ -172,7 +179,7 @@ async def test_every_russian_screen_reads_as_russian(bundled_dataset, tmp_path: 
         assert must in everything, must
 
 
-def test_dates_and_quotation_marks_follow_the_language(bundled_dataset) -> None:
+def test_dates_and_quotation_marks_follow_the_language(bundled_dataset: Dataset) -> None:
     day = date(2025, 9, 29)
     assert format_date(day, "ru") == "29.09.2025"
     assert format_date(day, "en") == "2025-09-29"
@@ -188,7 +195,9 @@ def test_dates_and_quotation_marks_follow_the_language(bundled_dataset) -> None:
     assert ru.startswith("«") and "»\n" in ru and "“" not in ru
     assert en.startswith("“") and "”\n" in en
     # Only the Russian original, where an English citation carries it, is in «».
-    assert "«" not in en or "«" + topic.quotes[0].text.ru + "»" in en
+    original = topic.quotes[0].text.ru
+    assert original is not None
+    assert "«" not in en or "«" + original + "»" in en
     assert re.search(r"\d\d\.\d\d\.\d{4}", ru) and not re.search(r"\d{4}-\d\d-\d\d", ru)
     assert re.search(r"\d{4}-\d\d-\d\d", en) and not re.search(r"\d\d\.\d\d\.\d{4}", en)
 
@@ -196,7 +205,7 @@ def test_dates_and_quotation_marks_follow_the_language(bundled_dataset) -> None:
 async def test_a_russian_page_has_one_date_format_and_russian_quotes() -> None:
     app = make_app(lang="ru")
     async with app.run_test(size=(120, 60)) as pilot:
-        app.query_one("#topics").select_topic("trade")
+        app.query_one("#topics", TopicTree).select_topic("trade")
         await pilot.pause()
         top = screen_text(app)
         await pilot.press("tab", "G")
@@ -236,7 +245,7 @@ async def test_the_language_chosen_is_remembered_and_lang_wins(
     assert make_app(lang=None, state=store).lang == "ru"
 
 
-def toasts(app) -> list[str]:
+def toasts(app: App[Any]) -> list[str]:
     """The notices on screen, whole (a toast wraps a long path over lines)."""
     return [n.message for n in app._notifications]
 

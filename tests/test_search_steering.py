@@ -3,9 +3,14 @@ list in the order shown; the current one is marked; the detail pane follows whil
 
 from __future__ import annotations
 
-from helpers import screen_text
+from typing import Any
 
+from helpers import screen_text
+from textual.pilot import Pilot
+
+from tui.app import CoopApp
 from tui.factory import make_app
+from tui.links import PageRef
 from tui.results import KINDS, kind_counts, result_entries
 from tui.widgets import DetailPane, SearchBar, TopicTree
 from tui.widgets.topic_tree import GROUP_MARK, page_of
@@ -13,7 +18,7 @@ from tui.widgets.topic_tree import GROUP_MARK, page_of
 SIZE = (100, 40)
 
 
-async def _type(pilot, query: str) -> None:
+async def _type(pilot: Pilot[Any], query: str) -> None:
     app = pilot.app
     await pilot.pause()
     await app.workers.wait_for_complete()
@@ -21,16 +26,16 @@ async def _type(pilot, query: str) -> None:
     await pilot.pause(0.3)
 
 
-def _shown_pages(app) -> list:
+def _shown_pages(app: CoopApp) -> list[PageRef]:
     """The pages the narrowed tree lists, top to bottom (headings and plain ancestors left out)."""
     tree = app.query_one(TopicTree)
     entries = {e.ref for e in app._entries}
-    order = []
+    order: list[PageRef] = []
     stack = list(reversed(tree.root.children))
     while stack:
         node = stack.pop()
         ref = page_of(node.data)
-        if ref in entries:
+        if ref is not None and ref in entries:
             order.append(ref)
         stack.extend(reversed(node.children))
     return order
@@ -40,6 +45,7 @@ async def test_every_page_found_is_listed_grouped_by_kind_with_counts() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await _type(pilot, "Polyakov")
+        assert app._search is not None
         entries = result_entries(app.dataset, app._search)
         kinds = [e.ref.kind for e in entries]
         assert {"topic", "person", "source"} <= set(kinds)
@@ -48,8 +54,9 @@ async def test_every_page_found_is_listed_grouped_by_kind_with_counts() -> None:
         tree = app.query_one(TopicTree)
         headings = [n for n in tree.root.children if n.data and n.data.startswith(GROUP_MARK)]
         counts = kind_counts(entries)
-        assert [n.data[1:] for n in headings] == [k for k in counts if k != "topic"]
+        assert [n.data[1:] for n in headings if n.data] == [k for k in counts if k != "topic"]
         for heading in headings:
+            assert heading.data is not None
             assert len(heading.children) == counts[heading.data[1:]]
             assert str(heading.label).endswith(f"· {counts[heading.data[1:]]}")
         assert "People · 1" in screen_text(app) or "People ·" in screen_text(app)
@@ -65,12 +72,13 @@ async def test_down_up_and_n_walk_the_list_in_the_order_shown_marking_the_curren
         start = app._match_at
         assert app.page == order[start]
         tree = app.query_one(TopicTree)
-        visited = []
+        visited: list[PageRef | None] = []
         for _ in range(len(order)):
             await pilot.press("down")
             await pilot.pause()
             visited.append(app.page)
             # The current result is marked: the tree's cursor is on it.
+            assert tree.cursor_node is not None
             assert page_of(tree.cursor_node.data) == app.page
             assert app.query_one(SearchBar).input.has_focus  # still typing
         expected = [order[(start + i + 1) % len(order)] for i in range(len(order))]

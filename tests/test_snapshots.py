@@ -111,14 +111,14 @@ def test_organisation_page(snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(lang="en"), run_before=open_gomselmash, terminal_size=(80, 24))
 
 
-def test_timeline(snap_compare) -> None:
+def test_timeline(snap_compare: SnapCompare) -> None:
     # `t`: every dated item by year, the cursor on the first, its source in the status line.
     assert snap_compare(make_app(lang="en"), press=["t"], terminal_size=(80, 24))
 
 
-def test_timeline_filtered_russian(snap_compare) -> None:
+def test_timeline_filtered_russian(snap_compare: SnapCompare) -> None:
     # Filtered to turnover figures, in Russian.
-    async def filtered(pilot) -> None:
+    async def filtered(pilot: Pilot[Any]) -> None:
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("slash", *"товарооборот", "enter", "f", "f", "f", "f")
@@ -127,6 +127,6 @@ def test_timeline_filtered_russian(snap_compare) -> None:
     assert snap_compare(make_app(lang="ru"), run_before=filtered, terminal_size=(80, 24))
 
 
-def test_index_lists(snap_compare) -> None:
+def test_index_lists(snap_compare: SnapCompare) -> None:
     # `i`: the organisations by name with their mentions.
     assert snap_compare(make_app(lang="en"), press=["i"], terminal_size=(80, 24))

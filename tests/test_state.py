@@ -307,7 +307,7 @@ def test_any_json_loads_and_saves(tmp_path: Path) -> None:
         assert isinstance(loaded.data, dict)
         bookmarks_from(loaded.data)
         problem = store.update("bookmarks", [["topic", "trade"]])
-        assert problem is None or "not saved" not in problem, problem
+        assert problem is None or "not saved" not in str(problem), problem
         assert StateStore(path).load().notice is None
 
 

@@ -19,10 +19,11 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from tui.links import PAGE_KINDS, PageRef
+from tui.model import Lang
 from tui.notices import notice_text
 from tui.state import StateStore, bookmarks_from
 
-LANGS = ("ru", "en")
+LANGS: tuple[Lang, ...] = ("ru", "en")
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
