@@ -8,7 +8,7 @@ language when the language switches, the cursor staying on its name.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Optional
 
 from rich.style import Style
 from rich.text import Text
@@ -26,7 +26,7 @@ from .list_screen import ListScreen
 DIM = Style(dim=True)
 
 
-class IndexScreen(ListScreen[PageRef | None]):
+class IndexScreen(ListScreen[Optional[PageRef]]):
     TITLE_KEY = "index.title"
     HINTS_KEY = "index.hints"
     PLACEHOLDER_KEY = "index.placeholder"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import ClassVar, Optional
 
 from rich.style import Style
 from rich.text import Text
@@ -74,7 +74,7 @@ class TimelineChoice:
     item: ItemRef | None
 
 
-class TimelineScreen(ListScreen[TimelineChoice | None]):
+class TimelineScreen(ListScreen[Optional[TimelineChoice]]):
     TITLE_KEY = "timeline.title"
     HINTS_KEY = "timeline.hints"
 
