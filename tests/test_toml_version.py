@@ -3,7 +3,7 @@
 Each file in tests/toml11/ is valid TOML 1.1.0 and invalid TOML 1.0.0: it holds
 one construct that only TOML 1.1 allows. tomli 2.4 and newer accept them all,
 the standard library's tomllib (3.11 to 3.13) refuses them all; with tomli pinned
-below 2.4 on every Python (tui/toml_reader.py), every such file is refused, with
+below 2.4 on every Python (tui/loader/toml_reader.py), every such file is refused, with
 a message that names the construct and the 1.0 way to write it. CI runs this on
 the oldest and the newest supported Python.
 """

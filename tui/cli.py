@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"argument --theme: unknown theme {theme!r} (choose from {', '.join(names)})"
             )
     if args.command == "schema":
-        from .format_schema import json_schema_text
+        from .loader.format_schema import json_schema_text
 
         return _write(json_schema_text())
     if args.command == "check":

@@ -20,8 +20,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui import toml_reader
-from tui.loader import MAX_FILE_BYTES, data_files
+from tui.loader import MAX_FILE_BYTES, data_files, toml_reader
 from tui.model import LANGS, Dataset, Localized, Topic
 from tui.sanitize import clean_text
 

@@ -113,7 +113,7 @@ def _toml_1_1(
     """Say so when the error is something TOML 1.1 allows and TOML 1.0 does not.
 
     Editors and other tools may accept these; coop-tui reads TOML 1.0.0 on every
-    Python (tui/toml_reader.py), so it names the rule and the 1.0 way to write it.
+    Python (tui/loader/toml_reader.py), so it names the rule and the 1.0 way to write it.
     """
     if message.startswith("unescaped '\\'") and column is not None and column >= 3:
         escape = source_line[column - 3 : column - 1]

@@ -1,0 +1,61 @@
+"""One data file as the checks see it: its name, and where a key path was written in it.
+
+A check that finds a problem names the key path (`topic[3].fact[1].source`);
+`DataFile` turns it into a position (`data/topics.toml:45:13`) with the
+file's `Locator` and adds the `Problem` to the load's list. Positions are
+worked out only when a problem asks for one: keeping every file's text and a
+table of every key's offset would cost more memory and time than the parse
+itself on a big data set. So the text is released after the file's own
+checks, and a problem found later, across files, re-reads the file to place
+it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.model import Location
+from tui.sanitize import clean_text
+
+from .locate import KeyPath, Locator, format_path
+from .problems import Problem, type_name
+from .read import reread
+
+__all__ = ["DataFile"]
+
+
+class DataFile:
+    """A parsed data file's name and positions, and the problems reported in it."""
+
+    def __init__(self, name: str, path: Path, text: str | None, problems: list[Problem]) -> None:
+        self.name = name
+        self.path = path
+        self.problems = problems
+        self._text = text
+        self._locator: Locator | None = None
+
+    @property
+    def locator(self) -> Locator:
+        """The file's key positions, scanned the first time a position is asked for."""
+        if self._locator is None:
+            text = self._text if self._text is not None else reread(self.path)
+            self._locator = Locator(text)
+        return self._locator
+
+    def release_text(self) -> None:
+        """Forget the file's text (the locator, if built, stays)."""
+        self._text = None
+
+    def location(self, path: KeyPath, *, at_key: bool = False) -> Location:
+        find = self.locator.key_position if at_key else self.locator.value_position
+        position = find(path)
+        return Location(self.name, *position) if position else Location(self.name)
+
+    def problem(
+        self, path: KeyPath, message: str, expected: str | None = None, *, at_key: bool = False
+    ) -> None:
+        where = self.location(path, at_key=at_key)
+        self.problems.append(Problem(where, clean_text(format_path(path)), message, expected))
+
+    def wrong_type(self, path: KeyPath, value: object, expected: str) -> None:
+        self.problem(path, f"wrong type: got {type_name(value)}", expected)
