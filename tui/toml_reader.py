@@ -4,6 +4,6 @@ It moved into the loader package; this re-export keeps `from tui import toml_rea
 working. New code imports from `tui.loader.toml_reader`.
 """
 
-from tui.loader.toml_reader import TOML_VERSION, TOMLDecodeError, loads
+from tui.loader.toml_reader import TOMLDecodeError, loads
 
-__all__ = ["TOML_VERSION", "TOMLDecodeError", "loads"]
+__all__ = ["TOMLDecodeError", "loads"]

@@ -17,7 +17,4 @@ from __future__ import annotations
 
 from tomli import TOMLDecodeError, loads
 
-__all__ = ["TOML_VERSION", "TOMLDecodeError", "loads"]
-
-#: The TOML specification the data files are read by (docs/data-format.md).
-TOML_VERSION = "1.0.0"
+__all__ = ["TOMLDecodeError", "loads"]
