@@ -4,10 +4,11 @@
 name an array of tables of the format, every table's keys must be known
 (a typo gets "did you mean"; `role` on a place says it belongs on a person),
 required keys present, and every value right for its kind (`values`). Rules
-that tie two keys of one table together (an amount form with one `{}`, an
-event that ends after it starts) are checked here too. A table checked
-without a problem is built into its model object at once (`build`); every
-top-level table becomes a `Record` for the checks across files.
+that tie two keys of one table together, or look inside one (an amount form
+with one `{}`, an event that ends on or after its start), are checked here
+too. A table checked without a problem is built into its model object at
+once (`build`); every top-level table becomes a `Record` for the checks
+across files.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ __all__ = ["check_file"]
 
 
 def check_file(file: DataFile, data: Mapping[str, Any]) -> list[Record]:
+    """A `Record` of each top-level table of `file`; its problems go to `file.problems`."""
     if not data:
         file.problems.append(
             Problem(
