@@ -309,7 +309,7 @@ def entry_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
         return f"{quoted(quote.text.get(lang), lang)} — {speaker}"
     # The page's own wording of a figure (its amount form, qualifier, span and
     # wording without a number), so that both say it alike. Imported here:
-    # render.py imports this module for the pages' Timeline sections.
+    # the render package imports this module for the pages' Timeline sections.
     from .render import amount_form, figure_text, format_amount
 
     metric = dataset.metrics[entry.owner]
