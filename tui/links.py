@@ -122,15 +122,9 @@ def build_backlinks(dataset: Dataset) -> Backlinks:
 
 
 def backlinks(dataset: Dataset) -> Backlinks:
-    """The backlink index of a data set, built on first use and kept with it.
-
-    Cached on the frozen instance like `Dataset.children`: every entity page asks.
-    """
-    cached: Backlinks | None = dataset.__dict__.get("_backlinks")
-    if cached is None:
-        cached = build_backlinks(dataset)
-        object.__setattr__(dataset, "_backlinks", cached)
-    return cached
+    """The backlink index of a data set, built on first use and kept with it
+    (`Dataset.backlinks`): every entity page asks."""
+    return dataset.backlinks
 
 
 class History:

@@ -19,14 +19,14 @@ for the lines a reader actually sees.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
 from .i18n import format_when, label, quoted
 from .links import ItemRef, PageRef, backlinks, entity_ref
-from .model import Dataset, Lang, Metric, PartialDate, Topic
+from .model import LANGS, Dataset, Lang, Metric, PartialDate, Topic
 
 _SLOTS: dict[str, bool] = {"slots": True} if sys.version_info >= (3, 10) else {}
 
@@ -97,12 +97,8 @@ def build_timeline(dataset: Dataset) -> tuple[Entry, ...]:
 
 
 def timeline(dataset: Dataset) -> tuple[Entry, ...]:
-    """The timeline of a data set, built on first use and kept with it."""
-    cached: tuple[Entry, ...] | None = dataset.__dict__.get("_timeline")
-    if cached is None:
-        cached = build_timeline(dataset)
-        object.__setattr__(dataset, "_timeline", cached)
-    return cached
+    """The timeline of a data set, built on first use and kept with it (`Dataset.timeline`)."""
+    return dataset.timeline
 
 
 def with_years(entries: Iterable[Entry]) -> list[Entry | int]:
@@ -120,34 +116,32 @@ def with_years(entries: Iterable[Entry]) -> list[Entry | int]:
 
 def timeline_rows(dataset: Dataset) -> tuple[Entry | int, ...]:
     """The whole timeline as rows (see `with_years`), made once and kept with the data set."""
-    cached: tuple[Entry | int, ...] | None = dataset.__dict__.get("_timeline_rows")
-    if cached is None:
-        cached = tuple(with_years(timeline(dataset)))
-        object.__setattr__(dataset, "_timeline_rows", cached)
-    return cached
+    return dataset.timeline_rows
 
 
 def topic_label_width(dataset: Dataset, lang: Lang) -> int:
     """The longest label of a topic the timeline names, in `lang` (for the topic column)."""
-    key = f"_timeline_topic_width_{lang}"
-    cached: int | None = dataset.__dict__.get(key)
-    if cached is None:
-        topics = {e.topic_id for e in timeline(dataset)}
-        topics.discard(None)
-        cached = max((len(dataset.topics[t].label(lang)) for t in topics if t), default=0)
-        object.__setattr__(dataset, key, cached)
-    return cached
+    return dataset.timeline_topic_widths[lang]
+
+
+def topic_label_widths(dataset: Dataset) -> dict[Lang, int]:
+    """The longest label of a topic the timeline names, in every language."""
+    topics = {e.topic_id for e in timeline(dataset)}
+    topics.discard(None)
+    return {
+        lang: max((len(dataset.topics[t].label(lang)) for t in topics if t), default=0)
+        for lang in LANGS
+    }
 
 
 def prepare(dataset: Dataset, lang: Lang) -> None:
     """Everything the timeline view needs before it opens: run it off the event loop.
 
-    The reader's language first; the other's topic width too, so that a
-    language switch in the view costs no walk either.
+    The topic widths of every language too, so that a language switch in the
+    view costs no walk either.
     """
     timeline_rows(dataset)
     topic_label_width(dataset, lang)
-    topic_label_width(dataset, "en" if lang == "ru" else "ru")
 
 
 def _metric_topics(dataset: Dataset) -> dict[str, str]:
@@ -342,17 +336,13 @@ def short_date(entry: Entry, lang: Lang) -> str:
     return f"{day:02d}.{month:02d}" if lang == "ru" else f"{month:02d}-{day:02d}"
 
 
-def source_numbers(dataset: Dataset) -> dict[str, int]:
+def source_numbers(dataset: Dataset) -> Mapping[str, int]:
     """The timeline's source markers: a source's place in the data set, from 1.
 
     One number per source for the whole timeline (not per page), so a marker
     means the same source however the timeline is filtered.
     """
-    cached: dict[str, int] | None = dataset.__dict__.get("_source_numbers")
-    if cached is None:
-        cached = {source_id: n for n, source_id in enumerate(dataset.sources, start=1)}
-        object.__setattr__(dataset, "_source_numbers", cached)
-    return cached
+    return dataset.source_numbers
 
 
 def entry_marker(dataset: Dataset, entry: Entry) -> str:
