@@ -27,6 +27,7 @@ from typing import Literal, get_args
 from .i18n import format_when, label, quoted
 from .links import ItemRef, PageRef, backlinks, entity_ref
 from .model import LANGS, Dataset, Lang, Metric, PartialDate, Topic
+from .walk import FactItem, QuoteItem, dataset_items, mentioned, topic_items
 
 _SLOTS: dict[str, bool] = {"slots": True} if sys.version_info >= (3, 10) else {}
 
@@ -144,25 +145,11 @@ def prepare(dataset: Dataset, lang: Lang) -> None:
     topic_label_width(dataset, lang)
 
 
-def _metric_topics(dataset: Dataset) -> dict[str, str]:
-    """The first topic that shows each metric: a figure opens there."""
-    found: dict[str, str] = {}
-    for topic in dataset.topics.values():
-        for metric_id in topic.metrics:
-            found.setdefault(metric_id, topic.id)
-    return found
-
-
 def _event_topics(dataset: Dataset, events: set[str]) -> dict[str, str]:
     """The first topic (in data order) that names each event, as its page's backlinks list them."""
     found: dict[str, str] = {}
     for topic in dataset.topics.values():
-        names = [*topic.mentions]
-        for fact in topic.facts:
-            names += fact.mentions
-        for quote in topic.quotes:
-            names += quote.mentions
-        for name in events.intersection(names):
+        for name in events.intersection(mentioned(topic)):
             found.setdefault(name, topic.id)
     return found
 
@@ -224,14 +211,16 @@ def _walk(dataset: Dataset) -> Iterator[Entry]:
             event = _event_entry(dataset, entity.id, event_topics.get(entity.id))
             if event is not None:
                 yield event
-    for topic in dataset.topics.values():
-        for index in range(len(topic.facts)):
-            fact = _fact_entry(topic, index)
+    shown_in: dict[str, str] = {}  # the first topic that shows a metric: a figure opens there
+    for item in dataset_items(dataset):
+        if isinstance(item, FactItem):
+            fact = _fact_entry(item.topic, item.number)
             if fact is not None:
                 yield fact
-        for index in range(len(topic.quotes)):
-            yield _quote_entry(topic, index)
-    shown_in = _metric_topics(dataset)
+        elif isinstance(item, QuoteItem):
+            yield _quote_entry(item.topic, item.number)
+        else:
+            shown_in.setdefault(item.metric.id, item.topic.id)
     for metric in dataset.metrics.values():
         topic_id = shown_in.get(metric.id)
         if topic_id is not None:  # a metric no topic shows has no page to open
@@ -249,19 +238,18 @@ def topic_entries(dataset: Dataset, topic_id: str, *, figures: bool = False) -> 
     """
     topic = dataset.topics[topic_id]
     entries: list[Entry] = []
-    named: dict[str, None] = dict.fromkeys(topic.mentions)
-    for index, fact in enumerate(topic.facts):
-        named.update(dict.fromkeys(fact.mentions))
-        entry = _fact_entry(topic, index)
-        if entry is not None:
-            entries.append(entry)
-    for index, quote in enumerate(topic.quotes):
-        named.update(dict.fromkeys(quote.mentions))
-        entries.append(_quote_entry(topic, index))
+    for item in topic_items(dataset, topic):
+        if isinstance(item, FactItem):
+            entry = _fact_entry(topic, item.number)
+            if entry is not None:
+                entries.append(entry)
+        elif isinstance(item, QuoteItem):
+            entries.append(_quote_entry(topic, item.number))
     if figures:
         for metric_id in topic.metrics:
             entries += _metric_entries(dataset.metrics[metric_id], topic_id)
-    for name in named:
+    # The speakers are people: only the events named become entries.
+    for name in mentioned(topic):
         event = _event_entry(dataset, name, topic_id)
         if event is not None:
             entries.append(event)
