@@ -70,11 +70,13 @@ def figure_text(observation: Observation, unit: str, lang: Lang) -> str:
 
 
 def with_speaker(line: Text, dataset: Dataset | None, speaker: str | None, lang: Lang) -> None:
+    """Append " — Name" of the person who gave a figure or target, when the data names one."""
     if dataset is not None and speaker is not None and speaker in dataset.entities:
         line.append(f" — {dataset.entities[speaker].name.get(lang)}", style=DIM)
 
 
 def disagrees(line: Text, disagreement: str | None, lang: Lang) -> None:
+    """Append "≠ sources disagree" to an item that is one side of a disagreement."""
     if disagreement is not None:
         line.append(f" ≠ {label('disagree', lang)}", style=DISAGREE)
 
