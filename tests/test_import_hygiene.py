@@ -7,14 +7,16 @@ import subprocess
 import sys
 
 import tui.loader
+import tui.render
 
 # Packages of the core: every module in them is checked, those added later too.
-UI_FREE_PACKAGES = [tui.loader]
+UI_FREE_PACKAGES = [tui.loader, tui.render]
 
 UI_FREE = [
     "tui.model",
     "tui.loader",
     "tui.render",
+    "tui.walk",
     "tui.i18n",
     "tui.sanitize",
     "tui.preview",
@@ -51,10 +53,11 @@ def package_modules() -> list[str]:
     ]
 
 
-def test_the_loader_packages_modules_are_all_found() -> None:
+def test_the_core_packages_modules_are_all_found() -> None:
     modules = package_modules()
     for name in ("schema", "read", "tables", "values", "links", "tree", "build", "load"):
         assert f"tui.loader.{name}" in modules
+    assert "tui.render.page" in modules
 
 
 def test_lower_layers_import_no_textual() -> None:
