@@ -22,6 +22,23 @@ Ctrl+Z (or SIGTSTP from the shell) suspends through Textual's driver, which
 leaves the alternate screen; after `fg` the whole screen is painted again at
 once (`repaint_after_resume`), not row by row as keys arrive.
 
+Textual's driver does that suspending and resuming in Python signal handlers,
+which Python runs in the main thread between two bytecodes of whatever it was
+doing; two races followed (`handle_suspend_in_the_loop` removes both):
+
+- the kernel may deliver the signal to any thread (Textual's input and writer
+  threads, the watchdog, workers), and the main thread, idle in the event
+  loop's `epoll_wait`, ran the handler only once something else woke it:
+  after `fg` the screen stayed blank until a key was pressed (about one
+  resume in three on Python 3.9);
+- a SIGTSTP arriving while the main thread was queueing a frame for the
+  writer thread ran a handler that queued more, waiting forever for the lock
+  the interrupted code held: the process neither stopped nor went on.
+
+`asyncio`'s own signal handling (`loop.add_signal_handler`) runs the driver's
+handlers as event-loop callbacks instead, and wakes the loop through a wakeup
+file descriptor whichever thread the signal reached.
+
 An unexpected error writes its traceback to a log file and the reader gets one
 line naming it, instead of a screenful of traceback (with local variables)
 over their shell.
@@ -243,9 +260,42 @@ def repaint_after_resume(app: App[Any]) -> None:
     Textual's driver re-enters the alternate screen on SIGCONT, which the
     terminal shows blank, while Textual still believes every cell is on
     screen: without this, rows came back one by one as keys moved over them.
+    Called once the App runs (its driver has set its signal handlers), it
+    also moves those handlers into the event loop (`handle_suspend_in_the_loop`).
     """
 
     def repaint(_app: object) -> None:
         app.screen.refresh(layout=True)
 
     app.app_resume_signal.subscribe(app, repaint)
+    handle_suspend_in_the_loop()
+
+
+SUSPEND_SIGNALS = ("SIGTSTP", "SIGCONT")
+
+
+def handle_suspend_in_the_loop() -> list[int]:
+    """Run the current SIGTSTP and SIGCONT handlers as event-loop callbacks; return those moved.
+
+    Call from the event loop's thread (the main thread) once the terminal
+    driver has installed its handlers. A signal left to the default action
+    (as when the App runs headless) is left alone.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return []
+    moved: list[int] = []
+    for name in SUSPEND_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue  # no job control here (Windows)
+        handler = signal.getsignal(signum)
+        if not callable(handler):
+            continue  # SIG_DFL, SIG_IGN, or a handler not set from Python
+        try:
+            loop.add_signal_handler(signum, handler, signum, None)
+        except (NotImplementedError, RuntimeError, ValueError):
+            continue  # a loop without signal support, or not the main thread
+        moved.append(signum)
+    return moved
