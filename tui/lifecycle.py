@@ -58,6 +58,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .state import state_dir
+from .textual_private import UnhandledErrorHook
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -118,25 +119,23 @@ def crash_line_for(error: BaseException) -> str:
     return crash_line(error, log)
 
 
-class CrashReport:
+class CrashReport(UnhandledErrorHook):
     """Mixed into the App: an unhandled exception leaves one line and a log file.
 
     Textual would print a Rich traceback with local variables after restoring the
-    terminal; that is noise to a reader and can hold data. Textual sets the
-    return code to 1; run_app turns it into EXIT_CRASH, as for an error outside
-    the App's loop.
+    terminal; that is noise to a reader and can hold data, so it is not printed
+    (`quiet_traceback`). Textual sets the return code to 1; run_app turns it
+    into EXIT_CRASH, as for an error outside the App's loop.
     """
+
+    quiet_traceback = True
 
     crash_line: str | None = None
     """What to tell the reader after the terminal is restored; run_app prints it."""
 
-    def _handle_exception(self, error: Exception) -> None:
+    def on_unhandled_error(self, error: Exception) -> None:
         if self.crash_line is None:
             self.crash_line = crash_line_for(error)
-        super()._handle_exception(error)  # type: ignore[misc]
-        # Textual has queued its traceback for printing after exit; the log has
-        # it, and the reader gets one unwrapped line from run_app instead.
-        self._exit_renderables.clear()  # type: ignore[attr-defined]
 
 
 def run_app(app: App[Any]) -> int:
