@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui import cli
-from tui.format_schema import json_schema
+from tui.loader.format_schema import json_schema
 from tui.model import LANGS, Localized, other_lang
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tui.loader import MAX_FILE_BYTES, DataError, Problem, load_dataset
-from tui.locate import Locator, format_path
+from tui.loader.locate import Locator, format_path
 from tui.model import Localized, Location
 
 SOURCES = """\

@@ -11,9 +11,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tui import toml_reader
-from tui.format_schema import DESCRIPTIONS, json_schema, json_schema_text
-from tui.loader import TABLES, DataError, load_dataset
+from tui.loader import TABLES, DataError, load_dataset, toml_reader
+from tui.loader.format_schema import DESCRIPTIONS, json_schema, json_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "tui" / "schema" / "coop-tui.schema.json"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tui import toml_reader
+from tui.loader import toml_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 TOML11 = Path(__file__).resolve().parent / "toml11"
