@@ -38,7 +38,7 @@ from .links import ItemRef, PageRef
 from .messages import DataLoaded, DataReloaded, LoadFailed
 from .model import Dataset, Lang, other_lang
 from .notices import Notice, notice_text
-from .render import citation, citation_summary
+from .render import citation_summary
 from .screens.main import MainScreen
 from .state import StateStore
 from .themes import DARK, OWN_THEMES
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     # The loader and the dialogs are imported where they are first used:
     # a start from the data cache needs none of them before the first paint.
     from .loader import DataError
-    from .screens import BookmarksClosed, CitationScreen, TimelineChoice
+    from .screens import BookmarksClosed, CitationScreen
 
 # How long the terminal must stay one size before its real size is checked.
 SIZE_SETTLE_SECONDS = 0.1
@@ -346,112 +346,7 @@ class CoopApp(CrashReport, App[None]):
         if result.open is not None:
             self.open_page(result.open)
 
-    # ------------------------------------------------------------ timeline and index lists
-
-    def action_timeline(self) -> None:
-        """Every dated item in date order (screens/timeline.py)."""
-        from .screens import IndexScreen, TimelineScreen
-
-        if isinstance(self.screen, TimelineScreen) or self.loading:
-            if self.loading:
-                self.notify(label("loading", self.lang), markup=False, timeout=2)
-            return
-        if isinstance(self.screen, IndexScreen):
-            self.screen.dismiss(None)
-        self.push_screen(TimelineScreen(self.dataset, self.lang), self._timeline_closed)
-
-    def _timeline_closed(self, choice: TimelineChoice | None) -> None:
-        if choice is None:
-            return
-        if choice.item is None:
-            self.open_page(choice.ref)
-        else:
-            self.main.open_item(choice.ref, choice.item)
-
-    def action_index(self, kind: str = "organisation") -> None:
-        """Every organisation, person, place, event and source by name (screens/index.py)."""
-        from .screens import IndexScreen, TimelineScreen
-
-        if isinstance(self.screen, IndexScreen) or self.loading:
-            if self.loading:
-                self.notify(label("loading", self.lang), markup=False, timeout=2)
-            return
-        if isinstance(self.screen, TimelineScreen):
-            self.screen.dismiss(None)
-        self.push_screen(
-            IndexScreen(self.dataset, self.lang, kind),  # type: ignore[arg-type]
-            self._index_closed,
-        )
-
-    def _index_closed(self, ref: PageRef | None) -> None:
-        if ref is not None:
-            self.open_page(ref)
-
-    # ------------------------------------------------------------ copying
-
-    def _citation_text(self) -> str | None:
-        """The open page, or the fact or quote under the link cursor, as a citation."""
-        self.main.catch_up()
-        ref = self.page
-        if ref is None:
-            return None
-        return citation(self.dataset, ref, self.lang, self.main.current_item())
-
-    def _send_to_clipboard(self, text: str, notice: str) -> None:
-        # OSC 52 goes to the terminal, which may ignore it (tmux's set-clipboard
-        # off, many terminals by default): nothing comes back to say so, so the
-        # notice says where the text went, not that it arrived.
-        self.copy_to_clipboard(text)
-        self.notify(notice, markup=False, timeout=5)
-
-    def action_copy_citation(self) -> None:
-        """Send the citation to the terminal clipboard (OSC 52)."""
-        text = self._citation_text()
-        if text is not None:
-            what = citation_summary(text)
-            self._send_to_clipboard(text, label("copied", self.lang).format(what=what))
-
-    def _url(self) -> str | None:
-        from .addresses import page_url
-
-        self.main.catch_up()
-        ref = self.page
-        if ref is None:
-            return None
-        item, target = self.main.current_item(), self.main.current_target()
-        return page_url(self.dataset, ref, item, target)
-
-    def action_copy_url(self) -> None:
-        """Send the source's web address to the terminal clipboard (OSC 52)."""
-        url = self._url()
-        if url is None:
-            self.notify(label("no_url", self.lang), markup=False, timeout=3)
-            return
-        self._send_to_clipboard(url, label("copied.url", self.lang).format(url=url))
-
-    def action_open_source(self) -> None:
-        """Open the source in a browser where there is one; else say how to reach it."""
-        import os
-
-        from .addresses import has_graphical_browser
-
-        url = self._url()
-        if url is None:
-            self.notify(label("no_url", self.lang), markup=False, timeout=3)
-        elif self.is_web or has_graphical_browser(os.environ):
-            self.notify(label("opening", self.lang).format(url=url), markup=False, timeout=4)
-            self.open_url(url)
-        else:
-            message = label("no_browser", self.lang).format(url=url)
-            self.notify(message, markup=False, timeout=10)
-
-    def action_show_citation(self) -> None:
-        """The citation in a dialog: select it with the mouse, or save it to a file."""
-        from .screens import CitationScreen
-
-        text = self._citation_text()
-        if text is not None and not isinstance(self.screen, CitationScreen):
-            self.push_screen(CitationScreen(text, self.lang))
+    # ------------------------------------------------------------ the citation dialog
 
     def on_citation_screen_save(self, event: CitationScreen.Save) -> None:
         from .outputs import output_dir, write_new
@@ -470,7 +365,7 @@ class CoopApp(CrashReport, App[None]):
     def on_citation_screen_copy(self, event: CitationScreen.Copy) -> None:
         event.stop()
         what = citation_summary(event.text)
-        self._send_to_clipboard(event.text, label("copied", self.lang).format(what=what))
+        self.main.send_to_clipboard(event.text, label("copied", self.lang).format(what=what))
 
     # ------------------------------------------------------------ keys for the main screen
     # Bound here with the others (see BINDINGS); the main screen does the work.
@@ -495,6 +390,27 @@ class CoopApp(CrashReport, App[None]):
 
     def action_focus_tree(self) -> None:
         self.main.action_focus_tree()
+
+    def action_copy_citation(self) -> None:
+        self.main.action_copy_citation()
+
+    def action_copy_url(self) -> None:
+        self.main.action_copy_url()
+
+    def action_open_source(self) -> None:
+        self.main.action_open_source()
+
+    def action_show_citation(self) -> None:
+        self.main.action_show_citation()
+
+    def action_export_page(self) -> None:
+        self.main.action_export_page()
+
+    def action_timeline(self) -> None:
+        self.main.action_timeline()
+
+    def action_index(self, kind: str = "organisation") -> None:
+        self.main.action_index(kind)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":
@@ -580,22 +496,6 @@ class CoopApp(CrashReport, App[None]):
             self.notify(message, severity="error", markup=False)
             return
         self.notify(label("screenshot.saved", self.lang).format(path=saved), markup=False)
-
-    def action_export_page(self) -> None:
-        """Write the open page as Markdown to a new file, and say where."""
-        from .outputs import output_dir, page_markdown, write_new
-
-        ref = self.page
-        if ref is None:
-            return
-        try:
-            text = page_markdown(self.dataset, ref, self.lang)
-            path = write_new(output_dir(), f"coop-tui-{ref.id}-{self.lang}", ".md", text)
-        except OSError as error:
-            message = label("export.failed", self.lang).format(why=error.strerror or error)
-            self.notify(message, severity="error", markup=False)
-            return
-        self.notify(label("export.saved", self.lang).format(path=path), markup=False, timeout=8)
 
     def action_show_help_panel(self) -> None:
         """Palette → Keys: our help, not Textual's panel of other keys, in English."""

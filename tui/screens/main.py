@@ -36,7 +36,7 @@ from ..links import History, ItemRef, PageRef
 from ..messages import IndexReady
 from ..model import Dataset, Lang
 from ..paging import PAGE_ITEMS
-from ..render import build_page
+from ..render import build_page, citation, citation_summary
 from ..search import SearchIndex
 from ..search_session import SearchSession
 from ..widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
@@ -44,6 +44,7 @@ from ..widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
     from ..loader import DataError
+    from .timeline import TimelineChoice
 
 # How long after a page is on screen its neighbours in the tree are rendered.
 PREFETCH_AFTER_SECONDS = 0.05
@@ -223,12 +224,6 @@ class MainScreen(Screen[None]):
         elif tree.narrowed and (node is None or page_of(node.data) != ref):
             tree.select_page(ref)  # listed under the search's headings
 
-    def open_item(self, ref: PageRef, item: ItemRef) -> None:
-        """Open a page drawn down to a fact or quote, the link cursor on it (y copies it,
-        Enter follows it); focus brings the pane into view where one pane shows at a time."""
-        self.open_page(ref, item)
-        self.detail.focus()
-
     @on(Tree.NodeHighlighted, "#topics")
     def _follow_cursor(self, event: Tree.NodeHighlighted[str]) -> None:
         event.stop()
@@ -296,16 +291,6 @@ class MainScreen(Screen[None]):
             ref = page_of(node.data)
             if ref is not None and ref != self.page:
                 self.open_page(ref)
-
-    def current_item(self) -> ItemRef | None:
-        """The fact or quote under the link cursor, if any."""
-        link = self.detail.current_link
-        return link.item if link is not None else None
-
-    def current_target(self) -> PageRef | None:
-        """The page the link under the link cursor leads to, if any."""
-        link = self.detail.current_link
-        return link.target if link is not None else None
 
     def _label_panes(self) -> None:
         title = label("topics", self.lang)
@@ -414,6 +399,140 @@ class MainScreen(Screen[None]):
 
     def action_focus_tree(self) -> None:
         self.topic_tree.focus()
+
+    # ------------------------------------------------------------ the timeline and the index
+
+    def action_timeline(self) -> None:
+        """Every dated item in date order (screens/timeline.py)."""
+        from .index import IndexScreen
+        from .timeline import TimelineScreen
+
+        top = self.app.screen
+        if isinstance(top, TimelineScreen) or self.preview:
+            if self.preview:
+                self.notify(label("loading", self.lang), markup=False, timeout=2)
+            return
+        if isinstance(top, IndexScreen):
+            top.dismiss(None)
+        self.app.push_screen(TimelineScreen(self.dataset, self.lang), self._timeline_closed)
+
+    def _timeline_closed(self, choice: TimelineChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.item is None:
+            self.open_page(choice.ref)
+            return
+        # The link cursor goes on the item (y copies it, Enter follows it); with
+        # one pane at a time (narrow terminals) focus brings the pane into view.
+        self.open_page(choice.ref, choice.item)
+        self.detail.focus()
+
+    def action_index(self, kind: str = "organisation") -> None:
+        """Every organisation, person, place, event and source by name (screens/index.py)."""
+        from .index import IndexScreen
+        from .timeline import TimelineScreen
+
+        top = self.app.screen
+        if isinstance(top, IndexScreen) or self.preview:
+            if self.preview:
+                self.notify(label("loading", self.lang), markup=False, timeout=2)
+            return
+        if isinstance(top, TimelineScreen):
+            top.dismiss(None)
+        self.app.push_screen(
+            IndexScreen(self.dataset, self.lang, kind),  # type: ignore[arg-type]
+            self._index_closed,
+        )
+
+    def _index_closed(self, ref: PageRef | None) -> None:
+        if ref is not None:
+            self.open_page(ref)
+
+    # ------------------------------------------------------------ citing and copying
+
+    def _citation_text(self) -> str | None:
+        """The open page, or the fact or quote under the link cursor, as a citation."""
+        self.catch_up()
+        ref = self.page
+        if ref is None:
+            return None
+        link = self.detail.current_link
+        item = link.item if link is not None and link.item is not None else None
+        return citation(self.dataset, ref, self.lang, item)
+
+    def send_to_clipboard(self, text: str, notice: str) -> None:
+        # OSC 52 goes to the terminal, which may ignore it (tmux's set-clipboard
+        # off, many terminals by default): nothing comes back to say so, so the
+        # notice says where the text went, not that it arrived.
+        self.app.copy_to_clipboard(text)
+        self.notify(notice, markup=False, timeout=5)
+
+    def action_copy_citation(self) -> None:
+        """Send the citation to the terminal clipboard (OSC 52)."""
+        text = self._citation_text()
+        if text is not None:
+            what = citation_summary(text)
+            self.send_to_clipboard(text, label("copied", self.lang).format(what=what))
+
+    def _url(self) -> str | None:
+        from ..addresses import page_url
+
+        self.catch_up()
+        ref = self.page
+        if ref is None:
+            return None
+        link = self.detail.current_link
+        item = link.item if link is not None else None
+        target = link.target if link is not None else None
+        return page_url(self.dataset, ref, item, target)
+
+    def action_copy_url(self) -> None:
+        """Send the source's web address to the terminal clipboard (OSC 52)."""
+        url = self._url()
+        if url is None:
+            self.notify(label("no_url", self.lang), markup=False, timeout=3)
+            return
+        self.send_to_clipboard(url, label("copied.url", self.lang).format(url=url))
+
+    def action_open_source(self) -> None:
+        """Open the source in a browser where there is one; else say how to reach it."""
+        import os
+
+        from ..addresses import has_graphical_browser
+
+        url = self._url()
+        if url is None:
+            self.notify(label("no_url", self.lang), markup=False, timeout=3)
+        elif self.app.is_web or has_graphical_browser(os.environ):
+            self.notify(label("opening", self.lang).format(url=url), markup=False, timeout=4)
+            self.app.open_url(url)
+        else:
+            message = label("no_browser", self.lang).format(url=url)
+            self.notify(message, markup=False, timeout=10)
+
+    def action_show_citation(self) -> None:
+        """The citation in a dialog: select it with the mouse, or save it to a file."""
+        from .citation import CitationScreen
+
+        text = self._citation_text()
+        if text is not None and not isinstance(self.app.screen, CitationScreen):
+            self.app.push_screen(CitationScreen(text, self.lang))
+
+    def action_export_page(self) -> None:
+        """Write the open page as Markdown to a new file, and say where."""
+        from ..outputs import output_dir, page_markdown, write_new
+
+        ref = self.page
+        if ref is None:
+            return
+        try:
+            text = page_markdown(self.dataset, ref, self.lang)
+            path = write_new(output_dir(), f"coop-tui-{ref.id}-{self.lang}", ".md", text)
+        except OSError as error:
+            message = label("export.failed", self.lang).format(why=error.strerror or error)
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(label("export.saved", self.lang).format(path=path), markup=False, timeout=8)
 
     # ------------------------------------------------------------ search
 
