@@ -353,6 +353,11 @@ class MainScreen(Screen[None]):
         if self.preview or self.search.marks is not None or not self.topic_tree.is_attached:
             return
         tree, pane = self.topic_tree, self.detail
+        if pane.page is None:
+            # The first page is not drawn yet (the pane draws it on its first
+            # layout, which may come after this timer): neighbours come after it.
+            self._schedule_prefetch()
+            return
         dataset, lang = self.dataset, self.lang
         for line in (tree.cursor_line + 1, tree.cursor_line - 1):
             node = tree.get_node_at_line(line) if line >= 0 else None
