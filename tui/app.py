@@ -425,6 +425,16 @@ class CoopApp(CrashReport, App[None]):
 
     # ------------------------------------------------------------ the terminal's size
 
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and clicks come to the App before it hands them to the widget with
+        # focus, and so before any focus change they cause is reported: the main
+        # screen then knows that change is the reader's, not one Textual made when
+        # a resize hid a pane. The screen itself sees a key only after the widget
+        # has (and a focus change before it), and no other public hook comes first.
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.main.reader_input()
+        await super().on_event(event)
+
     def on_resize(self, event: events.Resize) -> None:
         # A browser (the web driver) has no terminal to ask: its sizes come in
         # order over one stream, and shutil would answer 80x24.

@@ -722,11 +722,8 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._restore_pane_focus)
         self._follow_focus()
 
-    # Input that reaches the screen: focus moving after it is the reader's doing.
-    def on_key(self) -> None:
-        self._resized_since_input = False
-
-    def on_mouse_down(self) -> None:
+    def reader_input(self) -> None:
+        """A key or a click came in (the App sees it first): focus moving after it is the reader's."""
         self._resized_since_input = False
 
     def _pane_of(self, widget: Widget | None) -> str | None:
@@ -741,7 +738,8 @@ class MainScreen(Screen[None]):
         focused = self.focused
         pane = self._pane_of(focused)
         if pane is not None and not self._resized_since_input:
-            # A click reaches the screen after the focus it gave: that choice stands.
+            # A key came in after the focus moved and before this ran (the focus
+            # change reached the screen first): the pane with focus is chosen.
             self._focused_pane = pane
         # Focus elsewhere (the search line) is the reader's own; leave it.
         elif focused is None or (pane is not None and pane != self._focused_pane):
