@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import screen_text
+from helpers import notice_texts, screen_cells, screen_text
+from rich.console import Console
 from textual.app import App
 
 from tui.addresses import has_graphical_browser, page_url
 from tui.factory import make_app
 from tui.links import ItemRef, PageRef
 from tui.model import Dataset
+from tui.render import build_page
 from tui.screens import CitationScreen
 from tui.widgets import DetailPane, TopicTree
 
@@ -21,7 +23,7 @@ SIZE = (100, 30)
 
 
 def _messages(app: App[Any]) -> list[str]:
-    return [n.message for n in app._notifications]
+    return notice_texts(app)
 
 
 class Clipboard:
@@ -110,6 +112,22 @@ def test_which_terminals_have_a_graphical_browser() -> None:
     assert not has_graphical_browser({"SSH_TTY": "/dev/pts/1"}, "darwin")
 
 
+def test_a_topic_page_stands_on_the_source_it_numbers_one(bundled_dataset: Dataset) -> None:
+    """Trade shows figures before facts: its [1] is a figure's source, and Y copies that."""
+    data = bundled_dataset
+    console = Console(width=400, record=True, color_system=None, force_terminal=False)
+    console.print(build_page(data, PageRef("topic", "trade"), "en").renderable())
+    text = console.export_text()
+    sources_at = text.rindex("Sources")
+    first_line = next(
+        line for line in text[sources_at:].splitlines() if line.lstrip().startswith("[1]")
+    )
+    first = next(s for s in data.sources.values() if s.title.get("en") in first_line)
+    assert first.url and page_url(data, PageRef("topic", "trade")) == first.url
+    first_fact_source = data.sources[data.topics["trade"].facts[0].source]
+    assert first_fact_source.id != first.id  # else this test would not tell the orders apart
+
+
 def test_page_url_prefers_the_item_then_the_link_then_the_page(bundled_dataset: Dataset) -> None:
     data = bundled_dataset
     topic = next(t for t in data.topics.values() if t.quotes)
@@ -162,7 +180,7 @@ async def test_source_addresses_on_a_page_are_terminal_hyperlinks() -> None:
         source = next(s for s in app.dataset.sources.values() if s.url)
         app.open_page(PageRef("source", source.id))
         await pilot.pause()
-        strips = app.screen._compositor.render_strips()
+        strips = screen_cells(app)
         links = {s.style.link for strip in strips for s in strip if s.style and s.style.link}
         assert source.url in links
 
