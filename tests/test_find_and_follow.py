@@ -341,7 +341,7 @@ async def test_history_records_tree_moves_and_links() -> None:
         await pilot.press("j")  # Industry, from the tree
         app.open_page(GOMSELMASH)
         await pilot.pause()
-        assert app.history.current == GOMSELMASH
+        assert app.main.history.current == GOMSELMASH
         await pilot.press("left_square_bracket")
         assert app.page == PageRef("topic", "industry")
         await pilot.press("left_square_bracket")
@@ -533,7 +533,7 @@ async def test_after_switching_language_search_finds_russian_words() -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()  # indexing starts after the first paint
         await app.workers.wait_for_complete()
-        assert app.search_index.is_ready("en") and not app.search_index.is_ready("ru")
+        assert app.main.search_index.is_ready("en") and not app.main.search_index.is_ready("ru")
         await pilot.press("L")
         await search(pilot, "биокад")
         await app.workers.wait_for_complete()

@@ -36,6 +36,7 @@ UI_FREE = [
     "tui.notices",
     "tui.keymap",
     "tui.results",
+    "tui.search_session",
     "tui.addresses",
     "tui.outputs",
     "tui.limits",

@@ -29,7 +29,7 @@ async def _type(pilot: Pilot[Any], query: str) -> None:
 def _shown_pages(app: CoopApp) -> list[PageRef]:
     """The pages the narrowed tree lists, top to bottom (headings and plain ancestors left out)."""
     tree = app.query_one(TopicTree)
-    entries = {e.ref for e in app._entries}
+    entries = {e.ref for e in app.main.search.entries}
     order: list[PageRef] = []
     stack = list(reversed(tree.root.children))
     while stack:
@@ -45,8 +45,8 @@ async def test_every_page_found_is_listed_grouped_by_kind_with_counts() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await _type(pilot, "Polyakov")
-        assert app._search is not None
-        entries = result_entries(app.dataset, app._search)
+        assert app.main.search.results is not None
+        entries = result_entries(app.dataset, app.main.search.results)
         kinds = [e.ref.kind for e in entries]
         assert {"topic", "person", "source"} <= set(kinds)
         # Grouped, in the order of KINDS.
@@ -69,7 +69,7 @@ async def test_down_up_and_n_walk_the_list_in_the_order_shown_marking_the_curren
         await _type(pilot, "Polyakov")
         order = _shown_pages(app)
         assert len(order) > 3
-        start = app._match_at
+        start = app.main.search.at
         assert app.page == order[start]
         tree = app.query_one(TopicTree)
         visited: list[PageRef | None] = []
@@ -88,7 +88,7 @@ async def test_down_up_and_n_walk_the_list_in_the_order_shown_marking_the_curren
         assert app.page == order[(start + len(order) - 1) % len(order)]
         assert f"{(start + len(order) - 1) % len(order) + 1}/{len(order)} pages" in screen_text(app)
         # Enter chooses the current one; n and N go on from there.
-        at = app._match_at
+        at = app.main.search.at
         await pilot.press("enter", "n")
         await pilot.pause()
         assert app.page == order[(at + 1) % len(order)]

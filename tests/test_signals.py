@@ -25,10 +25,10 @@ GIVE_UP = 15.0
 
 BUSY = """
 import os, sys
-import tui.app
+import tui.screens.main
 
 flag = sys.argv[1]
-real = tui.app.build_page
+real = tui.screens.main.build_page
 
 def stuck(*args, **kwargs):
     if os.path.exists(flag):
@@ -37,7 +37,7 @@ def stuck(*args, **kwargs):
             pass
     return real(*args, **kwargs)
 
-tui.app.build_page = stuck
+tui.screens.main.build_page = stuck
 from tui.cli import main
 sys.exit(main([]))
 """

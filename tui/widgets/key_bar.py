@@ -140,7 +140,7 @@ class KeyBar(Static):
     def shown(self) -> list[Hint]:
         """The entries on the line now."""
         entries = hints(self.screen.active_bindings, self.lang)
-        if self.app.has_class(NARROW):
+        if self.screen.has_class(NARROW):
             entries = [replace(h, rank=NARROW_RANKS.get(h.name, h.rank)) for h in entries]
         return fit(entries, self.size.width or 80)
 
