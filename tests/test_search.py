@@ -8,6 +8,7 @@ import pytest
 
 from tui.links import ItemRef, PageRef
 from tui.loader import load_dataset
+from tui.model import Dataset, Lang
 from tui.search import Query, SearchIndex, fold, highlighter, within_distance, words
 
 
@@ -117,27 +118,25 @@ def test_a_number_is_never_taken_for_a_typo_of_another() -> None:
     ],
 )
 def test_typing_a_query_finds_what_a_fresh_search_finds(
-    bundled_dataset,  # type: ignore[no-untyped-def]
-    query: str,
-    lang: str,
+    bundled_dataset: Dataset, query: str, lang: Lang
 ) -> None:
     # Each keystroke reuses what the one before found (its words combined, the
     # topics of its sets); the answer must be the one a first search gives:
     # the same matches in the same order, the same count, the same topics.
     typed = SearchIndex(bundled_dataset)
-    texts = typed._index(lang).texts  # type: ignore[arg-type]
+    texts = typed._index(lang).texts
     asked = []
     for end in [*range(1, len(query) + 1), len(query) - 3, len(query)]:
         text = query[:end]
-        fresh = SearchIndex(bundled_dataset).find(text, lang)  # type: ignore[arg-type]
-        got = typed.find(text, lang)  # type: ignore[arg-type]
+        fresh = SearchIndex(bundled_dataset).find(text, lang)
+        got = typed.find(text, lang)
         assert got.matches == fresh.matches, text
         assert (got.total, got.topic_ids) == (fresh.total, fresh.topic_ids), text
         asked.append(got.total)
     # And what is found is what the rules say, text by text: every word
     # matches, exact matches first, then those needing a prefix, then a typo.
     for text in (query[: len(query) // 2], query[:-2], query, query + " "):
-        got = typed.find(text, lang)  # type: ignore[arg-type]
+        got = typed.find(text, lang)
         expected = _ranked_by_the_rules(texts, Query.parse(text))
         assert got.total == len(expected), text
         assert [m.text for m in got.matches] == [texts[i] for i in expected[:200]], text
