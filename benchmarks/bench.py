@@ -1,6 +1,7 @@
 """Measure coop-tui side by side with bare Textual apps, in one run, and print the table.
 
 usage: python benchmarks/bench.py [--repeat N] [--sizes 1000,10000,100000] [--keys N] [--workdir DIR]
+                                  [--huge 1000000] [--huge-repeat N]
 
 Run it with the project's venv python from a clone (`pip install -e .` or `pip install .`);
 it needs nothing else. Every program runs in a pseudo-terminal of 80x24 and is
@@ -29,6 +30,9 @@ times on a shared machine drift from run to run.
   in the background), until the timeline's title with its count is on screen;
   then `↓` in it until the next line is drawn under the cursor, and `PgDn`
   until the line a page further is drawn, with every byte written for them.
+- --huge sizes (a million facts): first paint, all data loaded and peak
+  memory only, in rounds of their own (with the bare app again, for the ratio);
+  the data set is not loaded by the benchmark itself.
 - --version and check: the command's wall time.
 """
 
@@ -210,7 +214,8 @@ def run_once(program: Program, sample: Sample) -> None:
     try:
         sample.paint.append(term.wait_for(program.paint))
         if program.loaded:
-            sample.loaded.append(term.wait_for(program.loaded))
+            # A million facts take minutes to load and check on a busy machine.
+            sample.loaded.append(term.wait_for(program.loaded, timeout=900))
         term.settle()
         for key, marker in program.prepare:
             since = len(term.out)
@@ -322,6 +327,41 @@ def coop(dataset: Dataset, data: Path | None, keys: int, cold_cache: bool = Fals
         key_markers=[_detail_marker(dataset, child.id) for child in children],
         cold_cache=cold_cache,
         timed=[] if cold_cache else timeline_steps(dataset, keys),
+    )
+
+
+def huge(folder: Path) -> Program:
+    """coop-tui on a data set too big to load here first: only first paint, load and memory.
+
+    The roots come from the preview the App opens on, and the text that means
+    "loaded" from the first root's own table, read alone.
+    """
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    from tui.loader import data_files
+    from tui.preview import preview_roots
+
+    roots = preview_roots([folder]).roots
+    first = roots[0].id
+    summary = ""
+    for file in data_files([folder]):
+        raw = file.read_bytes()
+        at = raw.find(f'id = "{first}"'.encode())
+        if at < 0:
+            continue
+        start = raw.rfind(b"[[topic]]", 0, at)
+        end = raw.find(b"\n[", at)
+        table = tomllib.loads(raw[start + len(b"[[topic]]") : end].decode())
+        summary = table["summary"]["en"]
+        break
+    return Program(
+        name="coop-tui",
+        argv=[sys.executable, "-m", "tui", "--lang", "en", "--data", str(folder)],
+        paint=[root.label("en") for root in roots],
+        loaded=[_SPACES.sub(" ", summary)[:24].strip()],
     )
 
 
@@ -441,6 +481,13 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--keys", type=int, default=8, help="↓ presses measured per run")
     parser.add_argument("--workdir", type=Path, help="where the data sets are written")
+    parser.add_argument(
+        "--huge",
+        default="",
+        help="sizes measured only for first paint, loading and memory (e.g. 1000000), "
+        "in rounds of their own after the others",
+    )
+    parser.add_argument("--huge-repeat", type=int, default=1)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="coop-bench-"))
@@ -550,6 +597,32 @@ def main() -> int:
             med(sample.step_bytes["PgDn in timeline"]),
             None,
             "B",
+        )
+    huge_sizes = [int(n) for n in args.huge.split(",") if n]
+    for n in huge_sizes:
+        folder = workdir / f"facts-{n}"
+        if not folder.is_dir():
+            make_dataset(n, folder)
+        print(f"measuring coop-tui on {n} facts in {args.huge_repeat} rounds …", file=sys.stderr)
+        # hello again in the same rounds: a ratio against the same drift.
+        big, again = run_rounds([huge(folder), hello()], args.huge_repeat)
+        name = f"{n // 1000}k"
+        table.add(
+            f"first paint, {name}",
+            med(big.paint) * 1000,
+            med(again.paint) * 1000,
+            "ms",
+            "≤1.3x",
+            lambda o, b: b is not None and o <= 1.3 * b,
+        )
+        table.add(f"all data loaded and checked, {name}", med(big.loaded) * 1000, None, "ms")
+        table.add(
+            f"peak memory, {name}",
+            max(big.rss),
+            max(again.rss),
+            "MB",
+            "<100 MB",
+            lambda o, b: o < 100,
         )
     keystrokes = search_keystrokes(datasets[biggest][1])
     if keystrokes is None:

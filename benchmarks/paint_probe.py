@@ -23,7 +23,10 @@ written:
 - render: the compositor's render of the frame (strips made);
 - frame_write: the first frame handed to the driver's writer thread;
 
-and the names of the modules imported by then (`modules`).
+the process's CPU time at some of these moments (`cpu`), and the names of the
+modules imported by then (`modules`). With
+PAINT_PROBE_PROFILE=FILE, cProfile runs from the start until the first frame
+is written, and its stats are saved to FILE (for pstats).
 
 Wrapped are public methods of Textual's classes (`App.__init__`, `App.run_async`,
 `Stylesheet.parse`, `apply`, `update_nodes`, `LinuxDriver.write`) and, as no
@@ -52,6 +55,16 @@ spent: defaultdict[str, float] = defaultdict(float)  # seconds per step, until t
 counts: defaultdict[str, int] = defaultdict(int)
 frame = {"written": False, "rendered": False}
 modules: list[str] = []  # the modules imported when the first frame was written
+# The process's CPU time (all threads, from its start) at some of the marks:
+# unlike wall time, a machine busy with other work hardly stretches it.
+cpu: dict[str, float] = {"python": time.process_time()}
+profiler = None
+if os.environ.get("PAINT_PROBE_PROFILE"):
+    # cProfile from here to the first frame: its stats go to that file.
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
 
 
 def timed(
@@ -83,6 +96,7 @@ def install() -> None:
     from textual.drivers.linux_driver import LinuxDriver
 
     marks["textual"] = now()
+    cpu["textual"] = time.process_time()
     Stylesheet.parse = timed("parse", Stylesheet.parse)  # type: ignore[method-assign]
     Stylesheet.apply = timed("styling", Stylesheet.apply)  # type: ignore[method-assign]
     Stylesheet.update_nodes = timed("styling", Stylesheet.update_nodes)  # type: ignore[method-assign]
@@ -96,6 +110,7 @@ def install() -> None:
     @wraps(init)
     def app_init(self: Any, *args: Any, **kwargs: Any) -> None:
         marks.setdefault("app_init", now())
+        cpu.setdefault("app_init", time.process_time())
         init(self, *args, **kwargs)
         marks.setdefault("app_created", now())
 
@@ -137,18 +152,29 @@ def install() -> None:
         if frame["rendered"] and not frame["written"]:
             frame["written"] = True
             marks["frame_write"] = now()
+            cpu["frame_write"] = time.process_time()
             modules.extend(sys.modules)
+            if profiler is not None:
+                profiler.disable()
         write(self, data)
 
     LinuxDriver.write = driver_write  # type: ignore[method-assign]
 
 
 def save() -> None:
+    if profiler is not None:
+        profiler.dump_stats(os.environ["PAINT_PROBE_PROFILE"])
     out = os.environ.get("PAINT_PROBE_OUT")
     if out:
         with open(out, "w", encoding="utf-8") as file:
             json.dump(
-                {"marks": marks, "spent": dict(spent), "counts": dict(counts), "modules": modules},
+                {
+                    "marks": marks,
+                    "cpu": cpu,
+                    "spent": dict(spent),
+                    "counts": dict(counts),
+                    "modules": modules,
+                },
                 file,
             )
 

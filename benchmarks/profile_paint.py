@@ -1,7 +1,7 @@
 """Where coop-tui's first paint goes, step by step, beside a bare Textual app's.
 
 usage: python benchmarks/profile_paint.py [--rounds 9] [--data PATH] [--importtime-runs 3]
-                                          [--modules N]
+                                          [--modules N] [--baseline CHECKOUT]
 
 Both programs run in an 80x24 pseudo-terminal (benchmarks/bench.py's), in
 rounds: each round starts coop-tui and the bare app (`baseline_apps.py hello`)
@@ -16,7 +16,9 @@ stylesheets parsed, compose, CSS applied to the widgets, the first layout, the
 first render, the first frame written; the first paint is when the first
 screen's text has arrived in the terminal, seen from outside (as bench.py and
 termbench see it). A second measure, without the probe, checks that the probe
-costs nothing that matters.
+costs nothing that matters. The process's CPU time until the first frame is
+reported too: on a machine loaded by other work, wall times stretch by
+several times and ratios of them swing, while CPU time hardly moves.
 
 The imports are split by package with `python -X importtime` (separate runs:
 it slows imports down), as the sum of each module's own time: ours (tui),
@@ -26,7 +28,9 @@ modules coop-tui imports before its first frame and the bare app does not are
 listed, the costliest first.
 
 --data PATH profiles coop-tui on a data folder (a big one opens on a preview
-of its roots while the rest loads; see README).
+of its roots while the rest loads; see README). --baseline CHECKOUT measures
+another checkout of coop-tui (say, a worktree of main) in the same rounds, so
+that what a change moved is seen against the same drift.
 """
 
 from __future__ import annotations
@@ -66,6 +70,9 @@ STEPS: list[tuple[str, str]] = [
     ("first frame written → on screen", "to_screen"),
 ]
 TOTALS: list[tuple[str, str]] = [
+    ("CPU time: interpreter start-up", "cpu_python"),
+    ("CPU time: until App() (imports, data, set-up)", "cpu_app_init"),
+    ("CPU time: until the first frame is written", "cpu_frame"),
     ("first frame written (in the process)", "frame_write"),
     ("first paint (seen from outside)", "paint"),
     ("first paint without the probe (seen from outside)", "plain_paint"),
@@ -90,21 +97,34 @@ def steps_of(run: dict[str, float]) -> dict[str, float]:
     out["to_screen"] = run["paint"] * 1000 - ms["frame_write"]  # type: ignore[operator]
     out["frame_write"] = ms["frame_write"]
     out["paint"] = run["paint"] * 1000  # type: ignore[operator]
+    cpu = run["cpu"]
+    out["cpu_python"] = cpu["python"] * 1000  # type: ignore[index]
+    out["cpu_app_init"] = cpu["app_init"] * 1000  # type: ignore[index]
+    out["cpu_frame"] = cpu["frame_write"] * 1000  # type: ignore[index]
     return out
 
 
 class Program:
-    def __init__(self, name: str, argv: list[str], marker: list[str]) -> None:
+    def __init__(
+        self, name: str, argv: list[str], marker: list[str], env: dict[str, str] | None = None
+    ) -> None:
         self.name, self.argv, self.marker = name, argv, marker
+        self.env = env or {}
 
     def start(self, probe_out: str | None, extra: list[str] = ()) -> Term:  # type: ignore[assignment]
-        if probe_out is None:
-            os.environ.pop("PAINT_PROBE_OUT", None)
-            argv = [sys.executable, *extra, *self.argv]
-        else:
-            os.environ["PAINT_PROBE_OUT"] = probe_out
-            argv = [sys.executable, *extra, PROBE, *self.argv]
-        return Term(argv)
+        saved = dict(os.environ)
+        os.environ.update(self.env)
+        try:
+            if probe_out is None:
+                os.environ.pop("PAINT_PROBE_OUT", None)
+                argv = [sys.executable, *extra, *self.argv]
+            else:
+                os.environ["PAINT_PROBE_OUT"] = probe_out
+                argv = [sys.executable, *extra, PROBE, *self.argv]
+            return Term(argv)  # the environment is copied here
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
 
     def probed(self, workdir: Path) -> dict[str, object]:
         out = str(workdir / "probe.json")
@@ -175,6 +195,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--data", type=Path, help="a data folder for coop-tui (default: bundled)")
     parser.add_argument("--importtime-runs", type=int, default=3)
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout of coop-tui to measure in the same rounds"
+    )
     parser.add_argument("--modules", type=int, default=0, help="list the N costliest extra modules")
     args = parser.parse_args()
 
@@ -185,13 +208,20 @@ def main() -> int:
     coop_argv = ["-m", "tui", "--lang", "en"]
     if args.data is not None:
         coop_argv += ["--data", str(args.data)]
-    coop = Program("coop-tui", coop_argv, [root.label("en") for root in dataset.roots])
+    workdir = Path(tempfile.mkdtemp(prefix="coop-paint-"))
+    markers = [root.label("en") for root in dataset.roots]
+    # coop-tui's data cache: the run's own, warmed by the unmeasured start.
+    coop = Program("coop-tui", coop_argv, markers, {"XDG_CACHE_HOME": str(workdir / "cache")})
     bare = Program("bare", [BARE, "hello"], ["hello ready"])
     programs = [coop, bare]
-
-    workdir = Path(tempfile.mkdtemp(prefix="coop-paint-"))
-    # coop-tui's data cache: the run's own, warmed by the unmeasured start.
-    os.environ["XDG_CACHE_HOME"] = str(workdir / "cache")
+    if args.baseline is not None:
+        # Another checkout's coop-tui, found first on the path, with a cache of
+        # its own (a cache is kept per version of coop-tui).
+        env = {
+            "PYTHONPATH": str(args.baseline.resolve()),
+            "XDG_CACHE_HOME": str(workdir / "cache-baseline"),
+        }
+        programs.insert(1, Program("baseline", coop_argv, markers, env))
     load_before = os.getloadavg()
     print(f"machine: {machine()}; load {load_before[0]:.2f}", file=sys.stderr)
     for program in programs:
@@ -219,28 +249,40 @@ def main() -> int:
     load_after = os.getloadavg()
 
     ours, base = runs["coop-tui"], runs["bare"]
+    before = runs.get("baseline")
     print(
         f"\nmachine: {machine()}; load average {load_before[0]:.2f} before, "
         f"{load_after[0]:.2f} after; {args.rounds} rounds; data: "
-        f"{args.data or 'bundled'}; medians (ms); ratio: median of the rounds' ratios\n"
+        f"{args.data or 'bundled'}; medians (ms); ratio: median of the rounds' ratios"
+        + (f"; baseline: {args.baseline}" if before else "")
+        + "\n"
     )
-    print("| step of the first paint (80x24) | coop-tui | bare Textual | difference | ratio |")
-    print("|---|---|---|---|---|")
+    head = ["step of the first paint (80x24)", "coop-tui", "bare Textual", "difference", "ratio"]
+    if before:
+        head[2:2] = ["baseline", "ratio to baseline"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
 
     def row(label: str, key: str, ratio: bool) -> None:
         a = [r[key] for r in ours]
         b = [r[key] for r in base]
         diff = med([x - y for x, y in zip(a, b)])
         ratios = med([x / y for x, y in zip(a, b) if y > 0]) if ratio else None
-        ratio_s = f"{ratios:.2f}x" if ratios is not None else ""
-        print(f"| {label} | {med(a):.1f} | {med(b):.1f} | {diff:+.1f} | {ratio_s} |")
+        cells = [label, f"{med(a):.1f}"]
+        if before:
+            c = [r[key] for r in before]
+            to_before = med([x / y for x, y in zip(a, c) if y > 0]) if ratio else None
+            cells += [f"{med(c):.1f}", f"{to_before:.2f}x" if to_before is not None else ""]
+        cells += [f"{med(b):.1f}", f"{diff:+.1f}", f"{ratios:.2f}x" if ratios is not None else ""]
+        print("| " + " | ".join(cells) + " |")
 
     for label, key in STEPS:
         row(label, key, False)
     for label, key in TOTALS:
         row(f"**{label}**", key, True)
-    print("\n| imports by package (-X importtime, own times summed) | coop-tui | bare Textual |")
-    print("|---|---|---|")
+    names = [p.name for p in programs]
+    print("\n| imports by package (-X importtime, own times summed) | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
     groups = [
         "ours (tui)",
         "Textual",
@@ -249,9 +291,8 @@ def main() -> int:
         "the benchmark's probe and the bare app",
     ]
     for group in groups:
-        a = med([r.get(group, 0.0) for r in imports["coop-tui"]])
-        b = med([r.get(group, 0.0) for r in imports["bare"]])
-        print(f"| {group} | {a:.1f} | {b:.1f} |")
+        cells = [f"{med([r.get(group, 0.0) for r in imports[n]]):.1f}" for n in names]
+        print(f"| {group} | " + " | ".join(cells) + " |")
     if args.modules:
         bare_modules = set().union(*per_module["bare"])
         extra: defaultdict[str, list[float]] = defaultdict(list)
