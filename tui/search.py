@@ -568,7 +568,7 @@ class SearchIndex:
             # needed a typo and one a prefix; else by a typo. Every pair but the
             # first has a small side when the words are common.
             exact, prefixed, typos = (
-                e & exact,
+                _meet(e, exact),
                 _joined([e & prefixed, p & exact, p & prefixed]),
                 _joined([e & typos, p & typos, t & exact, t & prefixed, t & typos]),
             )
@@ -625,6 +625,21 @@ class SearchIndex:
         if kind is not None:
             item = ItemRef(ref.id, kind, index.items[text_id])  # type: ignore[arg-type]
         return Match(ref, FIELD_ORDER[index.fields[text_id]], index.texts[text_id], item)
+
+
+def _meet(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:
+    """a & b; when that is all of a or of b, that set itself.
+
+    Two common words often share their texts ("enterprise" and "no" in every
+    "Enterprise no. 42"): the query's set is then a word's own, whose topics
+    the keystroke before looked up already (see `_topics_of`).
+    """
+    both = a & b
+    if len(both) == len(a):
+        return a
+    if len(both) == len(b):
+        return b
+    return both
 
 
 def _smallest(tier: frozenset[int], need: int | None, size: int) -> list[int]:
