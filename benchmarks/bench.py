@@ -1,7 +1,7 @@
 """Measure coop-tui side by side with bare Textual apps, in one run, and print the table.
 
 usage: python benchmarks/bench.py [--repeat N] [--sizes 1000,10000,100000] [--keys N] [--workdir DIR]
-                                  [--huge 1000000] [--huge-repeat N]
+                                  [--huge 1000000] [--huge-repeat N] [--huge-only]
 
 Run it with the project's venv python from a clone (`pip install -e .` or `pip install .`);
 it needs nothing else. Every program runs in a pseudo-terminal of 80x24 and is
@@ -460,6 +460,35 @@ class Table:
             print("| " + " | ".join(row) + " |")
 
 
+def measure_huge(table: Table, sizes: str, workdir: Path, repeat: int) -> None:
+    """First paint, loading and peak memory of coop-tui on each of `sizes` facts."""
+    for n in [int(n) for n in sizes.split(",") if n]:
+        folder = workdir / f"facts-{n}"
+        if not folder.is_dir():
+            make_dataset(n, folder)
+        print(f"measuring coop-tui on {n} facts in {repeat} rounds …", file=sys.stderr)
+        # hello again in the same rounds: a ratio against the same drift.
+        big, again = run_rounds([huge(folder), hello()], repeat)
+        name = f"{n // 1000}k"
+        table.add(
+            f"first paint, {name}",
+            med(big.paint) * 1000,
+            med(again.paint) * 1000,
+            "ms",
+            "≤1.3x",
+            lambda o, b: b is not None and o <= 1.3 * b,
+        )
+        table.add(f"all data loaded and checked, {name}", med(big.loaded) * 1000, None, "ms")
+        table.add(
+            f"peak memory, {name}",
+            max(big.rss),
+            max(again.rss),
+            "MB",
+            "<100 MB",
+            lambda o, b: o < 100,
+        )
+
+
 def machine() -> str:
     cpu = platform.processor() or ""
     try:
@@ -488,12 +517,19 @@ def main() -> int:
         "in rounds of their own after the others",
     )
     parser.add_argument("--huge-repeat", type=int, default=1)
+    parser.add_argument("--huge-only", action="store_true", help="measure only the --huge sizes")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="coop-bench-"))
     r, keys = args.repeat, args.keys
 
     print(f"machine: {machine()}", file=sys.stderr)
+    if args.huge_only:
+        table = Table()
+        measure_huge(table, args.huge, workdir, args.huge_repeat)
+        print(f"\nmachine: {machine()}; medians of {args.huge_repeat} runs\n")
+        table.print()
+        return 0
     datasets: dict[str, tuple[Path | None, Dataset]] = {
         "bundled": (None, load_dataset([bundled_data_path()]))
     }
@@ -598,32 +634,7 @@ def main() -> int:
             None,
             "B",
         )
-    huge_sizes = [int(n) for n in args.huge.split(",") if n]
-    for n in huge_sizes:
-        folder = workdir / f"facts-{n}"
-        if not folder.is_dir():
-            make_dataset(n, folder)
-        print(f"measuring coop-tui on {n} facts in {args.huge_repeat} rounds …", file=sys.stderr)
-        # hello again in the same rounds: a ratio against the same drift.
-        big, again = run_rounds([huge(folder), hello()], args.huge_repeat)
-        name = f"{n // 1000}k"
-        table.add(
-            f"first paint, {name}",
-            med(big.paint) * 1000,
-            med(again.paint) * 1000,
-            "ms",
-            "≤1.3x",
-            lambda o, b: b is not None and o <= 1.3 * b,
-        )
-        table.add(f"all data loaded and checked, {name}", med(big.loaded) * 1000, None, "ms")
-        table.add(
-            f"peak memory, {name}",
-            max(big.rss),
-            max(again.rss),
-            "MB",
-            "<100 MB",
-            lambda o, b: o < 100,
-        )
+    measure_huge(table, args.huge, workdir, args.huge_repeat)
     keystrokes = search_keystrokes(datasets[biggest][1])
     if keystrokes is None:
         table.note(f"search keystroke, {biggest}", "n/a (no search yet)", "<30 ms")

@@ -22,6 +22,7 @@ written:
 - layout: the compositor's reflow (widgets placed);
 - render: the compositor's render of the frame (strips made);
 - frame_write: the first frame handed to the driver's writer thread;
+- gc0, gc1, gc2: the garbage collector's pauses, by generation;
 
 the process's CPU time at some of these moments (`cpu`), and the names of the
 modules imported by then (`modules`). With
@@ -88,7 +89,25 @@ def timed(
     return wrapper
 
 
+def _collections(phase: str, info: dict[str, int]) -> None:
+    # The cyclic garbage collector's pauses until the first frame, by generation.
+    if frame["written"]:
+        return
+    if phase == "start":
+        gc_started[0] = now()
+    else:
+        spent[f"gc{info['generation']}"] += now() - gc_started[0]
+        counts[f"gc{info['generation']}"] += 1
+
+
+gc_started = [0.0]
+
+
 def install() -> None:
+    import gc
+
+    gc.callbacks.append(_collections)
+
     # Private module: Textual has no public hook around layout and render.
     from textual._compositor import Compositor
     from textual.app import App

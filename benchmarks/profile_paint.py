@@ -67,6 +67,7 @@ STEPS: list[tuple[str, str]] = [
     ("first layout (compositor reflow)", "layout"),
     ("first render (compositor render_update: the strips)", "render"),
     ("rest of start-up (event loop, mounting, on_mount, messages)", "other"),
+    ("of all the above: garbage collector pauses", "gc"),
     ("first frame written → on screen", "to_screen"),
 ]
 TOTALS: list[tuple[str, str]] = [
@@ -92,6 +93,7 @@ def steps_of(run: dict[str, float]) -> dict[str, float]:
     }
     for step in ("parse", "compose", "styling", "layout", "render"):
         out[step] = spent.get(step, 0.0) * 1000  # type: ignore[attr-defined]
+    out["gc"] = sum(spent.get(f"gc{n}", 0.0) for n in range(3)) * 1000  # type: ignore[attr-defined]
     inside = sum(out[s] for s in ("parse", "compose", "styling", "layout", "render"))
     out["other"] = ms["frame_write"] - ms["run"] - inside
     out["to_screen"] = run["paint"] * 1000 - ms["frame_write"]  # type: ignore[operator]
