@@ -561,7 +561,12 @@ def main() -> int:
     programs += [coop(dataset, folder, keys) for folder, dataset in datasets.values()]
     programs.append(coop(datasets["bundled"][1], None, 0, cold_cache=True))
     print(f"measuring {len(programs)} programs in {r} rounds …", file=sys.stderr)
-    base_hello, base_tree, *measured, cold = run_rounds(programs, r)
+    samples = run_rounds(programs, r)
+    base_hello, base_tree, *measured, cold = samples
+    for program, sample in zip(programs, samples):
+        # Every start, for a look at the spread behind the medians.
+        paints = " ".join(f"{p * 1000:.0f}" for p in sample.paint)
+        print(f"first paint, {program.name} {program.argv[-1]}: {paints} ms", file=sys.stderr)
     results: dict[str, Sample] = dict(zip(datasets, measured))
 
     hello_ms = med(base_hello.paint) * 1000
