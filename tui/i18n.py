@@ -398,6 +398,7 @@ _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
     "about": ("около", "about"),
     "up-to": ("до", "up to"),
     "less-than": ("менее", "less than"),
+    "almost": ("почти", "almost"),
 }
 
 # How a qualifier carries over to a percentage of a target: "more than 3.0"
@@ -409,6 +410,8 @@ _QUALIFIER_SIGNS: Mapping[Qualifier, str] = {
     "about": "≈",
     "up-to": "≤",
     "less-than": "<",
+    # "almost 1.5" is below 1.5: the percentage says so ("<50 %").
+    "almost": "<",
 }
 
 

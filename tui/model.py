@@ -30,7 +30,7 @@ ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
 
 # How a figure relates to the number stored: "more than $3bn" is 3.0 with
 # qualifier "more-than". Dropping the qualifier would overstate what a source says.
-Qualifier = Literal["exact", "more-than", "at-least", "about", "up-to", "less-than"]
+Qualifier = Literal["exact", "more-than", "at-least", "about", "up-to", "less-than", "almost"]
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 
 # What stretch of time a figure covers. A target due by the end of 2025 can only
