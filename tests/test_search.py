@@ -8,7 +8,8 @@ import pytest
 
 from tui.links import ItemRef, PageRef
 from tui.loader import load_dataset
-from tui.search import Query, SearchIndex, fold, highlighter, within_distance
+from tui.model import Dataset, Lang
+from tui.search import Query, SearchIndex, fold, highlighter, within_distance, words
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +103,61 @@ def test_a_number_is_never_taken_for_a_typo_of_another() -> None:
     assert not query.word_matches("2018")
     assert query.word_matches("2019")
     assert query.word_matches("tractors")
+
+
+@pytest.mark.parametrize(
+    ("query", "lang"),
+    [
+        ("gomselmsh", "en"),
+        ("belarus trade turnover 2024", "en"),
+        ("minsk buses trolleybuses", "en"),
+        ("tractrs minsk", "en"),
+        ("петербрг беларусь", "ru"),
+        ("петербург белорусс поставки", "ru"),
+        ("петербург беларус", "ru"),
+    ],
+)
+def test_typing_a_query_finds_what_a_fresh_search_finds(
+    bundled_dataset: Dataset, query: str, lang: Lang
+) -> None:
+    # Each keystroke reuses what the one before found (its words combined, the
+    # topics of its sets); the answer must be the one a first search gives:
+    # the same matches in the same order, the same count, the same topics.
+    typed = SearchIndex(bundled_dataset)
+    texts = typed._index(lang).texts
+    asked = []
+    for end in [*range(1, len(query) + 1), len(query) - 3, len(query)]:
+        text = query[:end]
+        fresh = SearchIndex(bundled_dataset).find(text, lang)
+        got = typed.find(text, lang)
+        assert got.matches == fresh.matches, text
+        assert (got.total, got.topic_ids) == (fresh.total, fresh.topic_ids), text
+        asked.append(got.total)
+    # And what is found is what the rules say, text by text: every word
+    # matches, exact matches first, then those needing a prefix, then a typo.
+    for text in (query[: len(query) // 2], query[:-2], query, query + " "):
+        got = typed.find(text, lang)
+        expected = _ranked_by_the_rules(texts, Query.parse(text))
+        assert got.total == len(expected), text
+        assert [m.text for m in got.matches] == [texts[i] for i in expected[:200]], text
+    assert asked[-1] > 0
+
+
+def _ranked_by_the_rules(texts: list[str], query: Query) -> list[int]:
+    """Text ids answering `query`, best first, found by reading every text."""
+    ranked = []
+    for text_id, text in enumerate(texts):
+        found = set(words(text))
+        tiers = []
+        for q in query.words:
+            if q.word in found:
+                tiers.append(0)
+            elif q.prefix and any(w.startswith(q.word) for w in found):
+                tiers.append(1)
+            elif q.typos and any(within_distance(w, q.word, q.typos) for w in found):
+                tiers.append(2)
+            else:
+                break
+        else:
+            ranked.append((max(tiers), text_id))
+    return [text_id for _, text_id in sorted(ranked)]

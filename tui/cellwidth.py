@@ -19,16 +19,24 @@ measure as before (text piped to a file has no cells).
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 __all__ = ["apply"]
 
 _applied = False
 
 
-@lru_cache(maxsize=1)
-def _spacing_marks() -> tuple[int, ...]:
-    return tuple(code for code in range(0x300, 0x20000) if unicodedata.category(chr(code)) == "Mc")
+# Where spacing marks are looked for (none are assigned outside it).
+_FIRST, _LAST = 0x300, 0x1FFFF
+
+
+def _spacing_marks(start: int, end: int) -> list[int]:
+    """The spacing marks from `start` to `end` (inclusive)."""
+    category = unicodedata.category
+    return [
+        code
+        for code in range(max(start, _FIRST), min(end, _LAST) + 1)
+        if category(chr(code)) == "Mc"
+    ]
 
 
 def apply() -> bool:
@@ -44,12 +52,12 @@ def apply() -> bool:
     widths = table.widths
     if not isinstance(widths, list):
         return False
-    marks = set(_spacing_marks())
-    if not marks:
-        return False
     edited: list[tuple[int, int, int]] = []
+    # Only the zero-width ranges are searched for marks (a few thousand code
+    # points, not all 130,000 up to U+1FFFF): this runs before the first paint.
     for start, end, width in widths:
-        if width != 0 or not any(start <= code <= end for code in marks if start <= code):
+        marks = set(_spacing_marks(start, end)) if width == 0 else set()
+        if not marks:
             edited.append((start, end, width))
             continue
         # Split the zero-width range around its spacing marks (which fall back to 1).

@@ -35,8 +35,9 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 from typing import Callable, Literal, NamedTuple
 
@@ -161,6 +162,55 @@ _KIND_CODE = {kind: code for code, kind in enumerate(_ITEM_KINDS)}
 # The texts' sets of ids kept between keystrokes (see `_texts_with`), counted in
 # ids: a common word's set at 100,000 facts holds 100,000 of them, about 6 MB.
 SET_CACHE_IDS = 300_000
+# How many sets of texts keep their topics (see `_topics_of`): the sets are kept
+# alive with them, and most are word sets kept anyway.
+TOPIC_SETS_KEPT = 4
+
+
+# A query word as the memo of queries knows it: the word, whether it is a
+# prefix, how many typos it allows.
+_WordKey = tuple[str, bool, int]
+
+
+@dataclass
+class _Found:
+    """The texts answering a query: exactly, by prefix only, by a typo only.
+
+    Three disjoint layers rather than three nested sets: the next query word
+    then meets each layer once, and only the exact layers (the big ones, for a
+    common word) meet each other; every other pair has a small side, which is
+    all a set intersection walks. Nested sets would take three intersections
+    of a hundred thousand ids each, and copies of them.
+    """
+
+    exact: frozenset[int]
+    prefixed: frozenset[int]
+    """Texts answering only with a word's prefix (none of `exact`)."""
+    typos: frozenset[int]
+    """Texts answering only with a typo (none of `exact` or `prefixed`)."""
+    topics: frozenset[str] | None = None
+    """The topics of all three, once asked (a keystroke that changes no word asks again)."""
+
+    @property
+    def total(self) -> int:
+        return len(self.exact) + len(self.prefixed) + len(self.typos)
+
+    def all(self) -> frozenset[int]:
+        return _joined([self.exact, self.prefixed, self.typos])
+
+
+_EMPTY: frozenset[int] = frozenset()
+_NOTHING = _Found(_EMPTY, _EMPTY, _EMPTY, frozenset())
+
+
+def _joined(sets: list[frozenset[int]]) -> frozenset[int]:
+    """The union of sets, without a copy when at most one is not empty."""
+    filled = [s for s in sets if s]
+    if not filled:
+        return _EMPTY
+    if len(filled) == 1:
+        return filled[0]
+    return filled[0].union(*filled[1:])
 
 
 @dataclass
@@ -183,6 +233,10 @@ class _LangIndex:
     topic_of: list[str | None]
     sets: dict[str, frozenset[int]] = field(default_factory=dict)
     cached_ids: int = 0
+    found: dict[tuple[_WordKey, ...], _Found] = field(default_factory=dict)
+    """The last query's texts, and those of its first words (see `_found`)."""
+    topics: dict[int, tuple[frozenset[int], frozenset[str]]] = field(default_factory=dict)
+    """The topics of the last few sets of texts found, by the set's id (see `_topics_of`)."""
 
 
 @dataclass
@@ -437,25 +491,33 @@ class SearchIndex:
         sets[word] = cached  # now the most recently asked (dicts keep insertion order)
         return cached
 
-    def _union(self, index: _LangIndex, base: frozenset[int], words: list[str]) -> frozenset[int]:
-        if not words:
-            return base
-        return base.union(*(self._texts_with(index, w) for w in words))
+    def _union(self, index: _LangIndex, words: list[str]) -> frozenset[int]:
+        # One word's own set is not copied: the next keystroke, which often
+        # finds the same word ("ent", "ente" of "enterprise"), finds its topics
+        # known too (see `_topics_of`).
+        return _joined([self._texts_with(index, w) for w in words])
 
     def _word_sets(
         self, index: _LangIndex, q: QueryWord
     ) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-        """Texts matching one query word exactly, by prefix (or exactly), and at all."""
+        """Texts matching one query word exactly, only by prefix, only by a typo (disjoint)."""
         exact = self._texts_with(index, q.word)
-        prefixed = exact
+        prefixed = _EMPTY
         if q.prefix:
-            prefixed = self._union(
-                index, exact, [w for w in self._prefixed(index, q.word) if w != q.word]
-            )
-        anyhow = prefixed
+            prefixed = self._union(index, [w for w in self._prefixed(index, q.word) if w != q.word])
+            if prefixed and exact:
+                prefixed = prefixed - exact
+        typos = _EMPTY
         if q.typos:
-            anyhow = self._union(index, prefixed, self._near(index, q.word, q.typos))
-        return exact, prefixed, anyhow
+            near = [
+                w
+                for w in self._near(index, q.word, q.typos)
+                if w != q.word and not (q.prefix and w.startswith(q.word))
+            ]
+            typos = self._union(index, near)
+            if typos and (exact or prefixed):
+                typos = typos - exact - prefixed
+        return exact, prefixed, typos
 
     def find(self, query: str | Query, lang: Lang, limit: int | None = 200) -> Results:
         """The best `limit` matches (all when None), how many there are, and their topics."""
@@ -463,35 +525,66 @@ class SearchIndex:
         if not parsed:
             return Results([], 0)
         index = self._index(lang)
-        exact, prefixed, anyhow = self._query_sets(index, parsed)
-        if not anyhow:
+        found = self._query_sets(index, parsed)
+        total = found.total
+        if not total:
             return Results([], 0)
-        # Sets of small ints iterate almost in order, so these sorts are nearly linear.
-        ranked: list[int] = sorted(exact)
-        if len(prefixed) > len(exact):
-            ranked += sorted(prefixed - exact)
-        if len(anyhow) > len(prefixed):
-            ranked += sorted(anyhow - prefixed)
-        top = ranked if limit is None else ranked[:limit]
+        # Only the first `limit` are ranked: a common word's 100,000 texts need
+        # counting and their topics, not sorting, once the exact ones fill the list.
+        top: list[int] = []
+        for tier in (found.exact, found.prefixed, found.typos):
+            need = None if limit is None else limit - len(top)
+            if need is not None and need <= 0:
+                break
+            top += _smallest(tier, need, len(index.texts))
+        if found.topics is None:
+            found.topics = frozenset().union(
+                *(
+                    self._topics_of(index, tier)
+                    for tier in (found.exact, found.prefixed, found.typos)
+                )
+            )
         matches = [self._match(index, i) for i in top]
-        return Results(matches, len(ranked), self._topics(index, ranked))
+        return Results(matches, total, found.topics)
 
-    def _query_sets(
-        self, index: _LangIndex, parsed: Query
-    ) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-        """Texts answering every query word exactly, by prefix, and at all."""
-        exact: frozenset[int] | None = None
-        prefixed: frozenset[int] | None = None
-        anyhow: frozenset[int] | None = None
-        for q in parsed.words:
-            e, p, a = self._word_sets(index, q)
-            exact = e if exact is None else exact & e
-            prefixed = p if prefixed is None else prefixed & p
-            anyhow = a if anyhow is None else anyhow & a
-            if not anyhow:
-                return frozenset(), frozenset(), frozenset()
-        assert exact is not None and prefixed is not None and anyhow is not None
-        return exact, prefixed, anyhow
+    def _query_sets(self, index: _LangIndex, parsed: Query) -> _Found:
+        """Texts answering every query word exactly, only by prefix, only by a typo."""
+        key = tuple((q.word, q.prefix, q.typos) for q in parsed.words)
+        found = self._found(index, parsed.words, key)
+        # Keep only this query and the queries of its first words: the next
+        # keystroke changes the last word (or adds one), and finds the words
+        # before it combined already. Anything else would hold sets of a
+        # hundred thousand ids for queries no longer typed.
+        keep = {key[:n] for n in range(1, len(key) + 1)}
+        for old in [k for k in index.found if k not in keep]:
+            del index.found[old]
+        return found
+
+    def _found(
+        self, index: _LangIndex, qwords: tuple[QueryWord, ...], key: tuple[_WordKey, ...]
+    ) -> _Found:
+        found = index.found.get(key)
+        if found is not None:
+            return found
+        exact, prefixed, typos = self._word_sets(index, qwords[-1])
+        if len(qwords) > 1:
+            before = self._found(index, qwords[:-1], key[:-1])
+            if not before.total:
+                return _NOTHING
+            e, p, t = before.exact, before.prefixed, before.typos
+            # A text answers exactly when both words do; by prefix when neither
+            # needed a typo and one a prefix; else by a typo. Every pair but the
+            # first has a small side when the words are common.
+            exact, prefixed, typos = (
+                _meet(e, exact),
+                _joined([e & prefixed, p & exact, p & prefixed]),
+                _joined([e & typos, p & typos, t & exact, t & prefixed, t & typos]),
+            )
+        found = _Found(exact, prefixed, typos)
+        if not found.total:
+            found = _NOTHING
+        index.found[key] = found
+        return found
 
     def matching(self, query: str | Query, lang: Lang) -> frozenset[int]:
         """The ids of every text that answers `query`, unranked (an empty query: none).
@@ -502,17 +595,31 @@ class SearchIndex:
         parsed = query if isinstance(query, Query) else Query.parse(query)
         if not parsed:
             return frozenset()
-        return self._query_sets(self._index(lang), parsed)[2]
+        return self._query_sets(self._index(lang), parsed).all()
+
+    def _topics_of(self, index: _LangIndex, text_ids: frozenset[int]) -> frozenset[str]:
+        """The topics of a set of texts; the last few sets' are kept, as typing asks again.
+
+        Typing on in a word ("ent", "ente", "enter") often finds the very same
+        set of texts: its topics are not looked up again.
+        """
+        kept = index.topics.pop(id(text_ids), None)
+        if kept is None or kept[0] is not text_ids:
+            kept = (text_ids, self._topics(index, text_ids))
+            while len(index.topics) >= TOPIC_SETS_KEPT:
+                del index.topics[next(iter(index.topics))]
+        index.topics[id(text_ids)] = kept
+        return kept[1]
 
     @staticmethod
-    def _topics(index: _LangIndex, text_ids: list[int]) -> frozenset[str]:
+    def _topics(index: _LangIndex, text_ids: Collection[int]) -> frozenset[str]:
         if not text_ids:
             return frozenset()
         # itemgetter looks every id up in C: no Python loop over a big result.
         found = itemgetter(*text_ids)(index.topic_of)
         topics = {found} if len(text_ids) == 1 else set(found)
         topics.discard(None)
-        return frozenset(t for t in topics if t is not None)
+        return frozenset(topics)
 
     def search(self, query: str, lang: Lang, limit: int | None = 200) -> list[Match]:
         """The best matches for a query, best first."""
@@ -526,6 +633,39 @@ class SearchIndex:
         if kind is not None:
             item = ItemRef(ref.id, kind, index.items[text_id])  # type: ignore[arg-type]
         return Match(ref, FIELD_ORDER[index.fields[text_id]], index.texts[text_id], item)
+
+
+def _meet(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:
+    """a & b; when that is all of a or of b, that set itself.
+
+    Two common words often share their texts ("enterprise" and "no" in every
+    "Enterprise no. 42"): the query's set is then a word's own, whose topics
+    the keystroke before looked up already (see `_topics_of`).
+    """
+    both = a & b
+    if len(both) == len(a):
+        return a
+    if len(both) == len(b):
+        return b
+    return both
+
+
+def _smallest(tier: frozenset[int], need: int | None, size: int) -> list[int]:
+    """The `need` smallest ids of a set of ids below `size`, in order; all when None.
+
+    A common word's set holds most of the texts: its first 200 ids are then
+    found by asking ids from 0 up (a C loop over a few hundred), not by sorting
+    a hundred thousand. A rarer set is sorted (sets of small ints iterate
+    almost in order, so the sort is nearly linear).
+    """
+    count = len(tier)
+    if not count:
+        return []
+    # The scan asks about `need * size / count` ids; sorting touches `count`.
+    if need is not None and need * size < count * count // 4:
+        return list(islice(filter(tier.__contains__, range(size)), need))
+    ordered = sorted(tier)
+    return ordered if need is None else ordered[:need]
 
 
 def highlighter(query: str) -> Callable[[str], list[tuple[int, int]]]:
