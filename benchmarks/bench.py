@@ -277,8 +277,8 @@ def timeline_steps(dataset: Dataset, keys: int) -> list[tuple[str, bytes, str]]:
     """`t`, then ↓ `keys` times and PgDn twice in the timeline, with what each draws."""
     if importlib.util.find_spec("tui.timeline") is None:
         return []
-    from tui.screens.timeline import entry_line
     from tui.timeline import Entry, timeline_rows, topic_label_width
+    from tui.ui.screens.timeline import entry_line
 
     rows = timeline_rows(dataset)
     entries = [row for row in rows if isinstance(row, Entry)]

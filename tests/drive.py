@@ -19,7 +19,7 @@ from textual import events
 from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.pilot import Pilot
 
-from tui.widgets import SearchBar
+from tui.ui.widgets import SearchBar
 
 # Only a hang gets here: under load a state may take seconds, never this long.
 TIMEOUT = 60.0

@@ -7,14 +7,14 @@ from typing import Any
 from textual.app import App
 from textual.strip import Strip
 
-from tui.textual_private import notices, screen_strips
+from tui.ui.textual_private import notices, screen_strips
 
 
 def screen_cells(app: App[Any]) -> list[Strip]:
     """Every row of the active screen, with its styles, as the terminal would show it.
 
     Textual exposes no public "screen as cells" (`export_screenshot` drops links
-    and reverse video); tui/textual_private.py reads the compositor's rows, the
+    and reverse video); tui/ui/textual_private.py reads the compositor's rows, the
     same cells the driver writes.
     """
     return screen_strips(app.screen)

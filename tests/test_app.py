@@ -9,8 +9,8 @@ from helpers import screen_text
 from textual.widget import Widget
 
 from tui.factory import make_app
-from tui.screens import HelpScreen
-from tui.widgets import DetailPane, TopicTree
+from tui.ui.screens import HelpScreen
+from tui.ui.widgets import DetailPane, TopicTree
 
 SIZE = (80, 24)
 

@@ -11,12 +11,12 @@ from helpers import screen_lines
 from rich.text import Text
 from wcwidth import wcwidth
 
-from tui.app import CoopApp
 from tui.links import ItemRef, PageRef
 from tui.loader import load_dataset
 from tui.render import MATCH, build_page, citation
 from tui.report import markdown_report, write_text_report
 from tui.search import highlighter
+from tui.ui.app import CoopApp
 
 WIDE_AND_TABS = (
     "\\t\\u0422\\u0430\\u0431\\t\\u0433\\u0440\\u0430\\u0444",  # tabs in Cyrillic

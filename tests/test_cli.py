@@ -116,7 +116,7 @@ def test_wheel_ships_the_data_and_stylesheet(tmp_path: Path) -> None:
     assert data_files
     for name in data_files:
         assert f"tui/data/{name}" in names
-    assert "tui/app.tcss" in names
+    assert "tui/ui/app.tcss" in names
     assert "tui/schema/coop-tui.schema.json" in names
     assert any(n.endswith("entry_points.txt") for n in names)
 
@@ -430,7 +430,7 @@ def test_commands_never_import_textual(args: list[str]) -> None:
         "except SystemExit:\n"
         "    pass\n"
         "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')\n"
-        "                or m in ('tui.app', 'tui.widgets', 'tui.screens'))\n"
+        "                or m in ('tui.ui.app', 'tui.ui.widgets', 'tui.ui.screens'))\n"
         "print('LOADED:' + ','.join(loaded), file=sys.stderr)\n"
     )
     result = subprocess.run(  # noqa: PLW1510

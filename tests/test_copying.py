@@ -16,8 +16,8 @@ from tui.factory import make_app
 from tui.links import ItemRef, PageRef
 from tui.model import Dataset
 from tui.render import build_page
-from tui.screens import CitationScreen
-from tui.widgets import DetailPane, TopicTree
+from tui.ui.screens import CitationScreen
+from tui.ui.widgets import DetailPane, TopicTree
 
 SIZE = (100, 30)
 

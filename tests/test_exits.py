@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from pty_session import PtySession, coop_tui
 
-import tui.screens.main
-from tui.lifecycle import EXIT_CRASH
+import tui.ui.screens.main
+from tui.ui.lifecycle import EXIT_CRASH
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -87,12 +87,12 @@ def test_closing_the_terminal_ends_the_process(env: dict[str, str]) -> None:
 
 CRASHING = """
 import sys
-import tui.screens.main
+import tui.ui.screens.main
 
 def broken(*args, **kwargs):
     raise RuntimeError("injected by the test")
 
-tui.screens.main.build_page = broken
+tui.ui.screens.main.build_page = broken
 from tui.cli import main
 sys.exit(main())
 """
@@ -134,7 +134,7 @@ async def test_a_crash_inside_the_app_sets_a_non_zero_code(
 
     with pytest.raises(RuntimeError):
         async with app.run_test(size=(80, 24)) as pilot:
-            monkeypatch.setattr(tui.screens.main, "build_page", broken)
+            monkeypatch.setattr(tui.ui.screens.main, "build_page", broken)
             await pilot.press("j")
             await pilot.pause()
     assert app.return_code == 1  # Textual's; run_app reports EXIT_CRASH for it

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from tui.factory import make_app
 from tui.links import ItemRef, PageRef
-from tui.widgets import DetailPane, TopicTree
+from tui.ui.widgets import DetailPane, TopicTree
 
 SIZE = (100, 30)
 TRADE_2024 = ItemRef("trade", "observation", 3, "turnover-spb")

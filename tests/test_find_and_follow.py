@@ -13,12 +13,12 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tui.app import CoopApp
 from tui.factory import make_app
 from tui.links import PageRef
 from tui.render import MATCH
-from tui.screens import BookmarksScreen
-from tui.widgets import DetailPane, SearchBar, TopicTree
+from tui.ui.app import CoopApp
+from tui.ui.screens import BookmarksScreen
+from tui.ui.widgets import DetailPane, SearchBar, TopicTree
 
 SIZE = (100, 30)
 PHARMA = PageRef("topic", "pharma.biocad-geropharm")

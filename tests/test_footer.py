@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from tui.factory import make_app
 from tui.i18n import label
 from tui.model import Lang
-from tui.widgets import DetailPane, KeyBar
+from tui.ui.widgets import DetailPane, KeyBar
 
 # What a reader needs most in the tree, kept at 80 columns (the key as shown, its word).
 NEEDED_AT_80 = (

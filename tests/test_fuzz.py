@@ -26,7 +26,6 @@ from typing import Any, Literal
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tui.app import CoopApp
 from tui.jsonio import dataset_from_json, dataset_to_json
 from tui.limits import MAX_ABS_VALUE, MAX_DEPTH, MAX_SHORT_TEXT
 from tui.links import ItemRef, PageRef
@@ -34,6 +33,7 @@ from tui.loader import load_dataset
 from tui.model import Dataset
 from tui.render import build_page, citation
 from tui.report import markdown_report, write_text_report
+from tui.ui.app import CoopApp
 
 # Pieces of text that broke, or could break, a terminal program.
 FRAGMENTS = (

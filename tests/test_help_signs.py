@@ -6,7 +6,7 @@ import pytest
 
 from tui.model import Dataset, Lang
 from tui.report import text_report
-from tui.screens.help import sections
+from tui.ui.screens.help import sections
 
 # What each sign means, in the words the page itself puts after it.
 MEANINGS: dict[Lang, dict[str, str]] = {

@@ -13,12 +13,12 @@ from textual import events
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from tui.app import CoopApp
 from tui.factory import make_app
 from tui.links import ItemRef, PageRef
-from tui.screens import IndexScreen, TimelineScreen
 from tui.timeline import Entry, entry_date, entry_text, entry_topic, timeline
-from tui.widgets import DetailPane
+from tui.ui.app import CoopApp
+from tui.ui.screens import IndexScreen, TimelineScreen
+from tui.ui.widgets import DetailPane
 
 HISTORY = Path(__file__).resolve().parent / "fixtures" / "timeline"
 SIZE = (100, 30)

@@ -21,8 +21,8 @@ from textual.pilot import Pilot
 
 from tui.factory import make_app
 from tui.model import Lang
-from tui.screens import HelpScreen
-from tui.widgets import DetailPane, TopicTree
+from tui.ui.screens import HelpScreen
+from tui.ui.widgets import DetailPane, TopicTree
 
 DATA = [FIXTURE.parent]
 

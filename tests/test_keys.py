@@ -13,9 +13,9 @@ from tui.factory import make_app
 from tui.i18n import label
 from tui.keymap import KEYS, SCOPES, KeyDef, Scope, glyph, in_scope
 from tui.model import Lang
-from tui.screens import BookmarksScreen, CitationScreen, HelpScreen
-from tui.screens.help import sections, title
-from tui.widgets import DetailPane, KeyBar, TitleBar, TopicTree
+from tui.ui.screens import BookmarksScreen, CitationScreen, HelpScreen
+from tui.ui.screens.help import sections, title
+from tui.ui.widgets import DetailPane, KeyBar, TitleBar, TopicTree
 
 SIZE = (80, 24)
 
@@ -91,8 +91,8 @@ async def test_every_key_in_the_table_runs_its_action_where_it_says() -> None:
 
 
 def test_every_action_in_the_table_exists() -> None:
-    from tui.app import CoopApp
-    from tui.widgets.search_bar import SearchInput
+    from tui.ui.app import CoopApp
+    from tui.ui.widgets.search_bar import SearchInput
 
     owners = {
         "tree": TopicTree,

@@ -12,8 +12,8 @@ from pty_session import PtySession, coop_tui
 from textual.widget import Widget
 
 from tui.factory import make_app
-from tui.layout import MIN_HEIGHT, MIN_WIDTH, NARROW_BELOW
-from tui.widgets import DetailPane, TopicTree
+from tui.ui.layout import MIN_HEIGHT, MIN_WIDTH, NARROW_BELOW
+from tui.ui.widgets import DetailPane, TopicTree
 
 
 async def test_40x12_shows_one_pane_at_a_time_switched_by_tab_enter_and_escape() -> None:

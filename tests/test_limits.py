@@ -14,7 +14,6 @@ import pytest
 from helpers import screen_text
 from rich.cells import cell_len
 
-from tui.app import CoopApp
 from tui.bars import bar_text, percent_text
 from tui.figures import measure, scale_of
 from tui.jsonio import dataset_from_json, dataset_to_json
@@ -24,7 +23,8 @@ from tui.loader import DataError, Problem, load_dataset
 from tui.numbers import PERCENT_WIDTH, format_number
 from tui.numbers import percent_text as percent_of
 from tui.report import markdown_report, write_text_report
-from tui.widgets import DetailPane, TopicTree
+from tui.ui.app import CoopApp
+from tui.ui.widgets import DetailPane, TopicTree
 
 HEAD = '[[source]]\nid = "s"\ntitle = "S"\n\n'
 

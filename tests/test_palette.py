@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from tui.factory import make_app
 from tui.outputs import output_dir
-from tui.palette import ACTIONS
+from tui.ui.palette import ACTIONS
 
 
 async def _palette(pilot: Pilot[Any], query: str) -> str:

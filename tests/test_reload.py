@@ -11,8 +11,8 @@ import pytest
 from helpers import screen_text
 
 from tui.factory import make_app
+from tui.ui.widgets import TopicTree
 from tui.watch import DataWatcher
-from tui.widgets import TopicTree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -162,7 +162,7 @@ async def test_a_deleted_topic_falls_back_to_its_parent(tmp_path: Path) -> None:
 
 
 async def test_the_app_reads_no_files_without_watch_paths(bundled_dataset) -> None:  # type: ignore[no-untyped-def]
-    from tui.app import CoopApp
+    from tui.ui.app import CoopApp
 
     app = CoopApp(bundled_dataset, "en")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -12,7 +12,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.widgets.strips import compact, ink_width
+from tui.ui.widgets.strips import compact, ink_width
 
 Cells = list[list[tuple[str, str, str, bool, bool, bool]]]
 

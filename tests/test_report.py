@@ -12,7 +12,7 @@ from tui.factory import make_app
 from tui.jsonio import dataset_from_json, dataset_to_json, subset
 from tui.loader import load_dataset
 from tui.report import markdown_report, md_escape, report_topics, report_width, text_report
-from tui.widgets import TopicTree
+from tui.ui.widgets import TopicTree
 
 HOSTILE = """\
 [[source]]

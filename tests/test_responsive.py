@@ -12,12 +12,12 @@ from textual.command import CommandPalette
 from textual.fuzzy import FuzzySearch
 from textual.pilot import Pilot
 
-from tui.app import CoopApp
 from tui.limits import MAX_ITEMS, MAX_QUERY
 from tui.links import PageRef
 from tui.loader import load_dataset
 from tui.paging import PAGE_ITEMS
-from tui.widgets import DetailPane, SearchBar
+from tui.ui.app import CoopApp
+from tui.ui.widgets import DetailPane, SearchBar
 
 HEAD = (
     '[[source]]\nid = "s"\ntitle = "S"\n\n[[organisation]]\nid = "org"\nname = "Everywhere Ltd"\n\n'
@@ -153,7 +153,7 @@ async def test_the_palette_matches_repetitive_titles_without_textual_s_matcher(
 
 
 async def test_the_palette_lists_the_best_hundred_of_thousands_of_matches(tmp_path: Path) -> None:
-    from tui.commands import MAX_HITS, PageCommands
+    from tui.ui.commands import MAX_HITS, PageCommands
 
     topics = "".join(f'[[topic]]\nid = "t{i}"\ntitle = "Topic number {i}"\n' for i in range(3_000))
     file = tmp_path / "many.toml"

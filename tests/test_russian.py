@@ -19,9 +19,9 @@ from tui.i18n import format_date, labels, quoted
 from tui.links import PageRef
 from tui.model import Dataset, Lang
 from tui.render import citation
-from tui.screens.help import sections
 from tui.state import StateStore
-from tui.widgets import TopicTree
+from tui.ui.screens.help import sections
+from tui.ui.widgets import TopicTree
 
 # Latin words allowed in Russian text: names, formats, units and keys.
 NAMES = {
@@ -297,7 +297,7 @@ async def test_the_reload_error_bar_speaks_russian_around_the_problem_lines(
     tmp_path: Path,
 ) -> None:
     from tui.loader import DataError, load_dataset
-    from tui.widgets import DataErrorBar
+    from tui.ui.widgets import DataErrorBar
 
     bad = tmp_path / "bad.toml"
     bad.write_text("[[a]]\n[[b]]\n[[c]]\n[[d]]\n", encoding="utf-8")

@@ -14,11 +14,11 @@ from helpers import screen_text
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from tui.app import CoopApp
 from tui.factory import make_app
 from tui.loader import DataError, load_dataset
 from tui.render import topic_title
-from tui.widgets import DetailBox, DetailPane, TopicTree
+from tui.ui.app import CoopApp
+from tui.ui.widgets import DetailBox, DetailPane, TopicTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_dataset import make_dataset

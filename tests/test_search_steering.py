@@ -8,12 +8,12 @@ from typing import Any
 from helpers import screen_text
 from textual.pilot import Pilot
 
-from tui.app import CoopApp
 from tui.factory import make_app
 from tui.links import PageRef
 from tui.results import KINDS, kind_counts, result_entries
-from tui.widgets import DetailPane, SearchBar, TopicTree
-from tui.widgets.topic_tree import GROUP_MARK, page_of
+from tui.ui.app import CoopApp
+from tui.ui.widgets import DetailPane, SearchBar, TopicTree
+from tui.ui.widgets.topic_tree import GROUP_MARK, page_of
 
 SIZE = (100, 40)
 

@@ -36,7 +36,7 @@ pytestmark = [
 
 def textual_key(word: str) -> str:
     """The first key of the App's binding whose action names `word`, as typed."""
-    from tui.app import CoopApp
+    from tui.ui.app import CoopApp
 
     for binding in CoopApp.BINDINGS:
         key, bound = (binding.key, binding.action) if isinstance(binding, Binding) else binding[:2]
@@ -48,9 +48,9 @@ def textual_key(word: str) -> str:
 
 def keys_bound(key: str) -> list[str]:
     """The actions bound to `key` by the App or its panes (empty when none)."""
-    from tui.app import CoopApp
-    from tui.widgets.detail_pane import DetailPane
-    from tui.widgets.topic_tree import TopicTree
+    from tui.ui.app import CoopApp
+    from tui.ui.widgets.detail_pane import DetailPane
+    from tui.ui.widgets.topic_tree import TopicTree
 
     found = []
     for owner in (CoopApp, DetailPane, TopicTree):

@@ -25,10 +25,10 @@ GIVE_UP = 15.0
 
 BUSY = """
 import os, sys
-import tui.screens.main
+import tui.ui.screens.main
 
 flag = sys.argv[1]
-real = tui.screens.main.build_page
+real = tui.ui.screens.main.build_page
 
 def stuck(*args, **kwargs):
     if os.path.exists(flag):
@@ -37,7 +37,7 @@ def stuck(*args, **kwargs):
             pass
     return real(*args, **kwargs)
 
-tui.screens.main.build_page = stuck
+tui.ui.screens.main.build_page = stuck
 from tui.cli import main
 sys.exit(main([]))
 """
@@ -215,7 +215,7 @@ def test_the_crash_log_falls_back_to_the_temporary_folder(
 ) -> None:
     # As the README says: when the state folder cannot be written, the log
     # goes to the system's temporary folder ($TMPDIR, else /tmp).
-    from tui.lifecycle import crash_line, write_crash_log
+    from tui.ui.lifecycle import crash_line, write_crash_log
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")

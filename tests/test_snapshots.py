@@ -12,9 +12,9 @@ from typing import Any, Callable
 from drive import palette, search
 from textual.pilot import Pilot
 
-from tui.app import CoopApp
 from tui.factory import make_app
-from tui.widgets import TopicTree
+from tui.ui.app import CoopApp
+from tui.ui.widgets import TopicTree
 
 SnapCompare = Callable[..., bool]
 

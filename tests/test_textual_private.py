@@ -1,6 +1,6 @@
 """The private Textual and Rich names coop-tui relies on still exist and still work.
 
-Every one is used from tui/textual_private.py alone (the last test checks
+Every one is used from tui/ui/textual_private.py alone (the last test checks
 that). After a Textual or Rich upgrade, a failure here names the installed
 version and the one the name was checked in: read that module's docstring,
 then the new version's source, before changing the pin.
@@ -28,7 +28,7 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widgets import Static
 
-from tui.textual_private import (
+from tui.ui.textual_private import (
     RICH_CHECKED,
     TEXTUAL_CHECKED,
     QuietBorderTitle,
@@ -47,7 +47,7 @@ GUARD = ROOT / "tui" / "textual_private.py"
 def upgraded(what: str) -> str:
     return (
         f"{what} — Textual {version('textual')} is installed, the private names in "
-        f"tui/textual_private.py were checked in Textual {TEXTUAL_CHECKED} "
+        f"tui/ui/textual_private.py were checked in Textual {TEXTUAL_CHECKED} "
         f"(Rich {version('rich')} installed, checked in {RICH_CHECKED})"
     )
 
@@ -261,6 +261,6 @@ def test_no_module_but_the_guard_touches_a_private_textual_or_rich_name() -> Non
             found.extend(
                 f"{where}:{number}: .{name}" for name in ACCESS.findall(code) if name in theirs
             )
-    assert not found, "private Textual/Rich names outside tui/textual_private.py:\n" + "\n".join(
+    assert not found, "private Textual/Rich names outside tui/ui/textual_private.py:\n" + "\n".join(
         found
     )

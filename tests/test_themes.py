@@ -19,7 +19,7 @@ from textual.app import App
 from tui.bars import BAR_FULL, BAR_MISSING
 from tui.factory import make_app
 from tui.state import StateStore
-from tui.themes import ANSI, DARK, LIGHT, few_colours, starting_theme, theme_names
+from tui.ui.themes import ANSI, DARK, LIGHT, few_colours, starting_theme, theme_names
 
 
 def test_our_themes_come_first_and_textual_ones_stay_choosable() -> None:

@@ -11,7 +11,7 @@ from drive import type_text
 from helpers import screen_cells
 
 from tui.factory import make_app
-from tui.widgets import TopicTree
+from tui.ui.widgets import TopicTree
 
 SIZE = (100, 30)
 

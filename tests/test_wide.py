@@ -5,8 +5,8 @@ from __future__ import annotations
 from helpers import screen_lines
 
 from tui.factory import make_app
-from tui.layout import DETAIL_MAX, MEASURE
-from tui.widgets import DetailPane, TopicTree
+from tui.ui.layout import DETAIL_MAX, MEASURE
+from tui.ui.widgets import DetailPane, TopicTree
 
 
 async def test_at_200_columns_the_text_keeps_a_measure_and_the_tree_takes_the_rest() -> None:

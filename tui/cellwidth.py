@@ -46,7 +46,7 @@ def apply() -> bool:
         return True
     from rich import cells
 
-    from .textual_private import rich_width_table  # private: see the module docstring
+    from .ui.textual_private import rich_width_table  # private: see the module docstring
 
     table = rich_width_table()
     widths = table.widths

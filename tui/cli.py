@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if theme is not None:
         # Checked here rather than with `choices`: the names come from Textual,
         # which `--help` and `--version` should not have to import.
-        from .themes import theme_names
+        from .ui.themes import theme_names
 
         names = theme_names()
         if theme not in names:
@@ -280,7 +280,7 @@ def run_tui(data: list[Path] | None, lang: Lang | None, theme: str | None = None
         return EXIT_BAD_DATA
     import gc
 
-    from .lifecycle import run_app
+    from .ui.lifecycle import run_app
 
     # Everything made so far (the modules, the data, the App) lives as long as
     # the process: out of the cyclic collector's sight, the full collection

@@ -14,8 +14,8 @@ from .paths import bundled_data_path
 from .state import StateStore, bookmarks_from, remembered_lang
 
 if TYPE_CHECKING:
-    from .app import CoopApp
     from .cache import DatasetCache
+    from .ui.app import CoopApp
 
 # Up to this much data is loaded before the screen opens (the bundled data is
 # under 100 KB and loads in tens of milliseconds), so bad data never shows a
@@ -54,8 +54,8 @@ def make_app(
     """
     paths = list(data_paths) if data_paths else [bundled_data_path()]
     dataset, load = _open_data(paths, background, cache)
-    from .app import CoopApp
-    from .themes import DARK, starting_theme
+    from .ui.app import CoopApp
+    from .ui.themes import DARK, starting_theme
 
     watch_paths = paths if watch else ()
     # A refused cache folder is worth one notice; the data was read without it.

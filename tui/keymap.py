@@ -1,6 +1,6 @@
 """Every key coop-tui answers to, in one table: the bindings, the footer and the help come from it.
 
-The widgets take their `BINDINGS` from `KEYS` (see `tui/bindings.py`), the footer
+The widgets take their `BINDINGS` from `KEYS` (see `tui/ui/bindings.py`), the footer
 shows the entries that are active where the focus is, and the help screen lists
 them all, so the three cannot disagree (`tests/test_keys.py` checks it).
 

@@ -14,11 +14,11 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ...i18n import label
+from ...links import PageRef
+from ...model import Dataset, Lang, Topic
+from ...render import MATCH
 from ..bindings import bindings
-from ..i18n import label
-from ..links import PageRef
-from ..model import Dataset, Lang, Topic
-from ..render import MATCH
 from .strips import compact
 
 Marks = Callable[[str], "list[tuple[int, int]]"]

@@ -23,12 +23,12 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from ..i18n import format_date, label
-from ..links import ItemRef, PageRef
-from ..model import Dataset, Lang
-from ..render import topic_title
-from ..search import TextIndex
-from ..timeline import (
+from ...i18n import format_date, label
+from ...links import ItemRef, PageRef
+from ...model import Dataset, Lang
+from ...render import topic_title
+from ...search import TextIndex
+from ...timeline import (
     ENTRY_KINDS,
     Entry,
     EntryKind,

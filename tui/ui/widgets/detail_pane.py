@@ -32,9 +32,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...links import ItemRef, PageRef
+from ...render import LINK_META, Link, Page, with_cursor
 from ..bindings import bindings
-from ..links import ItemRef, PageRef
-from ..render import LINK_META, Link, Page, with_cursor
 from ..textual_private import (
     QuietBorderTitle,
     move_scrollbar_quietly,

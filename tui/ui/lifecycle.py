@@ -57,7 +57,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .state import state_dir
+from ..state import state_dir
 from .textual_private import UnhandledErrorHook
 
 if TYPE_CHECKING:

@@ -18,11 +18,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ...i18n import label
+from ...keymap import HELP_SECTIONS, SIGNS, help_rows
+from ...model import Lang
+from ...render import HEADING, hanging
 from ..bindings import bindings
-from ..i18n import label
-from ..keymap import HELP_SECTIONS, SIGNS, help_rows
-from ..model import Lang
-from ..render import HEADING, hanging
 
 # A column narrower than this wraps most lines: fewer columns then, and pages.
 MIN_COLUMN = 36

@@ -16,11 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from ..i18n import label
-from ..index_lists import LIST_KINDS, IndexRow, ListKind, index_rows
-from ..links import PageRef
-from ..model import Dataset, Lang, other_lang
-from ..search import TextIndex
+from ...i18n import label
+from ...index_lists import LIST_KINDS, IndexRow, ListKind, index_rows
+from ...links import PageRef
+from ...model import Dataset, Lang, other_lang
+from ...search import TextIndex
 from .list_screen import ListScreen
 
 DIM = Style(dim=True)

@@ -17,12 +17,12 @@ from typing import Protocol
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from .fuzzy import MAX_TITLE, fuzzy_match
-from .i18n import label
-from .limits import MAX_QUERY
-from .links import PageRef
-from .model import Dataset, Lang, Localized, other_lang
-from .search import fold
+from ..fuzzy import MAX_TITLE, fuzzy_match
+from ..i18n import label
+from ..limits import MAX_QUERY
+from ..links import PageRef
+from ..model import Dataset, Lang, Localized, other_lang
+from ..search import fold
 
 # `help` is parsed as markup by the palette: it only ever holds our own words
 # (the kind of page), never data text.

@@ -14,11 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...i18n import label
+from ...links import PageRef
+from ...model import Dataset, Lang
+from ...render import page_title
 from ..bindings import bindings
-from ..i18n import label
-from ..links import PageRef
-from ..model import Dataset, Lang
-from ..render import page_title
 from ..widgets.key_bar import KeyBar
 
 

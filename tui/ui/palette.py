@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Callable
 from rich.text import Text
 from textual.command import CommandPalette
 
-from .i18n import label
-from .keymap import KEYS, glyph
-from .model import Lang
+from ..i18n import label
+from ..keymap import KEYS, glyph
+from ..model import Lang
 from .textual_private import LocalisedNoMatches
 
 if TYPE_CHECKING:

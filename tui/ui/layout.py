@@ -18,8 +18,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from .i18n import label
-from .model import Lang
+from ..i18n import label
+from ..model import Lang
 
 NARROW_BELOW = 60
 MIN_WIDTH = 20

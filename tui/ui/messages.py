@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from .model import Dataset, Lang
+from ..model import Dataset, Lang
 
 if TYPE_CHECKING:
-    from .loader import DataError
-    from .search import SearchIndex
+    from ..loader import DataError
+    from ..search import SearchIndex
 
 
 class DataLoaded(Message):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from .keymap import KeyDef, Scope, in_scope
+from ..keymap import KeyDef, Scope, in_scope
 
 
 def bindings(scope: Scope) -> list[BindingType]:

@@ -19,11 +19,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...i18n import label
+from ...keymap import KEYS, KeyDef, footer_glyph
+from ...model import Lang
 from ..bindings import binding_id
-from ..i18n import label
-from ..keymap import KEYS, KeyDef, footer_glyph
 from ..layout import NARROW
-from ..model import Lang
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from ..i18n import label
-from ..model import Lang
+from ...i18n import label
+from ...model import Lang
 
 #: Problems shown in full; the rest are counted. The first one is usually the cause.
 SHOWN = 2

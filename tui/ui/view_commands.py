@@ -12,10 +12,10 @@ from typing import Protocol
 
 from textual.command import Hit, Hits, Provider
 
+from ..i18n import label
+from ..index_lists import LIST_KINDS
+from ..model import Lang
 from .commands import highlighted
-from .i18n import label
-from .index_lists import LIST_KINDS
-from .model import Lang
 
 
 class ViewHost(Protocol):

@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from ..i18n import label
-from ..model import LANGS, Lang
+from ...i18n import label
+from ...model import LANGS, Lang
 
 
 class TitleBar(Static):

@@ -29,27 +29,28 @@ from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from . import __version__, cellwidth, layout
+from .. import __version__, cellwidth
+from ..i18n import label
+from ..links import ItemRef, PageRef
+from ..model import Dataset, Lang, other_lang
+from ..notices import Notice, notice_text
+from ..render import citation_summary
+from ..state import StateStore
+from ..watch import POLL_SECONDS, DataWatcher
+from . import layout
 from .bindings import bindings
 from .commands import PageCommands, page_name
-from .i18n import label
 from .lifecycle import CrashReport, repaint_after_resume
-from .links import ItemRef, PageRef
 from .messages import DataLoaded, DataReloaded, LoadFailed
-from .model import Dataset, Lang, other_lang
-from .notices import Notice, notice_text
-from .render import citation_summary
 from .screens.main import MainScreen
-from .state import StateStore
 from .themes import DARK, OWN_THEMES
 from .view_commands import ViewCommands
-from .watch import POLL_SECONDS, DataWatcher
 from .widgets import TitleBar
 
 if TYPE_CHECKING:
     # The loader and the dialogs are imported where they are first used:
     # a start from the data cache needs none of them before the first paint.
-    from .loader import DataError
+    from ..loader import DataError
     from .screens import BookmarksClosed, CitationScreen
 
 # How long the terminal must stay one size before its real size is checked.
@@ -160,7 +161,7 @@ class CoopApp(CrashReport, App[None]):
         At 100,000 facts the walk takes a fifth of a second; the result is kept
         with the data set (see `timeline.timeline`).
         """
-        from .timeline import prepare
+        from ..timeline import prepare
 
         dataset, lang = self.dataset, self.lang
         self.run_worker(lambda: prepare(dataset, lang), thread=True, group="timeline")
@@ -202,7 +203,7 @@ class CoopApp(CrashReport, App[None]):
 
     def _load_in_thread(self) -> None:
         assert self._load is not None
-        from .loader import DataError
+        from ..loader import DataError
 
         # The loader allocates millions of objects, none of them in cycles:
         # the cyclic collector would only walk them again and again meanwhile.
@@ -252,7 +253,7 @@ class CoopApp(CrashReport, App[None]):
 
         A thread, so that stat calls and a reload never hold up a key press.
         """
-        from .loader import DataError, load_dataset
+        from ..loader import DataError, load_dataset
 
         watcher = self._watcher or DataWatcher(self._watch_paths)
         try:
@@ -349,7 +350,7 @@ class CoopApp(CrashReport, App[None]):
     # ------------------------------------------------------------ the citation dialog
 
     def on_citation_screen_save(self, event: CitationScreen.Save) -> None:
-        from .outputs import output_dir, write_new
+        from ..outputs import output_dir, write_new
 
         event.stop()
         ref = self.page
@@ -495,7 +496,7 @@ class CoopApp(CrashReport, App[None]):
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Save an SVG of the screen into a folder that exists, and say which file it is."""
-        from .outputs import free_name, output_dir
+        from ..outputs import free_name, output_dir
 
         try:
             folder = Path(path) if path else output_dir()

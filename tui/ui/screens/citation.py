@@ -18,9 +18,9 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ...i18n import label
+from ...model import Lang
 from ..bindings import bindings
-from ..i18n import label
-from ..model import Lang
 from ..widgets.key_bar import KeyBar
 
 

@@ -21,8 +21,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..i18n import label
-from ..model import Lang
+from ...i18n import label
+from ...model import Lang
 from ..widgets.line_list import LineList
 
 ResultType = TypeVar("ResultType")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from ..limits import MAX_QUERY
+from ...limits import MAX_QUERY
 
 
 class QueryInput(Input):

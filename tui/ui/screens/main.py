@@ -30,20 +30,20 @@ from textual.widget import Widget
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..i18n import label
+from ...i18n import label
+from ...links import History, ItemRef, PageRef
+from ...model import Dataset, Lang
+from ...paging import PAGE_ITEMS
+from ...render import build_page, citation, citation_summary
+from ...search import SearchIndex
+from ...search_session import SearchSession
 from ..layout import SHOW_DETAIL, TOO_SMALL, TooSmall, size_class, too_small_text, tree_width
-from ..links import History, ItemRef, PageRef
 from ..messages import IndexReady
-from ..model import Dataset, Lang
-from ..paging import PAGE_ITEMS
-from ..render import build_page, citation, citation_summary
-from ..search import SearchIndex
-from ..search_session import SearchSession
 from ..widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
 from ..widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
-    from ..loader import DataError
+    from ...loader import DataError
     from .timeline import TimelineChoice
 
 # How long after a page is on screen its neighbours in the tree are rendered.
@@ -480,7 +480,7 @@ class MainScreen(Screen[None]):
             self.send_to_clipboard(text, label("copied", self.lang).format(what=what))
 
     def _url(self) -> str | None:
-        from ..addresses import page_url
+        from ...addresses import page_url
 
         self.catch_up()
         ref = self.page
@@ -503,7 +503,7 @@ class MainScreen(Screen[None]):
         """Open the source in a browser where there is one; else say how to reach it."""
         import os
 
-        from ..addresses import has_graphical_browser
+        from ...addresses import has_graphical_browser
 
         url = self._url()
         if url is None:
@@ -525,7 +525,7 @@ class MainScreen(Screen[None]):
 
     def action_export_page(self) -> None:
         """Write the open page as Markdown to a new file, and say where."""
-        from ..outputs import output_dir, page_markdown, write_new
+        from ...outputs import output_dir, page_markdown, write_new
 
         ref = self.page
         if ref is None:
