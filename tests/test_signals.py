@@ -1,9 +1,10 @@
 """Signals end coop-tui however busy it is, and Ctrl+Z / `fg` gives the whole screen back.
 
 Run against the real command line in a pseudo-terminal (tests/pty_session.py).
-A busy UI thread is made by replacing the page builder with one that never
-returns once the test says so: the event loop is then stuck for good, so
-an exit that waits for it never comes.
+A busy UI thread is made by replacing the main screen's `show_page` (which
+runs on the UI thread on every move in the tree; the page itself is built in
+a thread of its own) with one that never returns once the test says so: the
+event loop is then stuck for good, so an exit that waits for it never comes.
 """
 
 from __future__ import annotations
@@ -28,16 +29,16 @@ import os, sys
 import tui.ui.screens.main
 
 flag = sys.argv[1]
-real = tui.ui.screens.main.build_page
+real = tui.ui.screens.main.MainScreen.show_page
 
 def stuck(*args, **kwargs):
     if os.path.exists(flag):
         open(flag + ".busy", "w").close()
-        while True:  # a page that never finishes building, on the UI thread
+        while True:  # a page that never finishes showing, on the UI thread
             pass
     return real(*args, **kwargs)
 
-tui.ui.screens.main.build_page = stuck
+tui.ui.screens.main.MainScreen.show_page = stuck
 from tui.cli import main
 sys.exit(main([]))
 """
@@ -57,7 +58,7 @@ def busy_session(env: dict[str, str], tmp_path: Path) -> PtySession:
     assert session.wait_for("Center"), session.text()
     flag.touch()
     busy = Path(str(flag) + ".busy")
-    for _ in range(20):  # pages near the cursor are built ahead: move until one is new
+    for _ in range(20):
         if busy.exists():
             break
         session.press("j", settle=0.3)
@@ -84,6 +85,47 @@ def test_a_signal_ends_coop_tui_while_the_ui_thread_is_busy(
         assert session.restored(), "the terminal was left in the app's modes"
         tail = bytes(session.output)[-400:]
         assert b"\x1b[?1000l" in tail and b"\x1b[<u" in tail  # mouse and keyboard modes off
+    finally:
+        session.kill()
+
+
+NEVER_BUILT = """
+import os, sys
+import tui.ui.screens.main
+
+flag = sys.argv[1]
+real = tui.ui.screens.main.build_page
+
+def stuck(*args, **kwargs):
+    if os.path.exists(flag):
+        open(flag + ".busy", "w").close()
+        while True:  # a page that never finishes building, in its thread
+            pass
+    return real(*args, **kwargs)
+
+tui.ui.screens.main.build_page = stuck
+from tui.cli import main
+sys.exit(main([]))
+"""
+
+
+@pytest.mark.e2e
+def test_q_quits_while_a_page_build_never_returns(env: dict[str, str], tmp_path: Path) -> None:
+    flag = tmp_path / "stuck"
+    session = PtySession([sys.executable, "-c", NEVER_BUILT, str(flag)], size=(80, 24), env=env)
+    try:
+        assert session.wait_for("Center"), session.text()
+        flag.touch()
+        busy = Path(str(flag) + ".busy")
+        for _ in range(20):  # pages near the cursor are built ahead: move until one is new
+            if busy.exists() and "building…" in session.text():
+                break
+            session.press("j", settle=0.3)
+        assert busy.exists(), "no page build started"
+        assert session.wait_for("building…"), session.text()
+        session.press("q")
+        assert session.wait_exit(GIVE_UP) == 0
+        assert session.restored()
     finally:
         session.kill()
 

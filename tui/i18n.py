@@ -64,6 +64,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_target": ("целей нет", "no targets set"),
     "no_value_for_bar": ("значение не опубликовано", "no reported value"),
     "untranslated": ("нет перевода", "untranslated"),
+    "building": ("строится…", "building…"),
+    "building.stopped": (
+        "Построение прервано: выберите страницу снова, чтобы построить её.",
+        "Building stopped: choose the page again to build it.",
+    ),
     "loading": ("Загрузка и проверка данных…", "Loading and checking the data…"),
     "lang.switch": ("Язык", "Language"),
     # The help screen (see keymap.py): sections, then one line per key.

@@ -378,7 +378,9 @@ class CoopApp(CrashReport, App[None]):
         self.main.action_step_match(step)
 
     def action_clear_search(self, back: bool = False) -> None:
-        self.main.action_clear_search(back)
+        # Esc while a page builds stops that first.
+        if not self.main.abandon_build():
+            self.main.action_clear_search(back)
 
     def action_history_back(self) -> None:
         self.main.action_history_back()
@@ -421,7 +423,7 @@ class CoopApp(CrashReport, App[None]):
         if action == "step_match":
             return self.main.search.active
         if action == "clear_search":
-            return self.main.searching
+            return self.main.searching or self.main.detail.building
         return True
 
     # ------------------------------------------------------------ the terminal's size

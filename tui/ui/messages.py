@@ -1,4 +1,4 @@
-"""What the background threads tell the UI: data loaded or not, data reloaded, an index built.
+"""What the background threads tell the UI: data loaded or not, data reloaded, an index or a page built.
 
 Workers run in threads and post one of these (`post_message` is safe from any
 thread); the App or the main screen handles it on the event loop. Nothing
@@ -16,6 +16,7 @@ from ..model import Dataset, Lang
 if TYPE_CHECKING:
     from ..loader import DataError
     from ..search import SearchIndex
+    from .widgets.page_job import PageJob
 
 
 class DataLoaded(Message):
@@ -50,3 +51,11 @@ class IndexReady(Message):
         super().__init__()
         self.index = index
         self.lang = lang
+
+
+class PageBuilt(Message):
+    """A page built and rendered to lines in its thread (or its build failed): see `PageJob`."""
+
+    def __init__(self, job: PageJob) -> None:
+        super().__init__()
+        self.job = job

@@ -34,7 +34,7 @@ from ...i18n import label
 from ...links import History, ItemRef, PageRef
 from ...model import Dataset, Lang
 from ...paging import PAGE_ITEMS
-from ...render import build_page, citation, citation_summary
+from ...render import build_page, citation, citation_summary, page_title
 from ...search import SearchIndex
 from ...search_session import SearchSession
 from ..layout import SHOW_DETAIL, TOO_SMALL, TooSmall, size_class, too_small_text, tree_width
@@ -326,13 +326,17 @@ class MainScreen(Screen[None]):
         # A page highlighted for a search, or drawn down to a fact or quote, is
         # built for that alone: not kept.
         key = ("page", ref, lang, shown) if marks is None and reach is None else None
+        # Built in a thread (see widgets/page_job.py): `build_page` is looked up
+        # here, on the UI thread, as the tests replace it.
+        builder = build_page
         self.detail.show_page(
-            lambda: build_page(dataset, ref, lang, marks, shown, reach),
+            lambda: builder(dataset, ref, lang, marks, shown, reach),
             self._item,
             marked=ref in self.bookmarks,
             keep_scroll=keep_scroll,
             owner=dataset,
             key=key,
+            building=(page_title(dataset, ref, lang), label("building", lang)),
         )
         if key is not None:
             # Once this page is on screen, render the topics above and below the
@@ -403,7 +407,15 @@ class MainScreen(Screen[None]):
         self.set_focus(self.detail if self.focused is self.topic_tree else self.topic_tree)
 
     def action_focus_tree(self) -> None:
+        self.abandon_build()
         self.topic_tree.focus()
+
+    def abandon_build(self) -> bool:
+        """Esc while a page builds: stop waiting for it, back to the tree; False if none was."""
+        if not self.detail.abandon(label("building.stopped", self.lang)):
+            return False
+        self.topic_tree.focus()
+        return True
 
     # ------------------------------------------------------------ the timeline and the index
 

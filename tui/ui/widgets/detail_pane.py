@@ -13,6 +13,10 @@ as cheap as in a bare Textual Tree. Moving the link cursor re-renders only the
 block the link is in. A new page shown at the top of the pane repaints only the
 rows that differ from the page before, as far as their last visible cell: each
 key press goes to the terminal, over SSH too.
+
+A page not kept yet is built and rendered in a thread (see page_job.py): the
+pane waits a moment for it, and past that shows "building…" with the page's
+title until it comes; Esc abandons it (`abandon`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar
 
-from rich.console import RenderableType
+from rich.console import ConsoleOptions, RenderableType
+from rich.text import Text
 from textual import events
 from textual.binding import BindingType
 from textual.containers import Container
@@ -35,11 +40,13 @@ from textual.strip import Strip
 from ...links import ItemRef, PageRef
 from ...render import LINK_META, Link, Page, with_cursor
 from ..bindings import bindings
+from ..messages import PageBuilt
 from ..textual_private import (
     QuietBorderTitle,
     move_scrollbar_quietly,
     set_virtual_size_quietly,
 )
+from .page_job import WAIT_SECONDS, PageJob
 from .strips import compact, ink_width
 
 if TYPE_CHECKING:
@@ -114,6 +121,13 @@ class DetailPane(ScrollView, can_focus=True):
         self._owner: object = None
         # What is on show, to render again at a new width or theme.
         self._current: tuple[Hashable | None, Callable[[], Page | RenderableType]] | None = None
+        # Built in a thread: the page on show (and what to do once it comes),
+        # and a page the reader may open next.
+        self._job: PageJob | None = None
+        self._then: tuple[bool, Callable[[], None] | None] = (False, None)
+        self._prefetch: PageJob | None = None
+        self._building: tuple[str, str] = ("", "")
+        self._building_shown = False
         self._title = ""
         self._marked = False
         self._resize_pending = False
@@ -131,9 +145,32 @@ class DetailPane(ScrollView, can_focus=True):
         """
         self.page = None
         self.link_cursor = None
+        self._drop_job()
+        self._building = ("", "")
         self._set_title(title, False)
         self._current = (None, lambda: body)
         self._render_current(keep_scroll=keep_scroll)
+
+    @property
+    def building(self) -> bool:
+        """A page is being built in its thread, and "building…" shows meanwhile (or soon will)."""
+        return self._job is not None
+
+    def abandon(self, text: str) -> bool:
+        """Stop waiting for the page being built (its result is dropped), saying `text`.
+
+        False if no page was building.
+        """
+        if self._job is None:
+            return False
+        self.show(self._building[0], Text(text))
+        return True
+
+    def _drop_job(self) -> None:
+        if self._job is not None:
+            self._job.abandoned = True
+            self._job = None
+        self._then = (False, None)
 
     def show_page(
         self,
@@ -144,6 +181,7 @@ class DetailPane(ScrollView, can_focus=True):
         keep_scroll: bool = False,
         owner: object = None,
         key: Hashable | None = None,
+        building: tuple[str, str] = ("", ""),
     ) -> None:
         """Show a page; with `item`, put the cursor on that fact or quote and scroll to it.
 
@@ -152,10 +190,13 @@ class DetailPane(ScrollView, can_focus=True):
         new owner forgets every page kept before.
         `keep_scroll` keeps the reader's place when the same page is redrawn (a
         reload, a language switch, a search highlighting it).
+        `building`: the title and text shown while the page builds, when it takes long.
         """
         if owner is not self._owner:
             self._cache.clear()
             self._owner = owner
+        self._drop_job()
+        self._building = building
         self._current = (key, build)
         self.link_cursor = None
         self._marked = marked
@@ -165,8 +206,9 @@ class DetailPane(ScrollView, can_focus=True):
             # rendered once the pane has a size, and the item shown then.
             self._pending_item = item
             return
-        self._render_current(keep_scroll=keep_scroll and item is None)
-        self._show_item(item)
+        self._render_current(
+            keep_scroll=keep_scroll and item is None, then=lambda: self._show_item(item)
+        )
 
     def _show_item(self, item: ItemRef | None) -> None:
         """Put the link cursor on a fact or quote of the page shown, and scroll to it."""
@@ -186,8 +228,14 @@ class DetailPane(ScrollView, can_focus=True):
     def prerender(self, owner: object, key: Hashable, build: Callable[[], Page]) -> None:
         """Render a page into the cache without showing it (a page the reader may open next)."""
         width = self.scrollable_content_region.width
-        if owner is self._owner and width > 0:
-            self._render_page(key, build, width)
+        if owner is not self._owner or width <= 0:
+            return
+        full_key = (key, width, self.app.theme)
+        # One at a time, and never beside the page the reader waits for.
+        if full_key in self._cache or self._job is not None or self._prefetch is not None:
+            return
+        what = (owner, full_key)
+        self._prefetch = PageJob(what, build, self._options(width), self, self.app.theme)
 
     def set_marked(self, marked: bool) -> None:
         self._marked = marked
@@ -203,19 +251,61 @@ class DetailPane(ScrollView, can_focus=True):
             if isinstance(box, DetailBox):
                 box.set_title(old, full, row_only=row_only)
 
-    def _render_current(self, *, keep_scroll: bool) -> None:
+    def _render_current(self, *, keep_scroll: bool, then: Callable[[], None] | None = None) -> None:
+        """Show the page on show at the pane's width, then call `then` (once it is built)."""
         if self._current is None:
             return
         width = self.scrollable_content_region.width
         if width <= 0:
             return  # not laid out yet: on_resize renders it
-        key, build = self._current
+        rendered = self._render_page(width)
+        if rendered is None:
+            # Still building: "building…" until the job's message comes.
+            self._then = (keep_scroll, then)
+            self._show_building(width)
+            return
+        self._show_rendered(rendered, width, keep_scroll=keep_scroll)
+        if then is not None:
+            then()
+
+    def _show_building(self, width: int) -> None:
+        title, text = self._building
+        self.page = None
+        self.link_cursor = None
+        self._set_title(title, self._marked)
+        lines = self._render_block(Text(text), width)
+        self._rendered = _Rendered(None, [lines], [0], lines)
+        self._building_shown = True
+        self.virtual_size = Size(width, len(lines))
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def on_page_built(self, event: PageBuilt) -> None:
+        event.stop()
+        job = event.job
+        if job.error is not None and not job.abandoned:
+            raise job.error  # a bug in the renderer: the App ends with its report
+        if job is self._prefetch:
+            self._prefetch = None
+            what: tuple[object, Hashable] = job.what  # type: ignore[assignment]
+            owner, full_key = what
+            # Kept only for the data set and theme still on show (a reload
+            # meanwhile forgot every page kept before).
+            if job.result is not None and owner is self._owner and job.theme == self.app.theme:
+                self._keep(full_key, self._assemble(job))
+        elif job is self._job and self.scrollable_content_region.width > 0:
+            keep_scroll, then = self._then
+            self._then = (False, None)
+            self._render_current(keep_scroll=keep_scroll, then=then)
+
+    def _show_rendered(self, rendered: _Rendered, width: int, *, keep_scroll: bool) -> None:
         before = self._rendered.lines
         # With the page on the terminal at its top and at this width, only the
         # rows that change are written: every byte goes over SSH on each key.
         by_rows = self._painted_width == width and self.scroll_offset == (0, 0)
         old_height = self.virtual_size.height
-        self._rendered = self._render_page(key, build, width)
+        self._rendered = rendered
+        self._building_shown = False
         self.page = self._rendered.page
         if not by_rows:
             if self.page is not None:
@@ -258,28 +348,57 @@ class DetailPane(ScrollView, can_focus=True):
             return
         move_scrollbar_quietly(self.vertical_scrollbar, old_height, new_height)
 
-    def _render_page(
-        self, key: Hashable | None, build: Callable[[], Page | RenderableType], width: int
-    ) -> _Rendered:
-        full_key = (key, width, self.app.theme)
+    def _render_page(self, width: int) -> _Rendered | None:
+        """The page on show as lines of `width`: kept, built now, or None while it builds."""
+        assert self._current is not None
+        key, build = self._current
+        theme = self.app.theme
+        full_key = (key, width, theme)
         if key is not None and full_key in self._cache:
+            self._drop_job()
             self._cache.move_to_end(full_key)
             return self._cache[full_key]
-        built = build()
-        page = built if isinstance(built, Page) else None
-        blocks: list[RenderableType] = page.blocks if page is not None else [built]  # type: ignore[list-item]
-        rendered_blocks = [self._render_block(block, width) for block in blocks]
+        if key is None and self._building == ("", ""):
+            # Not a page (a notice, "loading"): nothing to wait for.
+            self._drop_job()
+            built = build()
+            blocks = [self._render_block(built, width)]  # type: ignore[arg-type]
+            return _Rendered(None, blocks, [0], blocks[0])
+        job = self._job
+        if job is None or job.what is not self._current or (job.width, job.theme) != (width, theme):
+            # A page that was still building when the reader moved on: no
+            # wait for this one either, so a key held down keeps moving.
+            self._drop_job()
+            job = self._job = PageJob(self._current, build, self._options(width), self, theme)
+            if self._building_shown or not job.wait(WAIT_SECONDS):
+                return None
+        elif not job.done.is_set():
+            return None
+        self._job = None
+        if job.error is not None:
+            raise job.error  # a bug in the renderer: the App ends with its report
+        rendered = self._assemble(job)
+        if key is not None:
+            self._keep(full_key, rendered)
+        return rendered
+
+    def _assemble(self, job: PageJob) -> _Rendered:
+        assert job.result is not None
+        page, rendered_blocks = job.result
         tops: list[int] = []
         lines: list[Strip] = []
         for block_lines in rendered_blocks:
             tops.append(len(lines))
             lines.extend(block_lines)
-        rendered = _Rendered(page, rendered_blocks, tops, lines)
-        if key is not None:
-            self._cache[full_key] = rendered
-            if len(self._cache) > CACHED_PAGES:
-                self._cache.popitem(last=False)
-        return rendered
+        return _Rendered(page, rendered_blocks, tops, lines)
+
+    def _keep(self, full_key: Hashable, rendered: _Rendered) -> None:
+        self._cache[full_key] = rendered
+        if len(self._cache) > CACHED_PAGES:
+            self._cache.popitem(last=False)
+
+    def _options(self, width: int) -> ConsoleOptions:
+        return self.app.console.options.update(width=width, height=None)
 
     def _render_block(self, block: RenderableType, width: int) -> list[Strip]:
         console = self.app.console
@@ -306,11 +425,12 @@ class DetailPane(ScrollView, can_focus=True):
         self._resize_pending = False
         if self._pending_item is not None:
             item, self._pending_item = self._pending_item, None
-            self._render_current(keep_scroll=False)
-            self._show_item(item)
+            self._render_current(keep_scroll=False, then=lambda: self._show_item(item))
             return
         cursor = self.link_cursor
-        self._render_current(keep_scroll=True)
+        self._render_current(keep_scroll=True, then=lambda: self._put_cursor_back(cursor))
+
+    def _put_cursor_back(self, cursor: int | None) -> None:
         if cursor is not None and self.page is not None and cursor < len(self.page.links):
             self.link_cursor = cursor
             self._draw_cursor()
