@@ -19,12 +19,12 @@ import tui.ui.screens.main
 from tui.factory import make_app
 from tui.links import PageRef
 from tui.model import Dataset, Lang
-from tui.render import page_title
+from tui.render import build_page, page_title
 from tui.ui.widgets import DetailPane, TopicTree
 
 SIZE = (120, 40)
 BUILDING = "building…"
-real_build_page = tui.ui.screens.main.build_page
+real_build_page = build_page
 
 
 class SlowPages:
