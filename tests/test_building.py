@@ -37,6 +37,7 @@ class SlowPages:
         self.first = first
         self.held: dict[str, threading.Event] = {}
         self.started: set[str] = set()
+        self.builds: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def gate(self, topic_id: str) -> threading.Event:
@@ -50,6 +51,8 @@ class SlowPages:
         if ref.id != self.first:
             gate = self.gate(ref.id)
             self.started.add(ref.id)
+            with self._lock:
+                self.builds[ref.id] = self.builds.get(ref.id, 0) + 1
             gate.wait()
         return real_build_page(dataset, ref, lang, *args)
 
@@ -186,3 +189,18 @@ async def test_keys_in_a_burst_over_slow_pages_show_the_last_page(slow: SlowPage
         await pilot.pause(0.2)
         assert pane.page is not None and pane.page.title == title_of(app, last)
         assert app.topic_id == last
+
+
+async def test_the_page_built_ahead_is_the_one_shown_not_built_again(slow: SlowPages) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.query_one(DetailPane)
+        below = topic_below(app)
+        # The page below the cursor is built ahead while the reader reads.
+        await wait_until(pilot, lambda: below in slow.started, "the page below built ahead")
+        await pilot.press("j")
+        assert BUILDING in screen_text(app)
+        slow.release(below)
+        await wait_until(pilot, lambda: pane.page is not None, "the page below")
+        assert pane.page is not None and pane.page.title == title_of(app, below)
+        assert slow.builds[below] == 1

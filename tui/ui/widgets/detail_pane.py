@@ -369,7 +369,10 @@ class DetailPane(ScrollView, can_focus=True):
             # A page that was still building when the reader moved on: no
             # wait for this one either, so a key held down keeps moving.
             self._drop_job()
-            job = self._job = PageJob(self._current, build, self._options(width), self, theme)
+            adopted = self._adopt_prefetch(full_key) if key is not None else None
+            job = self._job = adopted or PageJob(
+                self._current, build, self._options(width), self, theme
+            )
             if self._building_shown or not job.wait(WAIT_SECONDS):
                 return None
         elif not job.done.is_set():
@@ -381,6 +384,20 @@ class DetailPane(ScrollView, can_focus=True):
         if key is not None:
             self._keep(full_key, rendered)
         return rendered
+
+    def _adopt_prefetch(self, full_key: Hashable) -> PageJob | None:
+        """The page being built ahead, if it is the one now asked for: not built twice."""
+        job = self._prefetch
+        if job is None:
+            return None
+        what: tuple[object, Hashable] = job.what  # type: ignore[assignment]
+        owner, key = what
+        # The owner by identity: data sets are never compared by value.
+        if owner is not self._owner or key != full_key:
+            return None
+        self._prefetch = None
+        job.what = self._current
+        return job
 
     def _assemble(self, job: PageJob) -> _Rendered:
         assert job.result is not None
