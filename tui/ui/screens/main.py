@@ -359,8 +359,10 @@ class MainScreen(Screen[None]):
         tree, pane = self.topic_tree, self.detail
         if pane.page is None:
             # The first page is not drawn yet (the pane draws it on its first
-            # layout, which may come after this timer): neighbours come after it.
-            self._schedule_prefetch()
+            # layout, which may come after this timer), or the page is still
+            # building: neighbours come after it. A build Esc stopped: none.
+            if pane.building or not pane.drawn:
+                self._schedule_prefetch()
             return
         dataset, lang = self.dataset, self.lang
         for line in (tree.cursor_line + 1, tree.cursor_line - 1):

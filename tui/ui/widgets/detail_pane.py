@@ -156,6 +156,11 @@ class DetailPane(ScrollView, can_focus=True):
         """A page is being built in its thread, and "building…" shows meanwhile (or soon will)."""
         return self._job is not None
 
+    @property
+    def drawn(self) -> bool:
+        """Something is drawn in the pane (a page, a notice, "building…")."""
+        return bool(self._rendered.lines)
+
     def abandon(self, text: str) -> bool:
         """Stop waiting for the page being built (its result is dropped), saying `text`.
 
