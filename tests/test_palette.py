@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drive import open_palette, wait_until
 from helpers import screen_text
 from textual.pilot import Pilot
 
@@ -15,10 +16,7 @@ from tui.palette import ACTIONS
 
 
 async def _palette(pilot: Pilot[Any], query: str) -> str:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*query)
-    await pilot.pause(0.6)
+    await open_palette(pilot, query)
     return screen_text(pilot.app)
 
 
@@ -56,8 +54,8 @@ async def test_palette_words_are_russian_in_russian_mode() -> None:
         assert "Команда или страница…" in text
         assert "Search for commands" not in text
         await pilot.press(*"ъъыыъ")
-        await pilot.pause(1.0)
-        assert "Ничего не найдено" in screen_text(app)
+        # The palette says so after half a second without a match (its own timer).
+        await wait_until(pilot, lambda: "Ничего не найдено" in screen_text(app), "no matches")
         await pilot.press("escape")
         await pilot.pause()
         app.action_change_theme()
@@ -79,8 +77,14 @@ async def test_export_this_page_writes_markdown_and_names_the_file(
         assert [f.name for f in files] == ["coop-tui-trade-en.md"]
         text = files[0].read_text(encoding="utf-8")
         assert text.startswith("## Trade") and "### Figures" in text
-        assert str(files[0]) in screen_text(app).replace("\n", "") or files[0].name in screen_text(
-            app
+        # The notice is a toast, drawn once it is mounted.
+        await wait_until(
+            pilot,
+            lambda: (
+                str(files[0]) in screen_text(app).replace("\n", "")
+                or files[0].name in screen_text(app)
+            ),
+            "the notice naming the file",
         )
         # A second export never overwrites the first.
         app.action_export_page()
