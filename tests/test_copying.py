@@ -8,12 +8,14 @@ from typing import Any
 
 import pytest
 from helpers import screen_text
+from rich.console import Console
 from textual.app import App
 
 from tui.addresses import has_graphical_browser, page_url
 from tui.factory import make_app
 from tui.links import ItemRef, PageRef
 from tui.model import Dataset
+from tui.render import build_page
 from tui.screens import CitationScreen
 from tui.widgets import DetailPane, TopicTree
 
@@ -108,6 +110,22 @@ def test_which_terminals_have_a_graphical_browser() -> None:
     assert not has_graphical_browser({"DISPLAY": ":0", "SSH_CONNECTION": "x"}, "linux")
     assert has_graphical_browser({}, "darwin")
     assert not has_graphical_browser({"SSH_TTY": "/dev/pts/1"}, "darwin")
+
+
+def test_a_topic_page_stands_on_the_source_it_numbers_one(bundled_dataset: Dataset) -> None:
+    """Trade shows figures before facts: its [1] is a figure's source, and Y copies that."""
+    data = bundled_dataset
+    console = Console(width=400, record=True, color_system=None, force_terminal=False)
+    console.print(build_page(data, PageRef("topic", "trade"), "en").renderable())
+    text = console.export_text()
+    sources_at = text.rindex("Sources")
+    first_line = next(
+        line for line in text[sources_at:].splitlines() if line.lstrip().startswith("[1]")
+    )
+    first = next(s for s in data.sources.values() if s.title.get("en") in first_line)
+    assert first.url and page_url(data, PageRef("topic", "trade")) == first.url
+    first_fact_source = data.sources[data.topics["trade"].facts[0].source]
+    assert first_fact_source.id != first.id  # else this test would not tell the orders apart
 
 
 def test_page_url_prefers_the_item_then_the_link_then_the_page(bundled_dataset: Dataset) -> None:

@@ -130,6 +130,9 @@ def test_an_undated_target_with_no_full_year_says_so() -> None:
         ("about", 2.0, ("not-met", "about", "0.5")),
         ("up-to", 2.0, ("not-met", "at-least", "0.5")),
         ("less-than", 2.0, ("not-met", "more-than", "0.5")),
+        ("almost", 2.0, ("not-met", "more-than", "0.5")),
+        ("almost", 3.0, ("unknown", "exact", None)),
+        ("almost", 2.5, ("not-met", "more-than", "0.0")),
         ("exact", 2.5, ("met", "exact", None)),
         ("more-than", 2.5, ("met", "exact", None)),
         ("at-least", 3.0, ("met", "exact", None)),
@@ -159,6 +162,7 @@ def test_each_qualifier_keeps_its_meaning_in_what_is_left(
         ("about", "○ about 0.5 USD bn to go"),
         ("up-to", "○ at least 0.5 USD bn to go"),
         ("less-than", "○ more than 0.5 USD bn to go"),
+        ("almost", "○ more than 0.5 USD bn to go"),
     ],
 )
 def test_the_bar_says_what_is_left_in_the_qualifiers_words(qualifier: str, words: str) -> None:
@@ -342,11 +346,13 @@ def test_every_qualifier_survives_into_every_output(bundled_dataset) -> None:  #
                             "about",
                             "up",
                             "less",
+                            "almost",
                             "более",
                             "не",
                             "около",
                             "до",
                             "менее",
+                            "почти",
                         )
                     outputs = {
                         "pane": page_text(bundled_dataset, topic.id, lang, 400),

@@ -9,6 +9,7 @@ UI_FREE = [
     "tui.model",
     "tui.loader",
     "tui.render",
+    "tui.walk",
     "tui.i18n",
     "tui.sanitize",
     "tui.locate",

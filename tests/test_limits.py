@@ -266,6 +266,8 @@ async def test_a_long_summary_and_title_keep_the_screen(tmp_path: Path) -> None:
         ("-1e12", "-3", "1e-300"),
         ("0", "-5", "1e-310"),
         ("1e12", "-1e12", "5e-324"),
+        # A top of 1e-38: the axis's ticks once went up in steps of 2e-39 to top + 1e-9.
+        ("-532770919834.5846", "8.157899820052653e-39", "8e-39"),
     ],
 )
 def test_a_chart_of_extreme_figures_draws_or_stays_out(

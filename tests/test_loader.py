@@ -453,7 +453,7 @@ def test_bad_qualifier(tmp_path: Path) -> None:
     assert (problem.location.line, problem.location.column) == (10, 13)
     assert problem.key_path == "metric[0].observation[0].qualifier"
     assert problem.message == "unknown qualifier 'over'"
-    assert problem.expected == "one of exact, more-than, at-least, about, up-to, less-than"
+    assert problem.expected == "one of exact, more-than, at-least, about, up-to, less-than, almost"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 The address of the fact or quote under the link cursor's source, else of the
 source marker under it, else the page's own: a source's URL, an entity's URL
-(or its describing source's), a topic's first cited source. No UI here.
+(or its describing source's), a topic's first cited source ([1] on its page). No UI here.
 """
 
 from __future__ import annotations
@@ -31,21 +31,18 @@ def _item_source(dataset: Dataset, item: ItemRef) -> str | None:
 
 
 def _topic_sources(dataset: Dataset, topic_id: str) -> list[str]:
-    """The topic's sources in the order its page numbers them: facts, quotes, then figures."""
-    topic = dataset.topics[topic_id]
+    """The topic's sources in the order its page numbers them, [1] first.
+
+    Read from the page as built, so that `Y` on a topic copies the address of the
+    source the reader sees as [1], whatever the order of the page's sections.
+    """
+    from .render import build_page  # a keypress's need; start-up does not pay for it
+
+    page = build_page(dataset, PageRef("topic", topic_id), "en")
     order: list[str] = []
-    for source_id in (
-        [f.source for f in topic.facts]
-        + [q.source for q in topic.quotes]
-        + [
-            o.source
-            for metric_id in topic.metrics
-            if metric_id in dataset.metrics
-            for o in dataset.metrics[metric_id].observations
-        ]
-    ):
-        if source_id not in order:
-            order.append(source_id)
+    for link in page.links:
+        if link.target.kind == "source" and link.target.id not in order:
+            order.append(link.target.id)
     return order
 
 

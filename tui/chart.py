@@ -167,7 +167,9 @@ class SeriesChart:
     def _axis(self, left: int, bar_width: int, step: float, top: float, scale: float) -> list[Text]:
         ticks = []
         amount = 0.0
-        while amount <= top + 1e-9:
+        # Half a step of slack for the sums' rounding: an absolute 1e-9 was a
+        # billion steps past a top of 1e-38, and filled the memory.
+        while amount <= top + step / 2:
             ticks.append((min(bar_width, round(amount * scale)), amount))
             amount += step
         rule = ["─"] * (bar_width + 1)

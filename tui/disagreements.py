@@ -28,10 +28,13 @@ class Side:
 
 
 def sides_index(dataset: Dataset) -> Mapping[str, tuple[Side, ...]]:
-    """Every disagreement's sides in data order; cached on the frozen data set."""
-    cached: Mapping[str, tuple[Side, ...]] | None = dataset.__dict__.get("_disagreements")
-    if cached is not None:
-        return cached
+    """Every disagreement's sides in data order; made once and kept with the data set
+    (`Dataset.disagreement_sides`)."""
+    return dataset.disagreement_sides
+
+
+def find_sides(dataset: Dataset) -> Mapping[str, tuple[Side, ...]]:
+    """Every disagreement's sides in data order: the metrics' figures, then the facts."""
     found: dict[str, list[Side]] = {}
     for metric in dataset.metrics.values():
         for index, obs in enumerate(metric.observations):
@@ -44,9 +47,7 @@ def sides_index(dataset: Dataset) -> Mapping[str, tuple[Side, ...]]:
         for index, fact in enumerate(topic.facts):
             if fact.disagreement is not None:
                 found.setdefault(fact.disagreement, []).append(Side("fact", topic.id, index))
-    index_ = {key: tuple(value) for key, value in found.items()}
-    object.__setattr__(dataset, "_disagreements", index_)
-    return index_
+    return {key: tuple(value) for key, value in found.items()}
 
 
 def on_topic(dataset: Dataset, topic: Topic) -> list[str]:

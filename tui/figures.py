@@ -46,6 +46,7 @@ _LEFT: dict[Qualifier, Bound] = {
     "about": "about",
     "up-to": "at-least",
     "less-than": "more-than",
+    "almost": "more-than",
 }
 
 
@@ -117,12 +118,13 @@ def progress(figure: Observation | None, target: Target) -> Progress:
         return Progress("no-figure")
     value, goal = Decimal(repr(figure.value)), Decimal(repr(target.value))
     qualifier = figure.qualifier
-    if value >= goal and not (qualifier == "less-than" and value == goal):
+    below = qualifier in ("less-than", "almost")  # "almost 3.0" falls short of 3.0
+    if value >= goal and not (below and value == goal):
         if qualifier in ("exact", "more-than", "at-least"):
             return Progress("met")
         if qualifier == "about":
             return Progress("about")
-        # "up to 3.2" or "less than 3.2" against 3.0: it may or may not be reached.
+        # "up to 3.2", "less than 3.2" or "almost 3.2" against 3.0: it may or may not be reached.
         return Progress("unknown")
     return Progress("not-met", goal - value, _LEFT[qualifier])
 

@@ -102,8 +102,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "key.close": ("закрыть", "close"),
     "key.pages": ("страницы", "pages"),
     "sign.tree": ("подтемы: скрыты / видны", "subtopics hidden / shown"),
-    "sign.bookmark": ("страница в закладках", "a bookmarked page"),
-    "sign.source": ("номер источника (ссылка)", "source number (a link)"),
+    "sign.marks": ("в закладках / источник", "bookmarked / source link"),
     "quit.title": ("Выйти?", "Quit?"),
     "quit.hint": ("Выход — q или Ctrl+Q", "q or Ctrl+Q quits"),
     # The command palette: coop-tui's actions, their help lines, Textual's own words.
@@ -142,7 +141,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "screenshot.failed": ("Снимок экрана не сохранён: {why}", "Screenshot not saved: {why}"),
     "export.saved": ("Страница сохранена: {path}", "Page saved: {path}"),
     "export.failed": ("Страница не сохранена: {why}", "Page not saved: {why}"),
-    "sign.bar": ("полоса: есть / осталось", "bar: reached / to go"),
+    # ✓ and ○ lead the line under a bar: "✓ met", "○ at most $1.0bn to go".
+    "sign.bar": ("достигнуто / осталось", "reached, met / to go"),
+    "sign.disagree": ("источники расходятся", "sources disagree"),
     "sign.target": ("цель позади / нет данных", "target passed / no data"),
     "sign.qualifier": (
         "более или не менее, до, около, менее",
@@ -397,6 +398,7 @@ _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
     "about": ("около", "about"),
     "up-to": ("до", "up to"),
     "less-than": ("менее", "less than"),
+    "almost": ("почти", "almost"),
 }
 
 # How a qualifier carries over to a percentage of a target: "more than 3.0"
@@ -408,6 +410,8 @@ _QUALIFIER_SIGNS: Mapping[Qualifier, str] = {
     "about": "≈",
     "up-to": "≤",
     "less-than": "<",
+    # "almost 1.5" is below 1.5: the percentage says so ("<50 %").
+    "almost": "<",
 }
 
 

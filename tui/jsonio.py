@@ -43,6 +43,7 @@ from .model import (
     Target,
     Topic,
 )
+from .walk import FactItem, FigureItem, dataset_items
 
 _T = TypeVar("_T")
 
@@ -89,24 +90,25 @@ def subset(dataset: Dataset, topic_ids: list[str]) -> Dataset:
     source_ids: dict[str, None] = {}
     entity_ids: dict[str, None] = {}
     metric_ids: dict[str, None] = {}
+    disagreement_ids: dict[str | None, None] = {}
+    # Only which ids are kept counts here: the result lists them in the data set's order.
     for topic in topics.values():
         entity_ids.update(dict.fromkeys(topic.mentions))
-        metric_ids.update(dict.fromkeys(topic.metrics))
-        for fact in topic.facts:
-            source_ids[fact.source] = None
-            entity_ids.update(dict.fromkeys(fact.mentions))
-        for quote in topic.quotes:
-            source_ids[quote.source] = None
-            entity_ids[quote.speaker] = None
-            entity_ids.update(dict.fromkeys(quote.mentions))
+    for shown in dataset_items(dataset, topics.values()):
+        if isinstance(shown, FigureItem):
+            metric_ids[shown.metric.id] = None
+        elif isinstance(shown, FactItem):
+            source_ids[shown.fact.source] = None
+            entity_ids.update(dict.fromkeys(shown.fact.mentions))
+            disagreement_ids[shown.fact.disagreement] = None
+        else:
+            source_ids[shown.quote.source] = None
+            entity_ids[shown.quote.speaker] = None
+            entity_ids.update(dict.fromkeys(shown.quote.mentions))
     metrics = {mid: dataset.metrics[mid] for mid in metric_ids}
     for metric in metrics.values():
         source_ids.update(dict.fromkeys(o.source for o in metric.observations))
         source_ids.update(dict.fromkeys(t.source for t in metric.targets))
-    disagreement_ids: dict[str | None, None] = {}
-    for topic in topics.values():
-        disagreement_ids.update(dict.fromkeys(f.disagreement for f in topic.facts))
-    for metric in metrics.values():
         figures: list[Observation | Target] = [*metric.observations, *metric.targets]
         for figure in figures:
             disagreement_ids[figure.disagreement] = None

@@ -269,10 +269,12 @@ def help_rows(scope: Scope) -> list[tuple[str, str]]:
 
 SIGNS: tuple[tuple[str, str], ...] = (
     ("▶ ▼", "sign.tree"),
-    ("★", "sign.bookmark"),
-    ("[1]", "sign.source"),
-    ("█ ▌ / ░", "sign.bar"),
+    # Two to a line where the lines are short, so that the help stays one
+    # screen at 80x24 with the Trade page's ✓ ○ and the disagreement sign ≠.
+    ("★ / [1]", "sign.marks"),
+    ("█ ▌ ✓ / ░ ○", "sign.bar"),
     ("│ / ┄", "sign.target"),
+    ("≠", "sign.disagree"),
     ("≥ ≤ ≈ <", "sign.qualifier"),
     ("▒ ◆ + ‹ ┆", "sign.chart"),
     ("⏎ ^P", "sign.keys"),

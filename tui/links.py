@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from .model import Dataset
+from .walk import FactItem, FigureItem, topic_items
 
 PageKind = Literal["topic", "organisation", "person", "place", "event", "source"]
 PAGE_KINDS: tuple[PageKind, ...] = get_args(PageKind)
@@ -82,7 +83,8 @@ class Backlinks:
 
 
 def build_backlinks(dataset: Dataset) -> Backlinks:
-    """One pass over every topic, fact and quote; in data order, each item once per entity."""
+    """One pass over every topic, figure, fact and quote (see `walk`); in data order, each item
+    once per entity."""
     mentions: dict[str, list[ItemRef]] = {}
     citations: dict[str, list[ItemRef]] = {}
 
@@ -95,22 +97,24 @@ def build_backlinks(dataset: Dataset) -> Backlinks:
         whole = ItemRef(topic.id)
         for entity_id in topic.mentions:
             add(mentions, entity_id, whole)
-        for metric_id in topic.metrics:
-            metric = dataset.metrics[metric_id]
-            for source_id in [o.source for o in metric.observations] + [
-                t.source for t in metric.targets
-            ]:
-                add(citations, source_id, whole)
-        for index, fact in enumerate(topic.facts):
-            item = ItemRef(topic.id, "fact", index)
-            for entity_id in dict.fromkeys(fact.mentions):
-                add(mentions, entity_id, item)
-            add(citations, fact.source, item)
-        for index, quote in enumerate(topic.quotes):
-            item = ItemRef(topic.id, "quote", index)
-            for entity_id in dict.fromkeys((quote.speaker, *quote.mentions)):
-                add(mentions, entity_id, item)
-            add(citations, quote.source, item)
+        for shown in topic_items(dataset, topic):
+            if isinstance(shown, FigureItem):
+                metric = shown.metric
+                for source_id in [o.source for o in metric.observations] + [
+                    t.source for t in metric.targets
+                ]:
+                    add(citations, source_id, whole)
+            elif isinstance(shown, FactItem):
+                item = ItemRef(topic.id, "fact", shown.number)
+                for entity_id in dict.fromkeys(shown.fact.mentions):
+                    add(mentions, entity_id, item)
+                add(citations, shown.fact.source, item)
+            else:
+                quote = shown.quote
+                item = ItemRef(topic.id, "quote", shown.number)
+                for entity_id in dict.fromkeys((quote.speaker, *quote.mentions)):
+                    add(mentions, entity_id, item)
+                add(citations, quote.source, item)
     return Backlinks(
         mentions={k: tuple(v) for k, v in mentions.items()},
         citations={k: tuple(v) for k, v in citations.items()},
@@ -118,15 +122,9 @@ def build_backlinks(dataset: Dataset) -> Backlinks:
 
 
 def backlinks(dataset: Dataset) -> Backlinks:
-    """The backlink index of a data set, built on first use and kept with it.
-
-    Cached on the frozen instance like `Dataset.children`: every entity page asks.
-    """
-    cached: Backlinks | None = dataset.__dict__.get("_backlinks")
-    if cached is None:
-        cached = build_backlinks(dataset)
-        object.__setattr__(dataset, "_backlinks", cached)
-    return cached
+    """The backlink index of a data set, built on first use and kept with it
+    (`Dataset.backlinks`): every entity page asks."""
+    return dataset.backlinks
 
 
 class History:

@@ -11,7 +11,13 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, get_args
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:
+    from .disagreements import Side
+    from .links import Backlinks
+    from .timeline import Entry
 
 # A hundred thousand facts are a few hundred thousand of these objects: without a
 # __dict__ each, they take about a third less memory (slots need Python 3.10).
@@ -30,7 +36,7 @@ ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
 
 # How a figure relates to the number stored: "more than $3bn" is 3.0 with
 # qualifier "more-than". Dropping the qualifier would overstate what a source says.
-Qualifier = Literal["exact", "more-than", "at-least", "about", "up-to", "less-than"]
+Qualifier = Literal["exact", "more-than", "at-least", "about", "up-to", "less-than", "almost"]
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 
 # What stretch of time a figure covers. A target due by the end of 2025 can only
@@ -302,7 +308,7 @@ class Dataset:
         return tuple(t for t in self.topics.values() if t.parent is None)
 
     def children(self, topic_id: str | None) -> tuple[Topic, ...]:
-        return self._children_index().get(topic_id, ())
+        return self._children.get(topic_id, ())
 
     def path(self, topic_id: str) -> tuple[Topic, ...]:
         """The topic and its ancestors, root first (for breadcrumbs)."""
@@ -314,16 +320,60 @@ class Dataset:
             current = topic.parent
         return tuple(reversed(chain))
 
-    def _children_index(self) -> dict[str | None, tuple[Topic, ...]]:
-        # Built once and cached on the frozen instance: every tree expansion asks.
-        cached: dict[str | None, tuple[Topic, ...]] | None = self.__dict__.get("_children")
-        if cached is None:
-            lists: dict[str | None, list[Topic]] = {}
-            for topic in self.topics.values():
-                lists.setdefault(topic.parent, []).append(topic)
-            cached = {key: tuple(value) for key, value in lists.items()}
-            object.__setattr__(self, "_children", cached)
-        return cached
+    # Derived data, made on first use and kept with the data set: a frozen
+    # dataclass without slots keeps a `__dict__`, which `cached_property` writes
+    # to directly (no __setattr__, so `frozen` does not refuse it), and the
+    # cached values are no fields (not compared, not exported). Each index is
+    # built by the module that owns it, imported when first asked: those
+    # modules import this one.
+
+    @cached_property
+    def _children(self) -> Mapping[str | None, tuple[Topic, ...]]:
+        # Every tree expansion asks.
+        lists: dict[str | None, list[Topic]] = {}
+        for topic in self.topics.values():
+            lists.setdefault(topic.parent, []).append(topic)
+        return {key: tuple(value) for key, value in lists.items()}
+
+    @cached_property
+    def backlinks(self) -> Backlinks:
+        """Who names each entity and who cites each source (see `links.build_backlinks`)."""
+        from .links import build_backlinks
+
+        return build_backlinks(self)
+
+    @cached_property
+    def disagreement_sides(self) -> Mapping[str, tuple[Side, ...]]:
+        """Every disagreement's sides in data order (see `disagreements.find_sides`)."""
+        from .disagreements import find_sides
+
+        return find_sides(self)
+
+    @cached_property
+    def timeline(self) -> tuple[Entry, ...]:
+        """Every dated item, oldest first (see `timeline.build_timeline`)."""
+        from .timeline import build_timeline
+
+        return build_timeline(self)
+
+    @cached_property
+    def timeline_rows(self) -> tuple[Entry | int, ...]:
+        """The timeline with each year before its first entry (see `timeline.with_years`)."""
+        from .timeline import with_years
+
+        return tuple(with_years(self.timeline))
+
+    @cached_property
+    def timeline_topic_widths(self) -> Mapping[Lang, int]:
+        """The longest label of a topic the timeline names, per language."""
+        from .timeline import topic_label_widths
+
+        return topic_label_widths(self)
+
+    @cached_property
+    def source_numbers(self) -> Mapping[str, int]:
+        """Each source's place in the data set, from 1: the timeline's source markers."""
+        return {source_id: n for n, source_id in enumerate(self.sources, start=1)}
 
     @property
     def fact_count(self) -> int:

@@ -2,8 +2,9 @@
 
 The text report prints, for every topic, exactly what the detail pane shows
 (`render.topic_page`), through a Rich Console that has no terminal and no
-colour: the two cannot disagree. Markdown is built from the same pieces of
-`render` (numbered citations, figures, bars, the untranslated mark) so the
+colour: the two cannot disagree. Markdown walks a topic's sections as the page
+does (`walk.topic_sections`) and is built from the same pieces of `render`
+(numbered citations, figures, bars, the untranslated mark), so the order, the
 numbers and the wording agree too. JSON lives in `jsonio.py`.
 
 Nothing here imports Textual: `coop-tui export` and `coop-tui | less` must
@@ -25,21 +26,30 @@ from rich.text import Text
 from . import __version__
 from .bars import TargetBar, bar_text
 from .chart import SeriesChart
-from .disagreements import on_topic, sides_index
 from .i18n import format_date, format_when, label, quoted
-from .model import ENTITY_KINDS, Dataset, Lang, Localized, Source, Topic
+from .model import Dataset, Lang, Localized, Metric, Source, Topic
 from .render import (
     Citations,
     Hanging,
-    _mentions_of,
-    _side_text,
     localized,
     metric_block,
+    side_text,
     topic_page,
     topic_title,
 )
 from .timeline import Filter
 from .timeline_report import timeline_markdown
+from .walk import (
+    SECTION_KEYS,
+    Disputes,
+    Facts,
+    Figures,
+    Mentions,
+    Quotes,
+    SectionKey,
+    Subtopics,
+    topic_sections,
+)
 
 __all__ = ["markdown_report", "report_topics", "report_width", "text_report", "write_text_report"]
 
@@ -161,59 +171,35 @@ def markdown_report(dataset: Dataset, lang: Lang, *, topic_id: str | None = None
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+# A topic's sections as the page has them (see `walk`), but its timeline: the
+# report ends with the whole timeline instead.
+_MARKDOWN_SECTIONS: tuple[SectionKey, ...] = tuple(k for k in SECTION_KEYS if k != "timeline")
+
+
 def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
     cite = Citations(dataset)
     lines = [f"## {md_escape(topic_title(dataset, topic.id, lang))}", ""]
     if topic.summary is not None:
         lines += [_paragraph(_md(topic.summary, lang)), ""]
-
-    if topic.metrics:
-        lines += [f"### {label('figures', lang)}", ""]
-        for metric_id in topic.metrics:
-            lines += _metric_markdown(dataset, metric_id, lang, cite)
-
-    if topic.facts:
-        lines += [f"### {label('facts', lang)}", ""]
-        for fact in topic.facts:
-            body = _md(fact.text, lang)
-            if fact.date is not None:
-                body = f"{format_when(fact.date, lang)}: {body}"
-            if fact.note is not None:
-                body += f" ({_md(fact.note, lang)})"
-            mark = f" ≠ {label('disagree', lang)}" if fact.disagreement is not None else ""
-            lines.append(f"- {_one_line(body)} {cite.marker(fact.source)}{mark}")
-        lines.append("")
-
-    if topic.quotes:
-        lines += [f"### {label('quotes', lang)}", ""]
-        for quote in topic.quotes:
-            person = dataset.entities[quote.speaker]
-            who = md_escape(person.name.get(lang))
-            if person.role is not None:
-                who += ", " + _md(person.role, lang)
-            lines.append(f"> {quoted(_one_line(_md(quote.text, lang)), lang)}")
-            lines.append(">")
-            lines.append(f"> — {who}, {format_date(quote.date, lang)} {cite.marker(quote.source)}")
-            if quote.context is not None:
-                lines += [">", f"> {_one_line(_md(quote.context, lang))}"]
-            lines.append("")
-
-    lines += _disagreements_markdown(dataset, topic, lang, cite)
-
-    mentions = [dataset.entities[e] for e in _mentions_of(topic)]
-    if mentions:
-        lines += [f"### {label('mentions', lang)}", ""]
-        for kind in ENTITY_KINDS:
-            names = [md_escape(e.label(lang)) for e in mentions if e.kind == kind]
-            if names:
+    for section in topic_sections(dataset, topic, _MARKDOWN_SECTIONS):
+        lines += [f"### {label(section.key, lang)}", ""]
+        if isinstance(section, Figures):
+            for metric in section.items:
+                lines += _metric_markdown(metric, lang, cite)
+        elif isinstance(section, Facts):
+            lines += _facts_markdown(section, lang, cite)
+        elif isinstance(section, Quotes):
+            lines += _quotes_markdown(dataset, section, lang, cite)
+        elif isinstance(section, Disputes):
+            lines += _disputes_markdown(dataset, section, topic, lang, cite)
+        elif isinstance(section, Mentions):
+            for kind, entities in section.by_kind():
+                names = [md_escape(e.label(lang)) for e in entities]
                 lines.append(f"- {label(kind, lang)}: {' · '.join(names)}")
-        lines.append("")
-
-    children = dataset.children(topic.id)
-    if children:
-        lines += [f"### {label('subtopics', lang)}", ""]
-        lines += [f"- {_md(child.title, lang)}" for child in children]
-        lines.append("")
+            lines.append("")
+        elif isinstance(section, Subtopics):
+            lines += [f"- {_md(child.title, lang)}" for child in section.items]
+            lines.append("")
 
     sources = cite.sources()
     if sources:
@@ -223,13 +209,42 @@ def _topic_markdown(dataset: Dataset, topic: Topic, lang: Lang) -> list[str]:
     return lines
 
 
-def _metric_markdown(dataset: Dataset, metric_id: str, lang: Lang, cite: Citations) -> list[str]:
+def _facts_markdown(section: Facts, lang: Lang, cite: Citations) -> list[str]:
+    lines: list[str] = []
+    for fact in section.items:
+        body = _md(fact.text, lang)
+        if fact.date is not None:
+            body = f"{format_when(fact.date, lang)}: {body}"
+        if fact.note is not None:
+            body += f" ({_md(fact.note, lang)})"
+        mark = f" ≠ {label('disagree', lang)}" if fact.disagreement is not None else ""
+        lines.append(f"- {_one_line(body)} {cite.marker(fact.source)}{mark}")
+    lines.append("")
+    return lines
+
+
+def _quotes_markdown(dataset: Dataset, section: Quotes, lang: Lang, cite: Citations) -> list[str]:
+    lines: list[str] = []
+    for quote in section.items:
+        person = dataset.entities[quote.speaker]
+        who = md_escape(person.name.get(lang))
+        if person.role is not None:
+            who += ", " + _md(person.role, lang)
+        lines.append(f"> {quoted(_one_line(_md(quote.text, lang)), lang)}")
+        lines.append(">")
+        lines.append(f"> — {who}, {format_date(quote.date, lang)} {cite.marker(quote.source)}")
+        if quote.context is not None:
+            lines += [">", f"> {_one_line(_md(quote.context, lang))}"]
+        lines.append("")
+    return lines
+
+
+def _metric_markdown(metric: Metric, lang: Lang, cite: Citations) -> list[str]:
     """The metric block of the detail pane, word for word, as Markdown.
 
     Built from `render.metric_block`'s own parts, so the wording, the numbers,
     the qualifiers and the source markers cannot differ from the screen's.
     """
-    metric = dataset.metrics[metric_id]
     parts = metric_block(metric, lang, cite)
     heading = parts[0]
     assert isinstance(heading, Text)
@@ -265,20 +280,15 @@ def _markers(text: str) -> str:
     return _ESCAPED_MARKER.sub(r"[\1]", text)
 
 
-def _disagreements_markdown(
-    dataset: Dataset, topic: Topic, lang: Lang, cite: Citations
+def _disputes_markdown(
+    dataset: Dataset, section: Disputes, topic: Topic, lang: Lang, cite: Citations
 ) -> list[str]:
-    ids = on_topic(dataset, topic)
-    if not ids:
-        return []
-    lines = [f"### {label('disagreements', lang)}", ""]
-    index = sides_index(dataset)
-    for disagreement_id in ids:
-        disagreement = dataset.disagreements[disagreement_id]
+    lines: list[str] = []
+    for disagreement, sides in section.items:
         lines.append(f"≠ **{_md(disagreement.about, lang)}**")
         lines.append("")
-        for side in index.get(disagreement_id, ()):
-            text = _side_text(dataset, side, lang, cite, topic.id).plain
+        for side in sides:
+            text = side_text(dataset, side, lang, cite, topic.id).plain
             lines.append(f"- {_markers(_one_line(md_escape(text)))}")
         if disagreement.note is not None:
             lines += ["", _paragraph(_md(disagreement.note, lang))]

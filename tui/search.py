@@ -40,9 +40,9 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable, Literal, NamedTuple
 
-from .disagreements import on_topic
 from .links import ItemRef, PageRef, entity_ref
 from .model import LANGS, Dataset, Lang, Localized
+from .walk import Disputes, Facts, Figures, Quotes, SectionKey, topic_sections
 
 Field = Literal["title", "name", "summary", "description", "fact", "quote", "figure", "source"]
 
@@ -149,6 +149,10 @@ class _Text(NamedTuple):
     """"topic", "fact" or "quote" on a topic page; None elsewhere."""
     item_index: int = 0
 
+
+# The sections of a topic's page whose text search reads; the rest are names and
+# titles of other pages (mentions, subtopics) or repeat the items (timeline).
+_SEARCHED: tuple[SectionKey, ...] = ("figures", "facts", "quotes", "disagreements")
 
 # How an item kind is stored in the index's `kinds` column (0: no item).
 _ITEM_KINDS: tuple[str | None, ...] = (None, "topic", "fact", "quote")
@@ -287,27 +291,31 @@ class SearchIndex:
             yield _Text(ref, "title", " ".join(t for t in titles if t), whole)
             if topic.summary is not None:
                 yield _Text(ref, "summary", get(topic.summary), whole)
-            for i, fact in enumerate(topic.facts):
-                text = get(fact.text) + (f" ({get(fact.note)})" if fact.note else "")
-                yield _Text(ref, "fact", text, "fact", i)
-            for i, quote in enumerate(topic.quotes):
-                speaker = d.entities[quote.speaker]
-                parts = [
-                    get(quote.text),
-                    speaker.name.get(lang),
-                    get(speaker.role),
-                    get(quote.context),
-                ]
-                text = " — ".join(p for p in parts if p)
-                yield _Text(ref, "quote", text, "quote", i)
-            for metric_id in topic.metrics:
-                metric = d.metrics[metric_id]
-                text = " ".join(p for p in (get(metric.title), get(metric.note)) if p)
-                yield _Text(ref, "figure", text, whole)
-            for disagreement_id in on_topic(d, topic):
-                disagreement = d.disagreements[disagreement_id]
-                said = (get(disagreement.about), get(disagreement.note))
-                yield _Text(ref, "figure", " ".join(p for p in said if p), whole)
+            # Page order (see `walk`); each field's texts are listed apart, in data order.
+            for section in topic_sections(d, topic, _SEARCHED):
+                if isinstance(section, Figures):
+                    for metric in section.items:
+                        text = " ".join(p for p in (get(metric.title), get(metric.note)) if p)
+                        yield _Text(ref, "figure", text, whole)
+                elif isinstance(section, Facts):
+                    for i, fact in enumerate(section.items):
+                        text = get(fact.text) + (f" ({get(fact.note)})" if fact.note else "")
+                        yield _Text(ref, "fact", text, "fact", i)
+                elif isinstance(section, Quotes):
+                    for i, quote in enumerate(section.items):
+                        speaker = d.entities[quote.speaker]
+                        parts = [
+                            get(quote.text),
+                            speaker.name.get(lang),
+                            get(speaker.role),
+                            get(quote.context),
+                        ]
+                        text = " — ".join(p for p in parts if p)
+                        yield _Text(ref, "quote", text, "quote", i)
+                elif isinstance(section, Disputes):
+                    for disagreement, _sides in section.items:
+                        said = (get(disagreement.about), get(disagreement.note))
+                        yield _Text(ref, "figure", " ".join(p for p in said if p), whole)
         for entity in d.entities.values():
             ref = entity_ref(d, entity.id)
             names = {get(entity.name): 0, get(entity.short_name): 0}

@@ -19,14 +19,15 @@ for the lines a reader actually sees.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
 from .i18n import format_when, label, quoted
 from .links import ItemRef, PageRef, backlinks, entity_ref
-from .model import Dataset, Lang, Metric, PartialDate, Topic
+from .model import LANGS, Dataset, Lang, Metric, PartialDate, Topic
+from .walk import FactItem, QuoteItem, dataset_items, mentioned, topic_items
 
 _SLOTS: dict[str, bool] = {"slots": True} if sys.version_info >= (3, 10) else {}
 
@@ -97,12 +98,8 @@ def build_timeline(dataset: Dataset) -> tuple[Entry, ...]:
 
 
 def timeline(dataset: Dataset) -> tuple[Entry, ...]:
-    """The timeline of a data set, built on first use and kept with it."""
-    cached: tuple[Entry, ...] | None = dataset.__dict__.get("_timeline")
-    if cached is None:
-        cached = build_timeline(dataset)
-        object.__setattr__(dataset, "_timeline", cached)
-    return cached
+    """The timeline of a data set, built on first use and kept with it (`Dataset.timeline`)."""
+    return dataset.timeline
 
 
 def with_years(entries: Iterable[Entry]) -> list[Entry | int]:
@@ -120,55 +117,39 @@ def with_years(entries: Iterable[Entry]) -> list[Entry | int]:
 
 def timeline_rows(dataset: Dataset) -> tuple[Entry | int, ...]:
     """The whole timeline as rows (see `with_years`), made once and kept with the data set."""
-    cached: tuple[Entry | int, ...] | None = dataset.__dict__.get("_timeline_rows")
-    if cached is None:
-        cached = tuple(with_years(timeline(dataset)))
-        object.__setattr__(dataset, "_timeline_rows", cached)
-    return cached
+    return dataset.timeline_rows
 
 
 def topic_label_width(dataset: Dataset, lang: Lang) -> int:
     """The longest label of a topic the timeline names, in `lang` (for the topic column)."""
-    key = f"_timeline_topic_width_{lang}"
-    cached: int | None = dataset.__dict__.get(key)
-    if cached is None:
-        topics = {e.topic_id for e in timeline(dataset)}
-        topics.discard(None)
-        cached = max((len(dataset.topics[t].label(lang)) for t in topics if t), default=0)
-        object.__setattr__(dataset, key, cached)
-    return cached
+    return dataset.timeline_topic_widths[lang]
+
+
+def topic_label_widths(dataset: Dataset) -> dict[Lang, int]:
+    """The longest label of a topic the timeline names, in every language."""
+    topics = {e.topic_id for e in timeline(dataset)}
+    topics.discard(None)
+    return {
+        lang: max((len(dataset.topics[t].label(lang)) for t in topics if t), default=0)
+        for lang in LANGS
+    }
 
 
 def prepare(dataset: Dataset, lang: Lang) -> None:
     """Everything the timeline view needs before it opens: run it off the event loop.
 
-    The reader's language first; the other's topic width too, so that a
-    language switch in the view costs no walk either.
+    The topic widths of every language too, so that a language switch in the
+    view costs no walk either.
     """
     timeline_rows(dataset)
     topic_label_width(dataset, lang)
-    topic_label_width(dataset, "en" if lang == "ru" else "ru")
-
-
-def _metric_topics(dataset: Dataset) -> dict[str, str]:
-    """The first topic that shows each metric: a figure opens there."""
-    found: dict[str, str] = {}
-    for topic in dataset.topics.values():
-        for metric_id in topic.metrics:
-            found.setdefault(metric_id, topic.id)
-    return found
 
 
 def _event_topics(dataset: Dataset, events: set[str]) -> dict[str, str]:
     """The first topic (in data order) that names each event, as its page's backlinks list them."""
     found: dict[str, str] = {}
     for topic in dataset.topics.values():
-        names = [*topic.mentions]
-        for fact in topic.facts:
-            names += fact.mentions
-        for quote in topic.quotes:
-            names += quote.mentions
-        for name in events.intersection(names):
+        for name in events.intersection(mentioned(topic)):
             found.setdefault(name, topic.id)
     return found
 
@@ -230,14 +211,16 @@ def _walk(dataset: Dataset) -> Iterator[Entry]:
             event = _event_entry(dataset, entity.id, event_topics.get(entity.id))
             if event is not None:
                 yield event
-    for topic in dataset.topics.values():
-        for index in range(len(topic.facts)):
-            fact = _fact_entry(topic, index)
+    shown_in: dict[str, str] = {}  # the first topic that shows a metric: a figure opens there
+    for item in dataset_items(dataset):
+        if isinstance(item, FactItem):
+            fact = _fact_entry(item.topic, item.number)
             if fact is not None:
                 yield fact
-        for index in range(len(topic.quotes)):
-            yield _quote_entry(topic, index)
-    shown_in = _metric_topics(dataset)
+        elif isinstance(item, QuoteItem):
+            yield _quote_entry(item.topic, item.number)
+        else:
+            shown_in.setdefault(item.metric.id, item.topic.id)
     for metric in dataset.metrics.values():
         topic_id = shown_in.get(metric.id)
         if topic_id is not None:  # a metric no topic shows has no page to open
@@ -255,19 +238,18 @@ def topic_entries(dataset: Dataset, topic_id: str, *, figures: bool = False) -> 
     """
     topic = dataset.topics[topic_id]
     entries: list[Entry] = []
-    named: dict[str, None] = dict.fromkeys(topic.mentions)
-    for index, fact in enumerate(topic.facts):
-        named.update(dict.fromkeys(fact.mentions))
-        entry = _fact_entry(topic, index)
-        if entry is not None:
-            entries.append(entry)
-    for index, quote in enumerate(topic.quotes):
-        named.update(dict.fromkeys(quote.mentions))
-        entries.append(_quote_entry(topic, index))
+    for item in topic_items(dataset, topic):
+        if isinstance(item, FactItem):
+            entry = _fact_entry(topic, item.number)
+            if entry is not None:
+                entries.append(entry)
+        elif isinstance(item, QuoteItem):
+            entries.append(_quote_entry(topic, item.number))
     if figures:
         for metric_id in topic.metrics:
             entries += _metric_entries(dataset.metrics[metric_id], topic_id)
-    for name in named:
+    # The speakers are people: only the events named become entries.
+    for name in mentioned(topic):
         event = _event_entry(dataset, name, topic_id)
         if event is not None:
             entries.append(event)
@@ -309,7 +291,7 @@ def entry_text(dataset: Dataset, entry: Entry, lang: Lang) -> str:
         return f"{quoted(quote.text.get(lang), lang)} — {speaker}"
     # The page's own wording of a figure (its amount form, qualifier, span and
     # wording without a number), so that both say it alike. Imported here:
-    # render.py imports this module for the pages' Timeline sections.
+    # the render package imports this module for the pages' Timeline sections.
     from .render import amount_form, figure_text, format_amount
 
     metric = dataset.metrics[entry.owner]
@@ -342,17 +324,13 @@ def short_date(entry: Entry, lang: Lang) -> str:
     return f"{day:02d}.{month:02d}" if lang == "ru" else f"{month:02d}-{day:02d}"
 
 
-def source_numbers(dataset: Dataset) -> dict[str, int]:
+def source_numbers(dataset: Dataset) -> Mapping[str, int]:
     """The timeline's source markers: a source's place in the data set, from 1.
 
     One number per source for the whole timeline (not per page), so a marker
     means the same source however the timeline is filtered.
     """
-    cached: dict[str, int] | None = dataset.__dict__.get("_source_numbers")
-    if cached is None:
-        cached = {source_id: n for n, source_id in enumerate(dataset.sources, start=1)}
-        object.__setattr__(dataset, "_source_numbers", cached)
-    return cached
+    return dataset.source_numbers
 
 
 def entry_marker(dataset: Dataset, entry: Entry) -> str:

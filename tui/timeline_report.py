@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .i18n import format_date, label
-from .model import Dataset, Lang
+from .model import LANGS, Dataset, Lang
 from .render import source_reference
 from .timeline import (
     Entry,
@@ -141,7 +141,7 @@ def timeline_json(dataset: Dataset) -> list[dict[str, Any]]:
                     if entry.item is not None
                     else None
                 ),
-                "text": {lang: entry_text(dataset, entry, lang) for lang in ("ru", "en")},
+                "text": {lang: entry_text(dataset, entry, lang) for lang in LANGS},
             }
         )
     return out

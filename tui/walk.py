@@ -1,0 +1,213 @@
+"""A topic's page in one walk: its sections in page order, and every item of the data set.
+
+After its title and summary a topic's page shows these sections, in this order and each
+only when it has something: Figures (the topic's metrics), Facts, Quotes, "Sources
+disagree" (the disagreements its facts and figures name, each with all its sides),
+Mentions (the entities the topic, its facts and its quotes name), Subtopics and Timeline;
+the numbered Sources close it. `topic_sections` yields them, and the detail pane, the
+Markdown report and the search index all read a topic from it, so they cannot list
+different things in a different order. `topic_items` and `dataset_items` go through every
+figure, fact and quote with its topic, in that same order: the backlinks and the JSON
+subset are made from them. A section's `key` is also the label of its heading (i18n.py).
+Nothing here knows about Rich or Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple, Union, get_args
+
+from .disagreements import Side, on_topic, sides_index
+from .model import (
+    ENTITY_KINDS,
+    Dataset,
+    Disagreement,
+    Entity,
+    EntityKind,
+    Fact,
+    Metric,
+    Quote,
+    Topic,
+)
+
+if TYPE_CHECKING:
+    from .timeline import Entry
+
+SectionKey = Literal[
+    "figures", "facts", "quotes", "disagreements", "mentions", "subtopics", "timeline"
+]
+SECTION_KEYS: tuple[SectionKey, ...] = get_args(SectionKey)
+"""Every section of a topic's page, in page order."""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The topic's metrics, in the order its `metrics` list names them."""
+
+    items: tuple[Metric, ...]
+    key: ClassVar[SectionKey] = "figures"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The topic's facts; an item's place here is its index (`ItemRef.index`)."""
+
+    items: tuple[Fact, ...]
+    key: ClassVar[SectionKey] = "facts"
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """The topic's quotes; an item's place here is its index (`ItemRef.index`)."""
+
+    items: tuple[Quote, ...]
+    key: ClassVar[SectionKey] = "quotes"
+
+
+class Dispute(NamedTuple):
+    """A disagreement and all its sides, wherever they live (another topic, a metric)."""
+
+    disagreement: Disagreement
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True)
+class Disputes:
+    """What the topic's facts and figures disagree on: the metrics' figures first, then facts."""
+
+    items: tuple[Dispute, ...]
+    key: ClassVar[SectionKey] = "disagreements"
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """The entities the topic names: its own list, then its facts', then its quotes' (speaker
+    first), each once, where first named."""
+
+    items: tuple[Entity, ...]
+    key: ClassVar[SectionKey] = "mentions"
+
+    def by_kind(self) -> Iterator[tuple[EntityKind, list[Entity]]]:
+        """The entities of each kind (organisations, people, places, events), kinds with none left out."""
+        for kind in ENTITY_KINDS:
+            of_kind = [e for e in self.items if e.kind == kind]
+            if of_kind:
+                yield kind, of_kind
+
+
+@dataclass(frozen=True)
+class Subtopics:
+    """The topic's children, as the tree lists them."""
+
+    items: tuple[Topic, ...]
+    key: ClassVar[SectionKey] = "subtopics"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The topic's own dated items, oldest first (see `timeline.topic_entries`)."""
+
+    items: tuple[Entry, ...]
+    key: ClassVar[SectionKey] = "timeline"
+
+
+Section = Union[Figures, Facts, Quotes, Disputes, Mentions, Subtopics, Timeline]
+
+
+def mentioned(topic: Topic) -> list[str]:
+    """Ids of the entities named by the topic, its facts and its quotes, first mention first."""
+    seen: dict[str, None] = {}
+    for entity_id in topic.mentions:
+        seen.setdefault(entity_id, None)
+    for fact in topic.facts:
+        for entity_id in fact.mentions:
+            seen.setdefault(entity_id, None)
+    for quote in topic.quotes:
+        seen.setdefault(quote.speaker, None)
+        for entity_id in quote.mentions:
+            seen.setdefault(entity_id, None)
+    return list(seen)
+
+
+def topic_sections(
+    dataset: Dataset, topic: Topic, keys: Collection[SectionKey] = SECTION_KEYS
+) -> Iterator[Section]:
+    """The sections of `topic`'s page in page order, those in `keys` that have items.
+
+    Lazy: a section is made only when the one before it has been taken, and a
+    key left out costs nothing (search needs no timeline).
+    """
+    if "figures" in keys and topic.metrics:
+        yield Figures(tuple(dataset.metrics[m] for m in topic.metrics))
+    if "facts" in keys and topic.facts:
+        yield Facts(topic.facts)
+    if "quotes" in keys and topic.quotes:
+        yield Quotes(topic.quotes)
+    if "disagreements" in keys:
+        ids = on_topic(dataset, topic)
+        if ids:
+            sides = sides_index(dataset)
+            yield Disputes(tuple(Dispute(dataset.disagreements[i], sides.get(i, ())) for i in ids))
+    if "mentions" in keys:
+        entity_ids = mentioned(topic)
+        if entity_ids:
+            yield Mentions(tuple(dataset.entities[e] for e in entity_ids))
+    if "subtopics" in keys:
+        children = dataset.children(topic.id)
+        if children:
+            yield Subtopics(children)
+    if "timeline" in keys:
+        # Here, not at the top: the timeline module imports links, which walks
+        # every item with this module.
+        from .timeline import topic_entries
+
+        entries = topic_entries(dataset, topic.id)
+        if entries:
+            yield Timeline(tuple(entries))
+
+
+# ---------------------------------------------------------------- every item of a data set
+
+
+class FigureItem(NamedTuple):
+    """The `number`-th metric a topic shows (its observations and targets are the figures)."""
+
+    topic: Topic
+    number: int
+    metric: Metric
+
+
+class FactItem(NamedTuple):
+    """The `number`-th fact of a topic: `ItemRef(topic.id, "fact", number)`."""
+
+    topic: Topic
+    number: int
+    fact: Fact
+
+
+class QuoteItem(NamedTuple):
+    """The `number`-th quote of a topic: `ItemRef(topic.id, "quote", number)`."""
+
+    topic: Topic
+    number: int
+    quote: Quote
+
+
+Item = Union[FigureItem, FactItem, QuoteItem]
+
+
+def topic_items(dataset: Dataset, topic: Topic) -> Iterator[Item]:
+    """The figures, facts and quotes of one topic, in page order."""
+    for number, metric_id in enumerate(topic.metrics):
+        yield FigureItem(topic, number, dataset.metrics[metric_id])
+    for number, fact in enumerate(topic.facts):
+        yield FactItem(topic, number, fact)
+    for number, quote in enumerate(topic.quotes):
+        yield QuoteItem(topic, number, quote)
+
+
+def dataset_items(dataset: Dataset, topics: Iterable[Topic] | None = None) -> Iterator[Item]:
+    """Every figure, fact and quote with its topic: topic by topic (data order, or `topics`)."""
+    for topic in dataset.topics.values() if topics is None else topics:
+        yield from topic_items(dataset, topic)
