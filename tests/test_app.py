@@ -153,7 +153,8 @@ async def test_q_quits() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q")
         await pilot.pause()
-        assert app._exit
+        assert app.return_code == 0
+        assert not app.is_running
 
 
 async def test_ctrl_p_opens_the_command_palette_with_system_commands() -> None:

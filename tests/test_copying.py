@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import screen_text
+from helpers import notice_texts, screen_cells, screen_text
 from rich.console import Console
 from textual.app import App
 
@@ -23,7 +23,7 @@ SIZE = (100, 30)
 
 
 def _messages(app: App[Any]) -> list[str]:
-    return [n.message for n in app._notifications]
+    return notice_texts(app)
 
 
 class Clipboard:
@@ -180,7 +180,7 @@ async def test_source_addresses_on_a_page_are_terminal_hyperlinks() -> None:
         source = next(s for s in app.dataset.sources.values() if s.url)
         app.open_page(PageRef("source", source.id))
         await pilot.pause()
-        strips = app.screen._compositor.render_strips()
+        strips = screen_cells(app)
         links = {s.style.link for strip in strips for s in strip if s.style and s.style.link}
         assert source.url in links
 

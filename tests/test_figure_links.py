@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from helpers import screen_lines
+from helpers import screen_cells, screen_lines
+from textual.app import App
 from textual.pilot import Pilot
 
 from tui.factory import make_app
@@ -36,9 +38,9 @@ async def tab_to_item(pilot: Pilot[None], pane: DetailPane, item: ItemRef) -> No
     raise AssertionError(f"Tab never reached the marker of {item}")
 
 
-def reversed_cells(app: object) -> list[tuple[int, str]]:
+def reversed_cells(app: App[Any]) -> list[tuple[int, str]]:
     """(row, text) of every reversed run on screen: the link cursor."""
-    strips = app.screen._compositor.render_strips()  # type: ignore[attr-defined]
+    strips = screen_cells(app)
     found = []
     for row, strip in enumerate(strips):
         for segment in strip:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from drive import wait_until
-from helpers import screen_lines, screen_text
+from helpers import screen_cells, screen_lines, screen_text
 from hostile import FIXTURE, INJECTED, SHOWN, fixture_text
 from pty_session import PtySession, coop_tui
 from textual.app import App
@@ -35,7 +35,7 @@ def test_the_committed_fixture_is_what_the_generator_writes() -> None:
 def assert_inert(app: App[Any], lines: list[str]) -> None:
     """Every row fills the terminal exactly, and holds no control or bidi character."""
     width = app.size.width
-    strips = app.screen._compositor.render_strips()
+    strips = screen_cells(app)
     assert [strip.cell_length for strip in strips] == [width] * len(strips)
     for line in lines:
         for ch in line:

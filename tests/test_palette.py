@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from drive import open_palette, wait_until
-from helpers import screen_text
+from helpers import notice_texts, screen_text
 from textual.pilot import Pilot
 
 from tui.factory import make_app
@@ -112,7 +112,7 @@ async def test_a_screenshot_lands_in_a_folder_that_exists_and_the_notice_names_i
         await pilot.pause()
         shots = list(tmp_path.glob("*.svg"))
         assert len(shots) == 1 and shots[0].read_text(encoding="utf-8").startswith("<svg")
-        notices = [n.message for n in app._notifications]
+        notices = notice_texts(app)
         assert any("Снимок экрана сохранён" in m and shots[0].name in m for m in notices), notices
 
 

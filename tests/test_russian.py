@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from drive import open_palette, search, wait_until
-from helpers import screen_text
+from helpers import notice_texts, screen_text
 from textual.app import App
 
 from tui.cache import DatasetCache
@@ -248,7 +248,7 @@ async def test_the_language_chosen_is_remembered_and_lang_wins(
 
 def toasts(app: App[Any]) -> list[str]:
     """The notices on screen, whole (a toast wraps a long path over lines)."""
-    return [n.message for n in app._notifications]
+    return notice_texts(app)
 
 
 def without_paths(text: str, root: Path) -> str:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import notice_texts
 
 from tui.factory import make_app
 from tui.links import PageRef
@@ -112,7 +113,7 @@ async def test_the_app_starts_on_a_deeply_nested_state_file(state_home: Path) ->
     app = make_app(lang="en", remember=True)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        notices = [n.message for n in app._notifications]
+        notices = notice_texts(app)
         assert len(notices) == 1 and "nested too deeply" in notices[0]
         await pilot.press("b")
         assert app.bookmarks == [PageRef("topic", "center")]
@@ -268,7 +269,7 @@ async def test_twenty_thousand_bookmarks_open(state_home: Path) -> None:
     assert len(app.bookmarks) == 20_001
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        assert not app._notifications
+        assert not notice_texts(app)
 
 
 # ---------------------------------------------------------------- any JSON at all

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from drive import palette, settle, type_text, wait_until
-from helpers import screen_text
+from helpers import screen_cells, screen_text
 from pty_session import PtySession, coop_tui
 from rich.color import ColorType
 from textual.app import App
@@ -113,7 +113,7 @@ async def test_a_corrupt_state_file_is_ignored_with_a_notice(
 def _colours(app: App[Any]) -> set[tuple[int, int, int]]:
     """Every foreground and background colour on the screen, as RGB."""
     found: set[tuple[int, int, int]] = set()
-    for strip in app.screen._compositor.render_strips():
+    for strip in screen_cells(app):
         for segment in strip:
             style = segment.style
             if style is None:

@@ -37,9 +37,10 @@ def apply() -> bool:
     if _applied:
         return True
     from rich import cells
-    from rich._unicode_data import load  # private: see the module docstring
 
-    table = load("auto")
+    from .textual_private import rich_width_table  # private: see the module docstring
+
+    table = rich_width_table()
     widths = table.widths
     if not isinstance(widths, list):
         return False

@@ -22,6 +22,23 @@ Ctrl+Z (or SIGTSTP from the shell) suspends through Textual's driver, which
 leaves the alternate screen; after `fg` the whole screen is painted again at
 once (`repaint_after_resume`), not row by row as keys arrive.
 
+Textual's driver does that suspending and resuming in Python signal handlers,
+which Python runs in the main thread between two bytecodes of whatever it was
+doing; two races followed (`handle_suspend_in_the_loop` removes both):
+
+- the kernel may deliver the signal to any thread (Textual's input and writer
+  threads, the watchdog, workers), and the main thread, idle in the event
+  loop's `epoll_wait`, ran the handler only once something else woke it:
+  after `fg` the screen stayed blank until a key was pressed (about one
+  resume in three on Python 3.9);
+- a SIGTSTP arriving while the main thread was queueing a frame for the
+  writer thread ran a handler that queued more, waiting forever for the lock
+  the interrupted code held: the process neither stopped nor went on.
+
+`asyncio`'s own signal handling (`loop.add_signal_handler`) runs the driver's
+handlers as event-loop callbacks instead, and wakes the loop through a wakeup
+file descriptor whichever thread the signal reached.
+
 An unexpected error writes its traceback to a log file and the reader gets one
 line naming it, instead of a screenful of traceback (with local variables)
 over their shell.
@@ -41,6 +58,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .state import state_dir
+from .textual_private import UnhandledErrorHook
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -101,25 +119,23 @@ def crash_line_for(error: BaseException) -> str:
     return crash_line(error, log)
 
 
-class CrashReport:
+class CrashReport(UnhandledErrorHook):
     """Mixed into the App: an unhandled exception leaves one line and a log file.
 
     Textual would print a Rich traceback with local variables after restoring the
-    terminal; that is noise to a reader and can hold data. Textual sets the
-    return code to 1; run_app turns it into EXIT_CRASH, as for an error outside
-    the App's loop.
+    terminal; that is noise to a reader and can hold data, so it is not printed
+    (`quiet_traceback`). Textual sets the return code to 1; run_app turns it
+    into EXIT_CRASH, as for an error outside the App's loop.
     """
+
+    quiet_traceback = True
 
     crash_line: str | None = None
     """What to tell the reader after the terminal is restored; run_app prints it."""
 
-    def _handle_exception(self, error: Exception) -> None:
+    def on_unhandled_error(self, error: Exception) -> None:
         if self.crash_line is None:
             self.crash_line = crash_line_for(error)
-        super()._handle_exception(error)  # type: ignore[misc]
-        # Textual has queued its traceback for printing after exit; the log has
-        # it, and the reader gets one unwrapped line from run_app instead.
-        self._exit_renderables.clear()  # type: ignore[attr-defined]
 
 
 def run_app(app: App[Any]) -> int:
@@ -243,9 +259,42 @@ def repaint_after_resume(app: App[Any]) -> None:
     Textual's driver re-enters the alternate screen on SIGCONT, which the
     terminal shows blank, while Textual still believes every cell is on
     screen: without this, rows came back one by one as keys moved over them.
+    Called once the App runs (its driver has set its signal handlers), it
+    also moves those handlers into the event loop (`handle_suspend_in_the_loop`).
     """
 
     def repaint(_app: object) -> None:
         app.screen.refresh(layout=True)
 
     app.app_resume_signal.subscribe(app, repaint)
+    handle_suspend_in_the_loop()
+
+
+SUSPEND_SIGNALS = ("SIGTSTP", "SIGCONT")
+
+
+def handle_suspend_in_the_loop() -> list[int]:
+    """Run the current SIGTSTP and SIGCONT handlers as event-loop callbacks; return those moved.
+
+    Call from the event loop's thread (the main thread) once the terminal
+    driver has installed its handlers. A signal left to the default action
+    (as when the App runs headless) is left alone.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return []
+    moved: list[int] = []
+    for name in SUSPEND_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue  # no job control here (Windows)
+        handler = signal.getsignal(signum)
+        if not callable(handler):
+            continue  # SIG_DFL, SIG_IGN, or a handler not set from Python
+        try:
+            loop.add_signal_handler(signum, handler, signum, None)
+        except (NotImplementedError, RuntimeError, ValueError):
+            continue  # a loop without signal support, or not the main thread
+        moved.append(signum)
+    return moved

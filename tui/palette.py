@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Callable
 
-from rich.align import Align
 from rich.text import Text
-from textual.command import CommandList, CommandPalette
-from textual.widgets.option_list import Option
+from textual.command import CommandPalette
 
 from .i18n import label
 from .keymap import KEYS, glyph
 from .model import Lang
+from .textual_private import LocalisedNoMatches
 
 if TYPE_CHECKING:
     from .app import CoopApp
@@ -62,7 +61,7 @@ def commands(app: CoopApp, lang: Lang) -> Iterator[tuple[str, str, Callable[[], 
         yield label(title_key, lang), help_text, getattr(app, f"action_{action}"), discover
 
 
-class Palette(CommandPalette):
+class Palette(LocalisedNoMatches, CommandPalette):
     """Textual's command palette, speaking the reader's language."""
 
     def __init__(self, lang: Lang, **kwargs: object) -> None:
@@ -70,22 +69,5 @@ class Palette(CommandPalette):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.lang = lang
 
-    # Textual writes "No matches found" from inside this private method; it is
-    # mirrored here with the reader's words (tests/test_palette.py checks it).
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(
-                        Align.center(Text(label("palette.none", self.lang), style="not bold")),
-                        disabled=True,
-                        id=self._NO_MATCHES,
-                    )
-                )
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+    def no_matches_text(self) -> Text:
+        return Text(label("palette.none", self.lang), style="not bold")

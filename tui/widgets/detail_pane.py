@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar
 
 from rich.console import RenderableType
-from rich.segment import Segment
 from textual import events
 from textual.binding import BindingType
 from textual.containers import Container
@@ -31,19 +30,23 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from ..bindings import bindings
 from ..links import ItemRef, PageRef
 from ..render import LINK_META, Link, Page, with_cursor
+from ..textual_private import (
+    QuietBorderTitle,
+    move_scrollbar_quietly,
+    set_virtual_size_quietly,
+)
 from .strips import compact, ink_width
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
+    pass
 
 
-class DetailBox(Container):
+class DetailBox(QuietBorderTitle, Container):
     """The detail pane's border and the open page's title on it.
 
     The border is the box's rather than the pane's: Textual writes a repainted
@@ -52,34 +55,21 @@ class DetailBox(Container):
     a new page changes.
     """
 
-    def __init__(self, pane: DetailPane, *, id: str | None = None) -> None:
-        super().__init__(pane, id=id)
-        self._row_only = False
-
     def set_title(self, old: str, new: str, *, row_only: bool) -> None:
         """Show `new`; with `row_only`, repaint the title's row alone, not the whole box."""
-        self._row_only = row_only
-        try:
+        if not row_only:
             self.border_title = Content(new)
-        finally:
-            self._row_only = False
-        if row_only:
-            left, top = self.content_offset
-            # The corner, a rule and a space come before the title, a space after.
-            ink = 4 + max(Content(old).cell_length, Content(new).cell_length)
-            self.refresh(Region(-left, -top, min(ink, self.outer_size.width), 1))
+            return
+        # Setting border_title would repaint the whole box, the pane inside it too.
+        self.set_border_title_quietly(Content(new))
+        left, top = self.content_offset
+        # The corner, a rule and a space come before the title, a space after.
+        ink = 4 + max(Content(old).cell_length, Content(new).cell_length)
+        self.refresh(Region(-left, -top, min(ink, self.outer_size.width), 1))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The corner and the rule beside it are one style: one segment.
         return [compact(strip) for strip in super().render_lines(crop)]
-
-    def refresh(
-        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
-    ) -> Self:
-        # Setting border_title repaints the whole box, the pane inside it too.
-        if self._row_only and not regions and not layout and not recompose:
-            return self
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
 # Pages kept rendered: walking up and down a branch revisits the same few.
@@ -239,7 +229,7 @@ class DetailPane(ScrollView, can_focus=True):
             self._set_title(self.page.title, self._marked, row_only=True)
         # The pane keeps its size: a new length moves the scrollbar only, so
         # no layout (which would repaint both panes' scrollbars).
-        self.set_reactive(DetailPane.virtual_size, Size(width, len(self._rendered.lines)))
+        set_virtual_size_quietly(self, Size(width, len(self._rendered.lines)))
         self._repaint_changes(before, old_height)
 
     def _repaint_changes(self, before: list[Strip], old_height: int) -> None:
@@ -266,26 +256,7 @@ class DetailPane(ScrollView, can_focus=True):
         """Tell the scrollbar the page's new length; repaint only its rows that change."""
         if old_height == new_height or not self.show_vertical_scrollbar:
             return
-        bar = self.vertical_scrollbar
-        window = bar.window_size
-
-        def rows(height: int) -> list[Segment]:
-            return list(
-                bar.renderer.render_bar(
-                    size=bar.size.height,
-                    virtual_size=height,
-                    window_size=window if window < height else 0,
-                    position=bar.position,
-                    thickness=bar.thickness,
-                    vertical=True,
-                ).segments
-            )
-
-        old_rows, new_rows = rows(old_height), rows(new_height)
-        bar.set_reactive(ScrollBar.window_virtual_size, new_height)
-        for y, (old, new) in enumerate(zip(old_rows, new_rows)):
-            if old != new:
-                bar.refresh(Region(0, y, bar.size.width, 1))
+        move_scrollbar_quietly(self.vertical_scrollbar, old_height, new_height)
 
     def _render_page(
         self, key: Hashable | None, build: Callable[[], Page | RenderableType], width: int

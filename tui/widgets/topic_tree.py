@@ -111,7 +111,7 @@ class TopicTree(Tree[str]):
                 allow_expand=bool(self._shown_children(topic.id)),
             )
 
-    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         node = event.node
         if node.data is not None and not node.children:
             self._populate(node)
@@ -276,8 +276,7 @@ class TopicTree(Tree[str]):
         for group in self.root.children:
             for node in group.children:
                 if node.data == key:
-                    if self.last_line >= 0:
-                        self.move_cursor(node)
+                    self.move_cursor_now(node)
                     return True
         return False
 
@@ -293,11 +292,60 @@ class TopicTree(Tree[str]):
             if match is None:
                 return False
             node = match
-        # Expanding invalidates the tree's line index; reading `last_line`
-        # rebuilds it now, so the node's line is known before the cursor moves.
-        if self.last_line >= 0:
-            self.move_cursor(node)
+        self.move_cursor_now(node)
         return True
+
+    def move_cursor_now(self, node: TreeNode[str]) -> None:
+        """Put the cursor on `node` at once, even right after an expand or collapse.
+
+        `Tree.move_cursor` goes to the line the node had when the tree last
+        laid out its lines (Textual does that when idle), so right after an
+        expand it lands on a stale line. The node's line is counted here from
+        the nodes themselves, and the cursor set to it (`cursor_line` checks
+        the line against the tree as it is now).
+        """
+        line = self.line_of(node)
+        if line < 0:
+            return
+        self.cursor_line = line
+        self.scroll_to_line(line, animate=False)
+
+    def line_of(self, node: TreeNode[str]) -> int:
+        """The line `node` is shown on now, or -1 when a collapsed ancestor hides it."""
+        path: list[TreeNode[str]] = []
+        current: TreeNode[str] | None = node
+        while current is not None and current is not self.root:
+            path.append(current)
+            current = current.parent
+        if current is None:
+            return -1
+        line = 0 if not self.show_root else 1
+        parent = self.root
+        for step in reversed(path):
+            if parent is not self.root and not parent.is_expanded:
+                return -1
+            for sibling in parent.children:
+                if sibling is step:
+                    break
+                line += self._shown_lines(sibling)
+            else:
+                return -1
+            if step is not node:
+                line += 1  # the step's own line, above its children
+            parent = step
+        return line
+
+    @staticmethod
+    def _shown_lines(node: TreeNode[str]) -> int:
+        """How many lines `node` takes: its own, and its children's while expanded."""
+        count = 0
+        pending = [node]
+        while pending:
+            current = pending.pop()
+            count += 1
+            if current.is_expanded:
+                pending.extend(current.children)
+        return count
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # A ↓ repaints two rows; their label and the spaces after it are one
@@ -315,11 +363,13 @@ class TopicTree(Tree[str]):
             node.expand()
 
     def action_select_cursor(self) -> None:
+        # Expand or collapse at once, building children as needed (Textual's
+        # auto_expand would do it later, from the NodeSelected message), then
+        # let the Tree select the node as it always does.
         node = self.cursor_node
-        if node is None:
-            return
-        self._toggle(node)
-        self.post_message(Tree.NodeSelected(node))
+        if node is not None:
+            self._toggle(node)
+        super().action_select_cursor()
 
     def action_toggle_node(self) -> None:
         if self.cursor_node is not None:
@@ -332,7 +382,7 @@ class TopicTree(Tree[str]):
         if node.is_expanded and node.allow_expand:
             node.collapse()
         elif node.parent is not None and node.parent is not self.root:
-            self.move_cursor(node.parent)
+            self.move_cursor_now(node.parent)
 
     def action_expand_or_child(self) -> None:
         node = self.cursor_node
@@ -340,7 +390,6 @@ class TopicTree(Tree[str]):
             return
         if not node.is_expanded:
             self._toggle(node)
-        elif node.children and self.last_line >= 0:
-            # Reading last_line rebuilds the line index an expand just made stale
-            # (a second l or → right after the first, as a key repeat sends them).
-            self.move_cursor(node.children[0])
+        elif node.children:
+            # Right after the expand (a second l or → as a key repeat sends them).
+            self.move_cursor_now(node.children[0])
