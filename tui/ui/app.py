@@ -43,6 +43,7 @@ from .commands import PageCommands, page_name
 from .lifecycle import CrashReport, repaint_after_resume
 from .messages import DataLoaded, DataReloaded, LoadFailed
 from .screens.main import MainScreen
+from .textual_private import start_with_theme
 from .themes import DARK, OWN_THEMES
 from .view_commands import ViewCommands
 from .widgets import TitleBar
@@ -109,7 +110,9 @@ class CoopApp(CrashReport, App[None]):
         self.set_reactive(CoopApp.lang, lang)
         for own in OWN_THEMES:
             self.register_theme(own)
-        self.theme = theme
+        # Not `self.theme = theme`: that would parse the stylesheets a second
+        # time once the App runs (see textual_private).
+        start_with_theme(self, theme)
         self.state = state
         """Where the theme and the bookmarks are remembered; None remembers nothing."""
         self._startup_notice = notice
