@@ -35,3 +35,15 @@ def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "xdg-state"
     monkeypatch.setenv("XDG_STATE_HOME", str(folder))
     return folder / "coop-tui"
+
+
+@pytest.fixture(autouse=True)
+def no_size_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every coop-tui a test starts measures its terminal, as it does in a real one.
+
+    pytest-xdist's workers have COLUMNS=80 and LINES=24 in their environment;
+    Textual takes a size from there before asking the terminal, so a coop-tui in a
+    resized pseudo-terminal would keep drawing at 80x24.
+    """
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)

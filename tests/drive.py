@@ -16,8 +16,10 @@ import unicodedata
 from typing import Any, Callable
 
 from textual import events
+from textual.command import CommandPalette
 from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tui.ui.widgets import SearchBar
 
@@ -67,6 +69,11 @@ async def settle(pilot: Pilot[Any]) -> None:
 async def search(pilot: Pilot[Any], text: str) -> None:
     """Type a query after `/` and wait until it has been searched."""
     await pilot.press("slash")
+    await type_query(pilot, text)
+
+
+async def type_query(pilot: Pilot[Any], text: str) -> None:
+    """Type `text` into the open search line and wait until the query it makes has been searched."""
     await type_text(pilot, text)
     bar = pilot.app.query_one(SearchBar)
     # The search line reports the query after a pause in typing; the index may
@@ -75,11 +82,23 @@ async def search(pilot: Pilot[Any], text: str) -> None:
     await settle(pilot)
 
 
-async def palette(pilot: Pilot[Any], text: str, *, pick: bool = True) -> None:
-    """Type `text` in the command palette, wait for its matches, and open the first."""
+async def open_palette(pilot: Pilot[Any], text: str = "") -> None:
+    """Open the command palette, type `text` in it, and wait until its matches are listed."""
+    app = pilot.app
     await pilot.press("ctrl+p")
+    # Keys sent before the palette is mounted would go to the screen under it.
+    await wait_until(
+        pilot,
+        lambda: isinstance(app.screen, CommandPalette) and bool(app.screen.query(Input)),
+        "the palette to open",
+    )
     await type_text(pilot, text)
     await settle(pilot)  # the palette gathers its matches in a worker
+
+
+async def palette(pilot: Pilot[Any], text: str, *, pick: bool = True) -> None:
+    """Type `text` in the command palette, wait for its matches, and open the first."""
+    await open_palette(pilot, text)
     if pick:
         await pilot.press("enter")
         await pilot.pause()

@@ -109,8 +109,8 @@ class PtySession:
             self.output += chunk
             self.stream.feed(chunk)
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> bool:
-        """Read until `text` is on the screen."""
+    def wait_for(self, text: str, timeout: float = 60.0) -> bool:
+        """Read until `text` is on the screen (the timeout is for a hang, not a speed limit)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if text in self.text():

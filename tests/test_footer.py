@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from drive import search
 from helpers import screen_lines
 from textual.app import App
 from textual.pilot import Pilot
@@ -57,8 +58,7 @@ async def test_the_footer_fits_every_width_in_every_mode(lang: Lang, width: int)
         await pilot.press("tab")
         assert app.focused is app.query_one(DetailPane)
         check("detail", "foot.quit", "foot.help", "foot.scroll")
-        await pilot.press("slash", *"maz")
-        await pilot.pause(0.2)
+        await search(pilot, "maz")
         check("search", "foot.clear", "foot.open")
         await pilot.press("escape")
         await pilot.press("B")
@@ -77,8 +77,8 @@ async def test_the_footer_follows_the_focused_pane_and_mode() -> None:
         assert (
             "⏎ follow" in detail_line and "Esc topics" in detail_line and "↑↓ scroll" in detail_line
         )
-        await pilot.press("escape", "slash", *"biocad")
-        await pilot.pause(0.2)
+        await pilot.press("escape")
+        await search(pilot, "biocad")
         search_line = await _footer(app, pilot)
         assert "↑↓ result" in search_line and "Esc clear" in search_line
         assert "q quit" not in search_line  # q is a letter to type here

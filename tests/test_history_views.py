@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from drive import open_palette
 from helpers import screen_text
 from textual import events
 from textual.pilot import Pilot
@@ -225,10 +226,7 @@ async def test_the_language_switch_keeps_the_place_and_the_filter() -> None:
 async def test_the_palette_opens_the_timeline() -> None:
     app = make_app([HISTORY], lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Timeline")
-        await pilot.pause(0.5)
+        await open_palette(pilot, "Timeline")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from drive import open_palette, search
 from helpers import screen_text
 from textual.app import App
 from textual.binding import ActiveBinding
@@ -61,8 +62,7 @@ async def test_every_key_in_the_table_runs_its_action_where_it_says() -> None:
         await pilot.pause()
         await app.workers.wait_for_complete()
         # A search on, so that n, N and Esc (clear) are live too.
-        await pilot.press("slash", *"maz")
-        await pilot.pause(0.2)
+        await search(pilot, "maz")
         await _check_scope(app, "search")
         await pilot.press("enter")
         await pilot.pause()
@@ -228,10 +228,7 @@ async def test_clicking_en_ru_chooses_the_language() -> None:
 async def test_the_palette_switches_the_language() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"language")
-        await pilot.pause(0.5)
+        await open_palette(pilot, "language")
         await pilot.press("enter")
         await pilot.pause()
         assert app.lang == "ru"

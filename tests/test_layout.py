@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+from drive import wait_until
 from helpers import screen_lines, screen_text
 from pty_session import PtySession, coop_tui
 from textual.widget import Widget
@@ -27,15 +28,14 @@ async def test_40x12_shows_one_pane_at_a_time_switched_by_tab_enter_and_escape()
         # The tree has the whole width, not a squeezed third.
         assert tree.size.width >= 36
         # Pilot.press waits until the process uses little CPU, which a loaded
-        # machine fakes; pause() also waits for every queued message, and so for
-        # the styles a key's class change brings (a pane shown or hidden).
+        # machine fakes: wait for the pane a key's class change shows instead.
         await pilot.press("tab")
-        await pilot.pause()
-        assert detail.display and not tree.display and detail.has_focus
+        await wait_until(pilot, lambda: detail.display and not tree.display, "the detail pane")
+        assert detail.has_focus
         assert "Center of Belarusian Machinery" in screen_text(app)
         await pilot.press("escape")
-        await pilot.pause()
-        assert tree.display and not detail.display and tree.has_focus
+        await wait_until(pilot, lambda: tree.display and not detail.display, "the tree")
+        assert tree.has_focus
         # Enter on a topic without subtopics opens its text.
         await pilot.press("j", "j", "j")
         assert app.topic_id == "trade"
@@ -102,9 +102,8 @@ async def test_focus_returns_to_the_readers_pane_after_too_small(
         await pilot.resize_terminal(12, 4)
         await pilot.pause()
         await pilot.resize_terminal(100, 30)
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.focused, pane)
+        # The panes come back with the layout the resize brings, then the focus.
+        await wait_until(pilot, lambda: isinstance(app.focused, pane), f"the focus on {pane}")
         if pane is TopicTree:
             await pilot.press("j")
             assert app.topic_id == "industry"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from drive import open_palette, wait_until
 from helpers import notice_texts, screen_text
 from textual.pilot import Pilot
 
@@ -15,10 +18,7 @@ from tui.ui.palette import ACTIONS
 
 
 async def _palette(pilot: Pilot[Any], query: str) -> str:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*query)
-    await pilot.pause(0.6)
+    await open_palette(pilot, query)
     return screen_text(pilot.app)
 
 
@@ -56,8 +56,8 @@ async def test_palette_words_are_russian_in_russian_mode() -> None:
         assert "Команда или страница…" in text
         assert "Search for commands" not in text
         await pilot.press(*"ъъыыъ")
-        await pilot.pause(1.0)
-        assert "Ничего не найдено" in screen_text(app)
+        # The palette says so after half a second without a match (its own timer).
+        await wait_until(pilot, lambda: "Ничего не найдено" in screen_text(app), "no matches")
         await pilot.press("escape")
         await pilot.pause()
         app.action_change_theme()
@@ -65,26 +65,36 @@ async def test_palette_words_are_russian_in_russian_mode() -> None:
         assert "Тема оформления…" in screen_text(app)
 
 
-async def test_export_this_page_writes_markdown_and_names_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+@pytest.fixture
+def short_folder(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A working folder with a short path, so the notice shows the file's path on one line.
+
+    The toast wraps a long path anywhere, and pytest's temporary folders are long
+    (longer still under pytest-xdist).
+    """
+    with tempfile.TemporaryDirectory(prefix="coop-") as name:
+        monkeypatch.chdir(name)
+        yield Path(name)
+
+
+async def test_export_this_page_writes_markdown_and_names_the_file(short_folder: Path) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("j", "j", "j")  # Trade
         await _palette(pilot, "export this")
         await pilot.press("enter")
         await pilot.pause()
-        files = list(tmp_path.glob("*.md"))
+        files = list(short_folder.glob("*.md"))
         assert [f.name for f in files] == ["coop-tui-trade-en.md"]
         text = files[0].read_text(encoding="utf-8")
         assert text.startswith("## Trade") and "### Figures" in text
-        assert str(files[0]) in screen_text(app).replace("\n", "") or files[0].name in screen_text(
-            app
+        # The notice is a toast, drawn once it is mounted.
+        await wait_until(
+            pilot, lambda: str(files[0]) in screen_text(app), "the notice naming the file"
         )
         # A second export never overwrites the first.
         app.action_export_page()
-        assert sorted(f.name for f in tmp_path.glob("*.md")) == [
+        assert sorted(f.name for f in short_folder.glob("*.md")) == [
             "coop-tui-trade-en-2.md",
             "coop-tui-trade-en.md",
         ]

@@ -43,12 +43,13 @@ def test_a_symlink_loop_is_reported_as_a_loop(tmp_path: Path, command: list[str]
 
 def test_a_dangling_symlink_names_where_it_points(tmp_path: Path) -> None:
     link = tmp_path / "data.toml"
-    link.symlink_to(tmp_path / "moved-away.toml")
+    # A relative target, as `ln -s moved-away.toml data.toml` makes: the message
+    # shows it as written, and a long temporary folder (pytest-xdist's) would be
+    # shortened with an ellipsis.
+    link.symlink_to("moved-away.toml")
     result = run("check", str(link))
     assert result.returncode == 1
-    assert f"{link}: a symbolic link to {tmp_path / 'moved-away.toml'}, which does not exist" in (
-        result.stdout
-    )
+    assert f"{link}: a symbolic link to moved-away.toml, which does not exist" in result.stdout
 
 
 def test_a_missing_path_is_still_no_such_file(tmp_path: Path) -> None:

@@ -95,8 +95,11 @@ def copy_data(tmp_path: Path) -> Path:
     return folder
 
 
-async def wait_for(pilot, predicate, timeout: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
-    """Let the app run until `predicate()` holds (the watcher works in real time)."""
+async def wait_for(pilot, predicate, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
+    """Let the app run until `predicate()` holds (the watcher works in real time).
+
+    The timeout is for a hang: under load a reload may take seconds.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         await pilot.pause(0.05)

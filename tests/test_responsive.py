@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from drive import open_palette, search, settle, wait_until
 from helpers import screen_text
 from textual import events
 from textual.command import CommandPalette
@@ -76,8 +77,7 @@ async def test_long_facts_are_drawn_fewer_at_a_time(tmp_path: Path) -> None:
 async def test_a_search_match_far_down_the_list_is_drawn(tmp_path: Path) -> None:
     app = CoopApp(load_dataset([many_facts(tmp_path)]))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"needle")
-        await pilot.pause(0.3)
+        await search(pilot, "needle")
         await pilot.press("enter")
         await pilot.pause()
         assert fact_blocks(app) >= FACTS - 7
@@ -102,7 +102,8 @@ async def test_a_pasted_page_of_text_is_cut_to_the_query_limit(tmp_path: Path) -
         bar = app.query_one(SearchBar)
         # 100,000 pasted characters froze the app for 140 s and kept 1.3 GB.
         bar.input.post_message(events.Paste("fact " * 2_000 + "\nsecond line"))
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: bool(bar.value), "the paste to reach the search line")
+        await settle(pilot)
         assert len(bar.value) == MAX_QUERY
         assert bar.value.startswith("fact fact")
         await pilot.press(*"abc")
@@ -124,13 +125,7 @@ def textual_matcher_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 async def palette_hits(pilot: Pilot[None], query: str) -> str:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*query)
-    for _ in range(50):
-        await pilot.pause(0.05)
-        if "Big" in screen_text(pilot.app) or "a a a" in screen_text(pilot.app):
-            break
+    await open_palette(pilot, query)
     return screen_text(pilot.app)
 
 

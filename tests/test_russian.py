@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drive import open_palette, search, wait_until
 from helpers import notice_texts, screen_text
 from textual.app import App
 
@@ -148,19 +149,19 @@ async def test_every_russian_screen_reads_as_russian(
         await pilot.pause()
         look("history start")
         app.clear_notifications()  # the toasts would cover the search line's count
-        await pilot.press("slash", *"маз")
-        await pilot.pause(0.3)
+        await search(pilot, "маз")
         look("search")
         await pilot.press("down", "down")
         await pilot.pause()
         look("search steps")
-        await pilot.press("escape", "ctrl+p")
-        await pilot.pause(0.5)
+        await pilot.press("escape")
+        await open_palette(pilot)
         # The palette names each page in both languages (so either finds it): data.
         both = also | data_words(bundled_dataset, "en")
         look("palette", both)
         await pilot.press(*"ъъыыъ")
-        await pilot.pause(1.0)
+        # The palette says so after half a second without a match (its own timer).
+        await wait_until(pilot, lambda: "Ничего не найдено" in screen_text(app), "no matches")
         look("palette, nothing found", both)
         assert "Ничего не найдено" in screen_text(app)
         await pilot.press("escape")

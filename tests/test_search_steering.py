@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drive import search, type_query
 from helpers import screen_text
 from textual.pilot import Pilot
 
@@ -22,8 +23,7 @@ async def _type(pilot: Pilot[Any], query: str) -> None:
     app = pilot.app
     await pilot.pause()
     await app.workers.wait_for_complete()
-    await pilot.press("slash", *query)
-    await pilot.pause(0.3)
+    await search(pilot, query)
 
 
 def _shown_pages(app: CoopApp) -> list[PageRef]:
@@ -110,8 +110,7 @@ async def test_the_detail_pane_follows_the_selected_result_while_typing() -> Non
         await _type(pilot, "Gomselm")
         assert app.page is not None and app.page.id in ("industry.tractors", "gomselmash")
         assert "Gomselmash" in screen_text(app)
-        await pilot.press(*"qqq")
-        await pilot.pause(0.3)
+        await type_query(pilot, "qqq")
         pane = app.query_one(DetailPane)
         assert pane.page is None  # no page: a message in its place
         text = screen_text(app)

@@ -13,6 +13,8 @@ import asyncio
 import os
 import shutil
 import signal
+import urllib.error
+import urllib.request
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
@@ -126,6 +128,17 @@ async def press_escape(page: Page) -> None:
     """
     await page.press("escape")
     await asyncio.sleep(0.3)
+
+
+def has_room(url: str) -> bool:
+    """Whether the server would open a session for a new tab now (503: every one is in use)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return bool(response.status == 200)
+    except urllib.error.HTTPError as error:
+        if error.code == 503:
+            return False
+        raise
 
 
 def shows_all(words: list[str]) -> Callable[[str], bool]:
@@ -320,6 +333,9 @@ async def test_tabs_sessions_the_cap_and_the_stop(
     # A closed tab ends its process; then the waiting tab gets in.
     await second.close()
     wait_until(lambda: len(server.sessions()) == 1, what="the closed tab's process to end")
+    # The server frees the tab's place a moment after its process ends (the known
+    # race of test_serve.py's test_the_cap_a_closed_tab_and_the_stop): wait for it.
+    wait_until(lambda: has_room(server.url), what="the closed tab's place under the cap")
     await third.goto(server.url)
     await third.wait_screen(shows_all(roots["en"]))
     assert len(server.sessions()) == 2

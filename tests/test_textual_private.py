@@ -41,7 +41,7 @@ from tui.ui.textual_private import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-GUARD = ROOT / "tui" / "textual_private.py"
+GUARD = ROOT / "tui" / "ui" / "textual_private.py"
 
 
 def upgraded(what: str) -> str:
