@@ -193,3 +193,26 @@ def test_a_topic_of_many_long_metrics_draws_a_page_of_figures(tmp_path: Path) ->
     # The report draws every figure.
     whole = build_page(dataset, PageRef("topic", "t"), "en")
     assert len(whole.blocks) > 30 * 100
+
+
+async def test_a_resize_of_the_same_size_after_tab_leaves_the_reader_on_the_page() -> None:
+    """The Resize a screen gets when it first shows can arrive after the reader's first key.
+
+    In that order (Tab reaches the App, then a Resize of the size the terminal already
+    has, then the focus change Tab made) the focus stays where Tab put it.
+    """
+    from textual.geometry import Size
+
+    from tui.factory import make_app
+
+    app = make_app(lang="en")
+    async with app.run_test(size=(40, 12)) as pilot:
+        main = app.main
+        await wait_until(pilot, lambda: main.focused is main.topic_tree, "the tree's focus")
+        main.reader_input()  # Tab came in ...
+        main.post_message(events.Resize(Size(40, 12), Size(40, 12)))  # ... then a repeat size
+        await pilot.pause()
+        main.set_focus(main.detail)  # ... then Tab's focus change
+        await settle(pilot)
+        assert main.focused is main.detail
+        assert main.has_class("-show-detail")  # the narrow layout shows the page

@@ -88,6 +88,7 @@ class MainScreen(Screen[None]):
         """Mounted on the first `/` (see `action_search`)."""
         self._focused_pane = "topics"
         self._resized_since_input = False
+        self._last_size: tuple[int, int] | None = None
         self.topic_tree = TopicTree(dataset, lang, id="topics")
         self.detail = DetailPane(id="detail")
         self.error_bar = DataErrorBar()
@@ -712,8 +713,14 @@ class MainScreen(Screen[None]):
     # selectors), so the pane with focus is followed here, with a class.
 
     def on_resize(self, event: events.Resize) -> None:
-        self._resized_since_input = True
         width, height = event.size
+        # Only a real change of size can have hidden a pane. The Resize every
+        # screen gets when it first shows (and repeats of one size) can arrive
+        # after the reader's first key, and would take that key's focus change
+        # for Textual's (Tab at 40 columns then left the focus where it was).
+        if self._last_size is not None and self._last_size != (width, height):
+            self._resized_since_input = True
+        self._last_size = (width, height)
         if size_class(width, height) == TOO_SMALL:
             self.too_small.update(too_small_text(width, height, self.lang))
         else:
