@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tui import __version__
-from tui.cli import SIZE_LIMIT_TEXT
+from tui.cli import SIZE_LIMIT_TEXT, _explorer_options, build_parser
 from tui.loader import MAX_FILE_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -313,6 +313,47 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert result.returncode == 2
     assert_clean_failure(result)
     assert result.stderr.startswith("usage: coop-tui")
+
+
+# The explorer's own options are read without argparse (it costs the first paint
+# some 3 ms); whatever is read so must be what argparse reads, and anything
+# else must go to argparse.
+EXPLORER_STARTS = [
+    [],
+    ["--lang", "en"],
+    ["--lang=ru"],
+    ["--lang", "ru", "--lang", "en"],
+    ["--theme", "nord", "--lang", "en"],
+    ["--data", "a.toml", "--data=b dir", "--theme=coop-light"],
+    ["--data", "=x"],
+]
+LEFT_TO_ARGPARSE = [
+    ["--la", "en"],
+    ["--lang", "xx"],
+    ["--lang"],
+    ["--data"],
+    ["--data", "-x"],
+    ["--data", ""],
+    ["--data="],
+    ["-h"],
+    ["--version"],
+    ["check"],
+    ["--lang", "en", "export"],
+    ["--", "--lang", "en"],
+    ["--lang", "en", "extra"],
+]
+
+
+@pytest.mark.parametrize("args", EXPLORER_STARTS)
+def test_an_explorer_start_is_read_as_argparse_reads_it(args: list[str]) -> None:
+    quick = _explorer_options(args)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser().parse_args(args))
+
+
+@pytest.mark.parametrize("args", LEFT_TO_ARGPARSE)
+def test_anything_else_is_left_to_argparse(args: list[str]) -> None:
+    assert _explorer_options(args) is None
 
 
 # ---------------------------------------------------------------- schema

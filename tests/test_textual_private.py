@@ -21,6 +21,7 @@ from rich.segment import Segment
 from textual.app import App, ComposeResult
 from textual.command import CommandPalette
 from textual.content import Content
+from textual.css.stylesheet import Stylesheet
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
@@ -38,7 +39,9 @@ from tui.ui.textual_private import (
     rich_width_table,
     screen_strips,
     set_virtual_size_quietly,
+    start_with_theme,
 )
+from tui.ui.themes import COOP_LIGHT
 
 ROOT = Path(__file__).resolve().parent.parent
 GUARD = ROOT / "tui" / "ui" / "textual_private.py"
@@ -111,6 +114,69 @@ async def test_notices_lists_what_is_on_show() -> None:
         app.notify("a notice on show", markup=False)
         await pilot.pause()
         assert notices(app) == ["a notice on show"], upgraded("App._notifications")
+
+
+class Themed(App[None]):
+    """An App that takes its theme before it runs, one way or the other."""
+
+    CSS = "Static { background: $primary; color: $text; }"
+
+    def __init__(self, theme: str, quick: bool) -> None:
+        super().__init__()
+        self.register_theme(COOP_LIGHT)
+        if quick:
+            start_with_theme(self, theme)
+        else:
+            self.theme = theme
+
+    def compose(self) -> ComposeResult:
+        yield Static("[red]ansi red[/] on the theme's colours", id="text")
+
+
+@pytest.mark.parametrize("theme", ["coop-light", "ansi-light", "nord", "textual-dark"])
+async def test_a_theme_started_with_is_the_theme_textual_would_set(
+    theme: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reparsed: list[str] = []
+    reparse = Stylesheet.reparse
+
+    def counted(stylesheet: Stylesheet) -> None:
+        reparsed.append("reparse")
+        reparse(stylesheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    seen = []
+    for quick in (False, True):
+        reparsed.clear()
+        app = Themed(theme, quick)
+        async with app.run_test(size=(40, 3)) as pilot:
+            await pilot.pause()
+            filters = [
+                (type(f).__name__, getattr(f, "_terminal_theme", None)) for f in app._filters
+            ]
+            seen.append(
+                (
+                    app.theme,
+                    sorted(app.classes),
+                    app.stylesheet._variables,
+                    filters,
+                    app.export_screenshot(),
+                )
+            )
+            # Textual's way parses the stylesheets again once the App runs (a
+            # theme other than its default); the quick way never does.
+            assert len(reparsed) == (0 if quick or theme == "textual-dark" else 1)
+    assert seen[1] == seen[0], upgraded("what App._watch_theme does")
+
+
+async def test_a_running_app_takes_its_theme_as_textual_sets_it() -> None:
+    app = Themed("textual-dark", quick=True)
+    async with app.run_test(size=(40, 3)) as pilot:
+        start_with_theme(app, "coop-light")
+        await pilot.pause()
+        assert app.theme == "coop-light" and "-light-mode" in app.classes
+        with pytest.raises(Exception, match="has not been registered"):
+            start_with_theme(app, "no-such-theme")
 
 
 class Breaks(UnhandledErrorHook, App[None]):

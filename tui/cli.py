@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .model import Lang
+    from .ui.app import CoopApp
 
 EXIT_OK = 0
 EXIT_BAD_DATA = 1
@@ -204,8 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments == ["--version"]:
         # The commonest scripted call answers before argparse and the model load.
         return _write(f"coop-tui {__version__}\n")
-    parser = build_parser()
-    args = parser.parse_args(arguments)
+    args = _explorer_options(arguments)
+    parser = None
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(arguments)
     from .i18n import lang_from_environment
 
     lang: Lang = getattr(args, "lang", None) or lang_from_environment()
@@ -218,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         names = theme_names()
         if theme not in names:
-            parser.error(
+            (parser or build_parser()).error(
                 f"argument --theme: unknown theme {theme!r} (choose from {', '.join(names)})"
             )
     if args.command == "schema":
@@ -243,7 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             and args.last_year is not None
             and args.first_year > args.last_year
         ):
-            parser.error(f"--from {args.first_year} is after --to {args.last_year}")
+            (parser or build_parser()).error(
+                f"--from {args.first_year} is after --to {args.last_year}"
+            )
         from .export import run_timeline
 
         return run_timeline(data, lang, args.topic, args.first_year, args.last_year)
@@ -256,6 +262,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_tui(data, getattr(args, "lang", None), theme)
 
 
+def _explorer_options(arguments: Sequence[str]) -> argparse.Namespace | None:
+    """What argparse would make of a start of the explorer, without it: None if unsure.
+
+    The explorer is started with no arguments, or with `--lang`, `--data` and
+    `--theme` only, each as `--name VALUE` or `--name=VALUE`; those are read
+    here. Importing argparse and building the parser of every command cost
+    some 3 ms of the first paint. Anything else (a command, `--help`, an
+    abbreviation, a value that starts with `-`, a language that does not
+    exist ...) is left to argparse, which says what is wrong with it;
+    tests/test_cli.py checks that both read the same.
+    """
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    options: dict[str, object] = {"command": None, "theme": None}
+    rest = list(arguments)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in ("--lang", "--data", "--theme"):
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value or value.startswith("-"):
+            return None
+        if name == "--lang":
+            if value not in LANGS:
+                return None
+            options["lang"] = value
+        elif name == "--data":
+            paths = options.setdefault("data", [])
+            assert isinstance(paths, list)
+            paths.append(Path(value))
+        else:
+            options["theme"] = value
+    return SimpleNamespace(**options)  # type: ignore[return-value]
+
+
 def _write(text: str) -> int:
     from .stdout import write_stdout
 
@@ -263,30 +308,26 @@ def _write(text: str) -> int:
 
 
 def run_tui(data: list[Path] | None, lang: Lang | None, theme: str | None = None) -> int:
-    from .dataload import data_paths
-
-    paths = data_paths(data)
-    from .cache import DatasetCache
-    from .factory import make_app
-
-    try:
-        app = make_app(paths, lang, theme=theme, remember=True, watch=True, cache=DatasetCache())
-    except Exception as error:
-        from .loader import DataError  # only now: a start from the cache never needs the loader
-
-        if not isinstance(error, DataError):
-            raise
-        print(f"coop-tui: the data has errors:\n{error}", file=sys.stderr)
-        return EXIT_BAD_DATA
     import gc
 
+    # Almost everything made from here until the App runs (the modules,
+    # Textual's among them, the data, the App) lives as long as the process:
+    # the cyclic collector would walk it again and again for nothing while it
+    # is made (collections of every generation, some 10 ms of CPU time before
+    # the first paint), so it is off until then.
+    gc.disable()
+    try:
+        app = _make_tui(data, lang, theme)
+    finally:
+        # Out of the collector's sight from now on: the full collection that
+        # later allocations trigger no longer walks it all (10-50 ms, measured
+        # with benchmarks/profile_paint.py).
+        gc.freeze()
+        gc.enable()
+    if app is None:
+        return EXIT_BAD_DATA
     from .ui.lifecycle import run_app
 
-    # Everything made so far (the modules, the data, the App) lives as long as
-    # the process: out of the cyclic collector's sight, the full collection
-    # that start-up's allocations trigger before the first paint no longer
-    # walks it all (10-50 ms, measured with benchmarks/profile_paint.py).
-    gc.freeze()
     # Restores the terminal on SIGTERM/SIGHUP and turns a crash into one line
     # plus a log file, with a non-zero exit code.
     code = run_app(app)
@@ -296,3 +337,22 @@ def run_tui(data: list[Path] | None, lang: Lang | None, theme: str | None = None
         print(f"coop-tui: the data has errors:\n{app.load_error}", file=sys.stderr)
         return EXIT_BAD_DATA
     return code
+
+
+def _make_tui(data: list[Path] | None, lang: Lang | None, theme: str | None) -> CoopApp | None:
+    """The App on the data (None: the data has errors, printed here)."""
+    from .dataload import data_paths
+
+    paths = data_paths(data)
+    from .cache import DatasetCache
+    from .factory import make_app
+
+    try:
+        return make_app(paths, lang, theme=theme, remember=True, watch=True, cache=DatasetCache())
+    except Exception as error:
+        from .loader import DataError  # only now: a start from the cache never needs the loader
+
+        if not isinstance(error, DataError):
+            raise
+        print(f"coop-tui: the data has errors:\n{error}", file=sys.stderr)
+        return None

@@ -8,12 +8,18 @@ here: the screen draws what this holds.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .i18n import counted, label
 from .links import PageRef
 from .model import Dataset, Lang
 from .render import Marks
-from .results import Entry, result_entries
-from .search import Results, SearchIndex, highlighter
+
+if TYPE_CHECKING:
+    # Imported by the first query run: the main screen makes a session at
+    # start, and the search modules are not needed for the first paint.
+    from .results import Entry
+    from .search import Results, SearchIndex
 
 
 class SearchSession:
@@ -48,6 +54,9 @@ class SearchSession:
 
     def run(self, index: SearchIndex, dataset: Dataset, query: str, lang: Lang) -> None:
         """Find `query`; the page of the best match is selected first."""
+        from .results import result_entries
+        from .search import highlighter
+
         self.query = query
         self.results = index.find(query, lang)
         self.marks = highlighter(query)

@@ -20,11 +20,12 @@ measures a target is `tui.figures`. Every name other modules import from
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..walk import mentioned as _mentions_of
 from .blocks import Hanging, SideBySide, hanging, heading, localized
 from .builder import Link, Marks, Page, PageBuilder, with_cursor
 from .citation import citation, citation_summary, screen_numbers, source_reference
-from .metrics import amount_form, figure_text, format_amount, metric_block, value_text
 from .page import build_page, topic_page
 from .sources import Citations, source_body, source_line
 from .styles import (
@@ -44,6 +45,13 @@ from .styles import (
 from .titles import page_title, topic_title
 from .topic import side_text
 from .topic import side_text as _side_text
+
+if TYPE_CHECKING:
+    from .metrics import amount_form, figure_text, format_amount, metric_block, value_text
+
+# Imported on first use: the figures, bars and chart cost the first paint
+# some milliseconds, and the first page shown may have no figures.
+_FROM_METRICS = ("amount_form", "figure_text", "format_amount", "metric_block", "value_text")
 
 __all__ = [
     "CURSOR",
@@ -88,3 +96,11 @@ __all__ = [
     "value_text",
     "with_cursor",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_METRICS:
+        from . import metrics
+
+        return getattr(metrics, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from ..i18n import label
 from ..model import Lang, Localized
-from .styles import DIM, FALLBACK, HEADING
+from .styles import DIM, DISAGREE, FALLBACK, HEADING
 
 
 def localized(text: Localized, lang: Lang, style: Style | str = "") -> Text:
@@ -25,6 +25,12 @@ def localized(text: Localized, lang: Lang, style: Style | str = "") -> Text:
     if text.is_fallback(lang) and text.get(lang):
         result.append(f" ‹{label('untranslated', lang)}›", style=FALLBACK)
     return result
+
+
+def disagrees(line: Text, disagreement: str | None, lang: Lang) -> None:
+    """Append "≠ sources disagree" to an item that is one side of a disagreement."""
+    if disagreement is not None:
+        line.append(f" ≠ {label('disagree', lang)}", style=DISAGREE)
 
 
 def heading(title_key: str, lang: Lang) -> Text:

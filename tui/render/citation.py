@@ -15,7 +15,6 @@ from ..links import ItemRef, PageRef
 from ..model import Dataset, Lang, Source
 from .builder import PageBuilder
 from .entity import entity_blocks
-from .metrics import amount_form, figure_text, format_amount
 from .sources import Citations
 from .titles import topic_title
 from .topic import topic_blocks
@@ -108,6 +107,8 @@ def _figure_citation(
 
     The figure comes first: the notification shows a citation's first line.
     """
+    from .metrics import amount_form, figure_text, format_amount
+
     assert item.metric is not None
     metric = dataset.metrics[item.metric]
     unit = amount_form(metric, lang)

@@ -24,9 +24,9 @@ from ..figures import measure as measure_target
 from ..i18n import format_date, format_number, label, qualifier_words
 from ..links import ItemRef
 from ..model import Dataset, Lang, Metric, Observation
-from .blocks import Hanging, hanging, localized
+from .blocks import Hanging, disagrees, hanging, localized
 from .sources import Citations
-from .styles import DIM, DISAGREE, STATUS, TITLE
+from .styles import DIM, STATUS, TITLE
 
 
 def amount_form(metric: Metric, lang: Lang) -> str:
@@ -73,12 +73,6 @@ def with_speaker(line: Text, dataset: Dataset | None, speaker: str | None, lang:
     """Append " — Name" of the person who gave a figure or target, when the data names one."""
     if dataset is not None and speaker is not None and speaker in dataset.entities:
         line.append(f" — {dataset.entities[speaker].name.get(lang)}", style=DIM)
-
-
-def disagrees(line: Text, disagreement: str | None, lang: Lang) -> None:
-    """Append "≠ sources disagree" to an item that is one side of a disagreement."""
-    if disagreement is not None:
-        line.append(f" ≠ {label('disagree', lang)}", style=DISAGREE)
 
 
 _STATUS_GLYPH = {"met": "✓", "not-met": "○", "about": "≈", "unknown": "?", "no-figure": "·"}

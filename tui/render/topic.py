@@ -31,9 +31,8 @@ from ..walk import (
     Timeline,
     topic_sections,
 )
-from .blocks import Hanging, SideBySide, hanging, heading, localized
+from .blocks import Hanging, SideBySide, disagrees, hanging, heading, localized
 from .builder import PageBuilder
-from .metrics import amount_form, disagrees, figure_text, format_amount, metric_block
 from .sources import Citations, sources_section
 from .styles import DIM, DISAGREE, FALLBACK, LINK, QUOTE, TITLE
 from .timeline_section import timeline_section
@@ -71,6 +70,10 @@ def topic_blocks(page: PageBuilder, dataset: Dataset, topic_id: str, lang: Lang)
 def _figures(
     page: PageBuilder, section: Figures, lang: Lang, cite: Citations, topic_id: str
 ) -> None:
+    # Here, not at the top: the figures, bars and chart are imported by the
+    # first page with figures, and the first page shown may have none.
+    from .metrics import metric_block
+
     budget = page.budget()
     for index, metric in enumerate(section.items):
         if index:
@@ -149,6 +152,8 @@ def side_text(dataset: Dataset, side: Side, lang: Lang, cite: Citations, topic_i
         source_id, speaker = fact.source, None
         item = ItemRef(side.owner, "fact", side.index)
     else:
+        from .metrics import amount_form, figure_text, format_amount
+
         metric = dataset.metrics[side.owner]
         unit = amount_form(metric, lang)
         if side.kind == "observation":

@@ -39,22 +39,38 @@ from ..state import StateStore
 from ..watch import POLL_SECONDS, DataWatcher
 from . import layout
 from .bindings import bindings
-from .commands import PageCommands, page_name
 from .lifecycle import CrashReport, repaint_after_resume
 from .messages import DataLoaded, DataReloaded, LoadFailed
 from .screens.main import MainScreen
+from .textual_private import start_with_theme
 from .themes import DARK, OWN_THEMES
-from .view_commands import ViewCommands
 from .widgets import TitleBar
 
 if TYPE_CHECKING:
-    # The loader and the dialogs are imported where they are first used:
-    # a start from the data cache needs none of them before the first paint.
+    # The loader, the dialogs and the palette's commands are imported where
+    # they are first used: a start from the data cache needs none of them
+    # before the first paint.
+    from textual.command import Provider
+
     from ..loader import DataError
     from .screens import BookmarksClosed, CitationScreen
 
 # How long the terminal must stay one size before its real size is checked.
 SIZE_SETTLE_SECONDS = 0.1
+
+
+# The palette's providers of pages and views, loaded when it first opens
+# (Textual calls a provider that is not a class to get one).
+def _page_commands() -> type[Provider]:
+    from .commands import PageCommands
+
+    return PageCommands
+
+
+def _view_commands() -> type[Provider]:
+    from .view_commands import ViewCommands
+
+    return ViewCommands
 
 
 class CoopApp(CrashReport, App[None]):
@@ -63,7 +79,7 @@ class CoopApp(CrashReport, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "coop-tui"
     SUB_TITLE = __version__
-    COMMANDS = App.COMMANDS | {PageCommands, ViewCommands}
+    COMMANDS = App.COMMANDS | {_page_commands, _view_commands}
     HORIZONTAL_BREAKPOINTS = layout.HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = layout.VERTICAL_BREAKPOINTS
 
@@ -109,7 +125,9 @@ class CoopApp(CrashReport, App[None]):
         self.set_reactive(CoopApp.lang, lang)
         for own in OWN_THEMES:
             self.register_theme(own)
-        self.theme = theme
+        # Not `self.theme = theme`: that would parse the stylesheets a second
+        # time once the App runs (see textual_private).
+        start_with_theme(self, theme)
         self.state = state
         """Where the theme and the bookmarks are remembered; None remembers nothing."""
         self._startup_notice = notice
@@ -308,6 +326,8 @@ class CoopApp(CrashReport, App[None]):
     # ------------------------------------------------------------ bookmarks
 
     def action_bookmark(self) -> None:
+        from .commands import page_name
+
         self.main.catch_up()
         ref = self.page
         if ref is None:

@@ -28,6 +28,9 @@ for that too). Checked against Textual 8.2.8 and Rich 15.0.0.
   inside these; `LocalisedNoMatches` writes the palette's own words instead.
 - `rich._unicode_data.load`: the table of character widths Rich measures
   with (see tui/cellwidth.py for why coop-tui corrects it).
+- `App._refresh_truecolor_filter(theme)`: what Textual's theme watcher does to
+  map ANSI colours for a light or a dark theme; `start_with_theme` does the
+  watcher's work itself (below).
 
 Public names used for undocumented behaviour, kept here for the same reason
 (each spares bytes that every key press sends to the terminal, over SSH too;
@@ -41,6 +44,15 @@ tests/test_repaint.py counts them):
 - `ScrollBar.renderer.render_bar(...)` and `ScrollBar.window_virtual_size`:
   which of a scrollbar's rows change for a new length, so that only those are
   repainted (`move_scrollbar_quietly`).
+
+And one that spares start-up time (benchmarks/profile_paint.py measures it):
+
+- `App.theme` set with `set_reactive`, and what Textual's theme watcher
+  (`App._watch_theme`) would do done here (`start_with_theme`): setting
+  `App.theme` on an App that is not running yet schedules `refresh_css`,
+  which parses every stylesheet again once the App runs, and so forgets the
+  parse cache that the widgets' CSS would have used (the first paint parsed
+  the App's CSS three times: about 7 ms).
 """
 
 from __future__ import annotations
@@ -127,6 +139,34 @@ class LocalisedNoMatches:
         palette._no_matches_timer = palette.set_timer(
             palette._NO_MATCHES_COUNTDOWN, show_no_matches
         )
+
+
+def start_with_theme(app: App[Any], name: str) -> None:
+    """Give an App that is not running yet its theme, without a second parse of its CSS.
+
+    Does what `App.theme = name` does (Textual 8.2.8's `App._watch_theme`): the
+    `-theme-NAME`, `-dark-mode` and `-light-mode` classes, the ANSI colour
+    filter of a light or a dark theme and the stylesheet's variables, but
+    schedules no `refresh_css`: nothing is styled yet, and the stylesheet is
+    first parsed with these variables. A running App, or a name that is not a
+    registered theme, goes through `App.theme` (which raises for the latter).
+    """
+    from textual.app import App
+
+    if app.is_running or name not in app.available_themes:
+        app.theme = name
+        return
+    if app.theme == name:
+        return  # as `App.theme`: the same value again runs no watcher
+    app.set_reactive(App.theme, name)
+    theme = app.current_theme
+    classes = {c: False for c in app.classes if c.startswith("-theme-")}
+    classes[f"-theme-{theme.name}"] = True
+    classes["-dark-mode"] = theme.dark
+    classes["-light-mode"] = not theme.dark
+    app.update_classes(classes, update=False)
+    app._refresh_truecolor_filter(app.ansi_theme)
+    app.stylesheet.set_variables(app.get_css_variables())
 
 
 def rich_width_table() -> Any:

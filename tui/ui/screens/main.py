@@ -35,7 +35,6 @@ from ...links import History, ItemRef, PageRef
 from ...model import Dataset, Lang
 from ...paging import PAGE_ITEMS
 from ...render import build_page, citation, citation_summary, page_title
-from ...search import SearchIndex
 from ...search_session import SearchSession
 from ..layout import SHOW_DETAIL, TOO_SMALL, TooSmall, size_class, too_small_text, tree_width
 from ..messages import IndexReady
@@ -44,6 +43,7 @@ from ..widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
     from ...loader import DataError
+    from ...search import SearchIndex
     from .timeline import TimelineChoice
 
 # How long after a page is on screen its neighbours in the tree are rendered.
@@ -72,7 +72,7 @@ class MainScreen(Screen[None]):
         self.bookmarks: Sequence[PageRef] = bookmarks
         self.preview = preview
         self.history = History()
-        self.search_index = SearchIndex(dataset)
+        self._search_index: SearchIndex | None = None
         self.search = SearchSession()
         self._indexing: set[tuple[SearchIndex, Lang]] = set()
         self._item: ItemRef | None = None
@@ -151,7 +151,7 @@ class MainScreen(Screen[None]):
         """Show `dataset` (the full one after a preview, or a reload): tree and index follow it."""
         self.dataset = dataset
         self.preview = False
-        self.search_index = SearchIndex(dataset)
+        self._search_index = None  # a new one, for this data
         self.index_language(self.lang)
         self._rebuild_tree(lambda t: t.replace_dataset(dataset))
 
@@ -555,6 +555,19 @@ class MainScreen(Screen[None]):
         self.notify(label("export.saved", self.lang).format(path=path), markup=False, timeout=8)
 
     # ------------------------------------------------------------ search
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The search index of the data shown, made on first use.
+
+        Its module is imported then too: after the first paint, when the
+        index of the reader's language starts building (`index_language`).
+        """
+        if self._search_index is None:
+            from ...search import SearchIndex
+
+            self._search_index = SearchIndex(self.dataset)
+        return self._search_index
 
     def index_language(self, lang: Lang) -> None:
         """Build the search index of `lang` in a worker, unless it is built or being built.

@@ -77,7 +77,9 @@ class TopicTree(Tree[str]):
     """Language of the labels; bound to the App's language."""
 
     def __init__(self, dataset: Dataset, lang: Lang, *, id: str | None = None) -> None:
-        super().__init__("topics", id=id)
+        # A Text, as every label here: a string would be parsed as markup
+        # (Rich's emoji table, some 3 ms, loaded for the first paint).
+        super().__init__(Text("topics"), id=id)
         self.show_root = False
         # Enter expands through our own action, synchronously; Textual's
         # auto_expand does it later from a message, so a fast j after Enter
