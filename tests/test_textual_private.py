@@ -64,6 +64,10 @@ def test_the_private_names_are_where_they_were() -> None:
     params = list(inspect.signature(App._handle_exception).parameters)
     assert params == ["self", "error"], upgraded(f"App._handle_exception({params})")
     assert isinstance(App()._exit_renderables, list), upgraded("App._exit_renderables")
+    for name in ("_fatal_error", "_close_messages_no_wait"):
+        method = getattr(App, name, None)
+        assert callable(method), upgraded(f"App.{name}")
+        assert list(inspect.signature(method).parameters) == ["self"], upgraded(f"App.{name}()")
     assert isinstance(App()._notifications, object), upgraded("App._notifications")
     for name in ("_start_no_matches_countdown", "_stop_no_matches_countdown"):
         assert callable(getattr(CommandPalette, name, None)), upgraded(f"CommandPalette.{name}")
@@ -193,7 +197,15 @@ class Breaks(UnhandledErrorHook, App[None]):
         raise ValueError("boom")
 
 
-async def test_the_unhandled_error_hook_sees_the_error_and_silences_the_traceback() -> None:
+async def test_the_unhandled_error_hook_sees_the_error_and_silences_the_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import rich.traceback
+
+    rendered: list[object] = []
+    monkeypatch.setattr(
+        rich.traceback, "Traceback", lambda *args, **kwargs: rendered.append(kwargs)
+    )
     app = Breaks()
     with pytest.raises(ValueError, match="boom"):
         async with app.run_test() as pilot:
@@ -201,6 +213,7 @@ async def test_the_unhandled_error_hook_sees_the_error_and_silences_the_tracebac
     assert [str(error) for error in app.seen] == ["boom"], upgraded("App._handle_exception")
     assert app.return_code == 1
     assert app._exit_renderables == [], upgraded("App._exit_renderables")
+    assert rendered == [], upgraded("App._fatal_error")  # no traceback rendered to be thrown away
 
 
 class Titled(QuietBorderTitle, Static):

@@ -15,6 +15,10 @@ for that too). Checked against Textual 8.2.8 and Rich 15.0.0.
 - `App._exit_renderables`: what Textual prints after restoring the terminal,
   here the Rich traceback with local variables that the crash log already
   holds; `UnhandledErrorHook` clears it.
+- `App._fatal_error()` and `App._close_messages_no_wait()`: Textual's end of
+  an unhandled error renders that Rich traceback, local variables and all,
+  before it closes the App: seconds of CPU on a big data set, for text that
+  is then thrown away. With `quiet_traceback` the hook only closes the App.
 - `Screen._compositor.render_strips()`: the cells of the whole screen, the
   background screens under a modal included, as the driver writes them. Only
   the tests read it (`screen_strips`): `App.export_screenshot()` gives the
@@ -99,6 +103,15 @@ class UnhandledErrorHook:
         super()._handle_exception(error)  # type: ignore[misc]
         if self.quiet_traceback:
             self._exit_renderables.clear()  # type: ignore[attr-defined]
+
+    def _fatal_error(self) -> None:
+        if not self.quiet_traceback:
+            super()._fatal_error()  # type: ignore[misc]
+            return
+        # What Textual's does, without rendering the traceback nobody will see.
+        app: Any = self
+        app.bell()
+        app._close_messages_no_wait()
 
 
 def screen_strips(screen: Screen[Any]) -> list[Strip]:
