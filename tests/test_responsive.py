@@ -37,6 +37,12 @@ def many_facts(tmp_path: Path, facts: int = FACTS, size: int = 40) -> Path:
     return file
 
 
+async def drawn(pilot: Pilot[None]) -> None:
+    """Wait for the page on show: a heavy one (on a busy machine) says "building…" first."""
+    pane = pilot.app.query_one(DetailPane)
+    await wait_until(pilot, lambda: pane.page is not None and not pane.building, "the page")
+
+
 def fact_blocks(app: CoopApp) -> int:
     page = app.query_one(DetailPane).page
     assert page is not None
@@ -53,6 +59,7 @@ async def test_a_topic_at_the_fact_limit_draws_a_page_and_a_more_line(tmp_path: 
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(DetailPane)
         # 5,000 facts drew 5,000 blocks at once (700,000 froze the screen for minutes).
+        await drawn(pilot)
         assert fact_blocks(app) == PAGE_ITEMS
         assert pane.virtual_size.height < 3 * PAGE_ITEMS
         await pilot.press("tab", "G")
@@ -61,14 +68,15 @@ async def test_a_topic_at_the_fact_limit_draws_a_page_and_a_more_line(tmp_path: 
         # Following the line (Enter on it) draws the next ones, where the reader is.
         pane.link_cursor = more_link(pane)
         await pilot.press("enter")
-        await pilot.pause()
+        await drawn(pilot)
         assert fact_blocks(app) == 2 * PAGE_ITEMS
         assert pane.scroll_y > 0
 
 
 async def test_long_facts_are_drawn_fewer_at_a_time(tmp_path: Path) -> None:
     app = CoopApp(load_dataset([many_facts(tmp_path, facts=400, size=5_000)]))
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await drawn(pilot)
         shown = fact_blocks(app)
         assert 1 <= shown < 40
         assert app.query_one(DetailPane).virtual_size.height < 40 * 70
@@ -79,7 +87,7 @@ async def test_a_search_match_far_down_the_list_is_drawn(tmp_path: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await search(pilot, "needle")
         await pilot.press("enter")
-        await pilot.pause()
+        await drawn(pilot)
         assert fact_blocks(app) >= FACTS - 7
         assert f"fact {FACTS - 7} " in screen_text(app)
 
@@ -88,7 +96,7 @@ async def test_a_backlink_list_is_drawn_a_page_at_a_time(tmp_path: Path) -> None
     app = CoopApp(load_dataset([many_facts(tmp_path)]))
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_page(PageRef("organisation", "org"))
-        await pilot.pause()
+        await drawn(pilot)
         pane = app.query_one(DetailPane)
         assert pane.page is not None
         assert len(pane.page.links) < PAGE_ITEMS + 10
