@@ -128,6 +128,8 @@ class DetailPane(ScrollView, can_focus=True):
         self._prefetch: PageJob | None = None
         self._building: tuple[str, str] = ("", "")
         self._building_shown = False
+        # Where the reader was, when a page redrawn in place (keep_scroll) builds long.
+        self._scroll_back: tuple[float, float] | None = None
         self._title = ""
         self._marked = False
         self._resize_pending = False
@@ -176,6 +178,7 @@ class DetailPane(ScrollView, can_focus=True):
             self._job.abandoned = True
             self._job = None
         self._then = (False, None)
+        self._scroll_back = None
 
     def show_page(
         self,
@@ -267,9 +270,14 @@ class DetailPane(ScrollView, can_focus=True):
         if rendered is None:
             # Still building: "building…" until the job's message comes.
             self._then = (keep_scroll, then)
+            if keep_scroll and self._scroll_back is None:
+                self._scroll_back = (self.scroll_x, self.scroll_y)
             self._show_building(width)
             return
         self._show_rendered(rendered, width, keep_scroll=keep_scroll)
+        back, self._scroll_back = self._scroll_back, None
+        if keep_scroll and back is not None:
+            self.scroll_to(*back, animate=False, immediate=True)
         if then is not None:
             then()
 
