@@ -140,8 +140,21 @@ class CoopApp(CrashReport, App[None]):
         # watcher thread starts (it starts after the first paint) still counts.
         self._watcher = DataWatcher(self._watch_paths) if self._watch_paths else None
         self._size_check_timer: Timer | None = None
-        self.main = MainScreen(dataset, lang, self.bookmarks, preview=load is not None)
-        """The tree, the open page and the search (screens/main.py)."""
+        self._main: MainScreen | None = None
+        self._main_args = (dataset, lang, load is not None)
+
+    @property
+    def main(self) -> MainScreen:
+        """The tree, the open page and the search (screens/main.py).
+
+        Made on first use, which is once the App runs (`get_default_screen`): on
+        Python 3.9 widgets made before `asyncio.run` starts the App's loop are
+        tied to another loop, and the tree never mounted.
+        """
+        if self._main is None:
+            dataset, lang, preview = self._main_args
+            self._main = MainScreen(dataset, lang, self.bookmarks, preview=preview)
+        return self._main
 
     def get_default_screen(self) -> Screen[None]:
         # The main screen is the bottom of the stack: the dialogs go over it.
