@@ -231,20 +231,21 @@ def amount(file: DataFile, path: KeyPath, value: object) -> Any:
     return figure
 
 
-def span(file: DataFile, path: KeyPath, value: object) -> Any:
-    text = string(file, path, value, EXPECTED["span"])
-    if text is not BAD and text not in SPANS:
-        file.problem(path, f"unknown span '{show(text)}'", EXPECTED["span"])
+def _one_of(file: DataFile, path: KeyPath, value: object, kind: str, allowed: Any) -> Any:
+    """A string from `allowed`; else "unknown <kind> '...'" and what is expected."""
+    text = string(file, path, value, EXPECTED[kind])
+    if text is not BAD and text not in allowed:
+        file.problem(path, f"unknown {kind} '{show(text)}'", EXPECTED[kind])
         return BAD
     return text
+
+
+def span(file: DataFile, path: KeyPath, value: object) -> Any:
+    return _one_of(file, path, value, "span", SPANS)
 
 
 def qualifier(file: DataFile, path: KeyPath, value: object) -> Any:
-    text = string(file, path, value, EXPECTED["qualifier"])
-    if text is not BAD and text not in QUALIFIERS:
-        file.problem(path, f"unknown qualifier '{show(text)}'", EXPECTED["qualifier"])
-        return BAD
-    return text
+    return _one_of(file, path, value, "qualifier", QUALIFIERS)
 
 
 CONVERTERS: dict[str, Callable[[DataFile, KeyPath, object], Any]] = {

@@ -202,13 +202,7 @@ class TopicTree(Tree[str]):
         self._populate(self.root)
         self.root.expand()
         if len(keep) <= EXPAND_ALL_LIMIT:
-            pending = list(self.root.children)
-            while pending:
-                node = pending.pop()
-                if node.allow_expand:
-                    self._populate_if_needed(node)
-                    node.expand()
-                    pending.extend(node.children)
+            self.expand_all()
         for kind in GROUP_LABELS:
             of_kind = [ref for ref in pages if ref.kind == kind]
             if not of_kind:
