@@ -75,6 +75,8 @@ def dataset_to_json(dataset: Dataset) -> str:
 def _plain(value: Any) -> Any:
     if isinstance(value, PartialDate):  # "2019", "2019-05" or a day, as written
         return str(value)
+    if isinstance(value, Localized):  # no dataclass: its sides may be read from a store
+        return {"ru": value.ru, "en": value.en}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):

@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
     from .disagreements import Side
     from .links import Backlinks
+    from .textstore import TextStore
     from .timeline import Entry
 
 # A hundred thousand facts are a few hundred thousand of these objects: without a
@@ -52,21 +53,49 @@ def other_lang(lang: Lang) -> Lang:
     return LANGS[(LANGS.index(lang) + 1) % len(LANGS)]
 
 
-@dataclass(frozen=True, **_SLOTS)
 class Localized:
     """Text a reader sees, in Russian (the original) and English.
 
     One side may be missing; `get` then falls back to the other language and
     `is_fallback` tells the view to mark it as untranslated.
+
+    Immutable, compared and hashed by its two sides, as a frozen dataclass
+    would be (a plain class: the texts of a big data set live in a `TextStore`,
+    and `Localized.stored` makes one whose sides are read from there).
     """
 
-    ru: str | None = None
-    en: str | None = None
+    __slots__ = ("_ru", "_en")
+
+    # What the sides hold: the texts themselves here; in a stored one, the
+    # number of the Russian side in the store and the store (see `_Stored`).
+    _ru: Any
+    _en: Any
+
+    def __init__(self, ru: str | None = None, en: str | None = None) -> None:
+        object.__setattr__(self, "_ru", ru)
+        object.__setattr__(self, "_en", en)
 
     @classmethod
     def same(cls, text: str) -> Localized:
         """Text that reads the same in both languages (a URL, a model number)."""
         return cls(ru=text, en=text)
+
+    @staticmethod
+    def stored(store: TextStore, ru: str | None, en: str | None) -> Localized:
+        """The text, its sides kept in `store` (two numbers there) and read back from it."""
+        text = _Stored()
+        object.__setattr__(text, "_ru", store.append(ru))
+        store.append(en)
+        object.__setattr__(text, "_en", store)
+        return text
+
+    @property
+    def ru(self) -> str | None:
+        return self._ru  # type: ignore[no-any-return]
+
+    @property
+    def en(self) -> str | None:
+        return self._en  # type: ignore[no-any-return]
 
     def get(self, lang: Lang) -> str:
         own = self.ru if lang == "ru" else self.en
@@ -85,6 +114,44 @@ class Localized:
             if text is not None and text not in seen:
                 seen.append(text)
         return tuple(seen)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Localized):
+            return NotImplemented
+        return self.ru == other.ru and self.en == other.en
+
+    def __hash__(self) -> int:
+        return hash((self.ru, self.en))
+
+    def __repr__(self) -> str:
+        return f"Localized(ru={self.ru!r}, en={self.en!r})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: Localized is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: Localized is immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A copy or a pickle holds the texts, not the store.
+        return (Localized, (self.ru, self.en))
+
+
+class _Stored(Localized):
+    """A `Localized` whose sides are texts `_ru` and `_ru + 1` of the store `_en`."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:  # filled in by `Localized.stored`
+        pass
+
+    @property
+    def ru(self) -> str | None:
+        return self._en[self._ru]  # type: ignore[no-any-return]
+
+    @property
+    def en(self) -> str | None:
+        return self._en[self._ru + 1]  # type: ignore[no-any-return]
 
 
 DatePrecision = Literal["day", "month", "year"]

@@ -43,6 +43,7 @@ from typing import Callable, Literal, NamedTuple
 
 from .links import ItemRef, PageRef, entity_ref
 from .model import LANGS, Dataset, Lang, Localized
+from .textstore import TextStore
 from .walk import Disputes, Facts, Figures, Quotes, SectionKey, topic_sections
 
 Field = Literal["title", "name", "summary", "description", "fact", "quote", "figure", "source"]
@@ -219,10 +220,12 @@ class _LangIndex:
 
     Columns rather than an object per text: at 100,000 facts there are 130,000
     texts, and a tuple each (with its own int ids in every posting list) took
-    three times the memory. The strings are the model's own, not copies.
+    three times the memory. The texts are kept compressed (a match's text is
+    read when it is shown): as strings they took 20 MB a language at 100,000
+    facts, the model's own texts being compressed too.
     """
 
-    texts: list[str]
+    texts: TextStore
     refs: list[PageRef]  # one object per page, shared by the page's texts
     fields: bytes  # index into FIELD_ORDER
     kinds: bytes  # index into _ITEM_KINDS
@@ -391,8 +394,8 @@ class SearchIndex:
         # Text ids are handed out in FIELD_ORDER (ranking sorts ids): gather each
         # field's texts apart, in columns (a tuple per text would double the
         # memory of building), then join them.
-        columns: dict[Field, tuple[list[str], list[PageRef], bytearray, array[int]]] = {
-            f: ([], [], bytearray(), array("I")) for f in FIELD_ORDER
+        columns: dict[Field, tuple[TextStore, list[PageRef], bytearray, array[int]]] = {
+            f: (TextStore(), [], bytearray(), array("I")) for f in FIELD_ORDER
         }
         for text in self._texts(lang):
             if text.text:
@@ -401,22 +404,24 @@ class SearchIndex:
                 column[1].append(text.ref)
                 column[2].append(_KIND_CODE[text.item_kind])
                 column[3].append(text.item_index)
-        texts: list[str] = []
+        stores: list[TextStore] = []
         refs: list[PageRef] = []
         fields = bytearray()
         kinds = bytearray()
         items = array("I")
         for code, f in enumerate(FIELD_ORDER):
             f_texts, f_refs, f_kinds, f_items = columns.pop(f)
-            texts += f_texts
+            stores.append(f_texts)
             refs += f_refs
             fields += bytes((code,)) * len(f_texts)
             kinds += f_kinds
             items += f_items
             del f_texts, f_refs, f_kinds, f_items
+        texts = TextStore.joined(stores)
+        del stores
         postings: dict[str, array[int]] = {}
         for text_id, wording in enumerate(texts):
-            for word in set(words(wording)):
+            for word in set(words(wording or "")):
                 bucket = postings.get(word)
                 if bucket is None:
                     postings[word] = array("I", (text_id,))
@@ -632,7 +637,7 @@ class SearchIndex:
         item = None
         if kind is not None:
             item = ItemRef(ref.id, kind, index.items[text_id])  # type: ignore[arg-type]
-        return Match(ref, FIELD_ORDER[index.fields[text_id]], index.texts[text_id], item)
+        return Match(ref, FIELD_ORDER[index.fields[text_id]], index.texts.text(text_id), item)
 
 
 def _meet(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:

@@ -13,9 +13,11 @@ it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 from tui.model import Location
 from tui.sanitize import clean_text
+from tui.textstore import TextStore
 
 from .locate import KeyPath, Locator, format_path
 from .problems import Problem, type_name
@@ -27,10 +29,19 @@ __all__ = ["DataFile"]
 class DataFile:
     """A parsed data file's name and positions, and the problems reported in it."""
 
-    def __init__(self, name: str, path: Path, text: str | None, problems: list[Problem]) -> None:
+    def __init__(
+        self,
+        name: str,
+        path: Path,
+        text: str | None,
+        problems: list[Problem],
+        texts: Optional[TextStore] = None,
+    ) -> None:
         self.name = name
         self.path = path
         self.problems = problems
+        self.texts = texts
+        """Where the load keeps the file's texts compressed, if it does (big data)."""
         self._text = text
         self._locator: Locator | None = None
 

@@ -83,7 +83,7 @@ def text(file: DataFile, path: KeyPath, value: object) -> Any:
     limit = MAX_SHORT_TEXT if path[-1] in SHORT_TEXT_KEYS else MAX_LONG_TEXT
     if isinstance(value, str):
         plain = string(file, path, value, EXPECTED["text"], limit)
-        return BAD if plain is BAD else Localized.same(plain)
+        return BAD if plain is BAD else _localized(file, plain, plain)
     if not isinstance(value, dict):
         file.wrong_type(path, value, EXPECTED["text"])
         return BAD
@@ -106,7 +106,22 @@ def text(file: DataFile, path: KeyPath, value: object) -> Any:
             sides[lang] = cleaned
     if not value:
         file.problem(path, "text has neither ru nor en", EXPECTED["text"])
-    return Localized(**sides) if valid and sides else BAD
+    if not valid or not sides:
+        return BAD
+    return _localized(file, sides.get("ru"), sides.get("en"))
+
+
+# Texts shorter than this stay strings even in a big data set: names, titles
+# and labels, which the tree, lists and the palette read all the time, cost
+# little as strings and would make those views decompress a block each.
+STORED_FROM = 32
+
+
+def _localized(file: DataFile, ru: str | None, en: str | None) -> Localized:
+    store = file.texts
+    if store is None or (len(ru or "") < STORED_FROM and len(en or "") < STORED_FROM):
+        return Localized(ru, en)
+    return Localized.stored(store, ru, en)
 
 
 def identifier(file: DataFile, path: KeyPath, value: object) -> Any:
