@@ -64,10 +64,10 @@ class Localized:
     and `Localized.stored` makes one whose sides are read from there).
     """
 
-    __slots__ = ("_ru", "_en")
+    __slots__ = ("_en", "_ru")
 
     # What the sides hold: the texts themselves here; in a stored one, the
-    # number of the Russian side in the store and the store (see `_Stored`).
+    # place of the Russian side on a shelf of the store, and the shelf (see `_Stored`).
     _ru: Any
     _en: Any
 
@@ -83,10 +83,11 @@ class Localized:
     @staticmethod
     def stored(store: TextStore, ru: str | None, en: str | None) -> Localized:
         """The text, its sides kept in `store` (two numbers there) and read back from it."""
-        text = _Stored()
-        object.__setattr__(text, "_ru", store.append(ru))
+        shelf, place = store.shelf(store.append(ru))
         store.append(en)
-        object.__setattr__(text, "_en", store)
+        text = _Stored()
+        object.__setattr__(text, "_ru", place)
+        object.__setattr__(text, "_en", shelf)
         return text
 
     @property
@@ -138,7 +139,11 @@ class Localized:
 
 
 class _Stored(Localized):
-    """A `Localized` whose sides are texts `_ru` and `_ru + 1` of the store `_en`."""
+    """A `Localized` whose sides are texts `_ru` and `_ru + 1` of the shelf `_en` of a store.
+
+    A shelf and a place on it rather than the store and a number: at 100,000
+    facts the numbers alone would take 3.6 MB (see `textstore.Shelf`).
+    """
 
     __slots__ = ()
 
@@ -147,11 +152,13 @@ class _Stored(Localized):
 
     @property
     def ru(self) -> str | None:
-        return self._en[self._ru]  # type: ignore[no-any-return]
+        shelf = self._en
+        return shelf.store[shelf.base + self._ru]  # type: ignore[no-any-return]
 
     @property
     def en(self) -> str | None:
-        return self._en[self._ru + 1]  # type: ignore[no-any-return]
+        shelf = self._en
+        return shelf.store[shelf.base + self._ru + 1]  # type: ignore[no-any-return]
 
 
 DatePrecision = Literal["day", "month", "year"]

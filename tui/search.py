@@ -127,19 +127,67 @@ def _trigrams(word: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-@dataclass(frozen=True)
 class Match:
-    """One text that matched: which page it is on and where on that page."""
+    """One text that matched: which page it is on and where on that page.
+
+    Immutable, compared by its four parts. `text` is read from the index's
+    compressed texts when asked: a keystroke ranks 200 matches, scattered
+    over the index, and a view shows a few of their texts.
+    """
+
+    __slots__ = ("_number", "_text", "field", "item", "ref")
 
     ref: PageRef
     field: Field
-    text: str
-    item: ItemRef | None = None
+    item: ItemRef | None
     """The topic, fact or quote the text belongs to (None on entity and source pages)."""
+    _text: str | TextStore
+    _number: int
+
+    def __init__(
+        self, ref: PageRef, field: Field, text: str | TextStore, item: ItemRef | None = None
+    ) -> None:
+        object.__setattr__(self, "ref", ref)
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "item", item)
+        object.__setattr__(self, "_text", text)
+        object.__setattr__(self, "_number", 0)
+
+    @classmethod
+    def _stored(
+        cls, ref: PageRef, field: Field, texts: TextStore, number: int, item: ItemRef | None
+    ) -> Match:
+        match = cls(ref, field, texts, item)
+        object.__setattr__(match, "_number", number)
+        return match
+
+    @property
+    def text(self) -> str:
+        text = self._text
+        return text if isinstance(text, str) else text.text(self._number)
 
     @property
     def topic_id(self) -> str | None:
         return self.ref.id if self.ref.kind == "topic" else None
+
+    def _key(self) -> tuple[PageRef, Field, str, ItemRef | None]:
+        return (self.ref, self.field, self.text, self.item)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Match):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Match(ref={self.ref!r}, field={self.field!r}, text={self.text!r}, item={self.item!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: Match is immutable")
 
 
 class _Text(NamedTuple):
@@ -417,7 +465,8 @@ class SearchIndex:
             kinds += f_kinds
             items += f_items
             del f_texts, f_refs, f_kinds, f_items
-        texts = TextStore.joined(stores)
+        # A search shows 200 matches, in id order: a few blocks at a time.
+        texts = TextStore.joined(stores, cached=4)
         del stores
         postings: dict[str, array[int]] = {}
         for text_id, wording in enumerate(texts):
@@ -637,7 +686,7 @@ class SearchIndex:
         item = None
         if kind is not None:
             item = ItemRef(ref.id, kind, index.items[text_id])  # type: ignore[arg-type]
-        return Match(ref, FIELD_ORDER[index.fields[text_id]], index.texts.text(text_id), item)
+        return Match._stored(ref, FIELD_ORDER[index.fields[text_id]], index.texts, text_id, item)
 
 
 def _meet(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:

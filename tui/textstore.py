@@ -24,9 +24,8 @@ import zlib
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from typing import Optional
 
-__all__ = ["TextStore"]
+__all__ = ["Shelf", "TextStore"]
 
 # Characters per block: big enough that zlib finds the repeats between texts
 # (the ratio grows with the block), small enough that reading one text
@@ -35,10 +34,30 @@ BLOCK_CHARS = 16_384
 # Blocks kept decompressed: a page reads from one or two, a walk over every
 # text (the search index, an export) from one at a time, and names looked up
 # across the data (quote speakers) from a few dozen.
-CACHED_BLOCKS = 32
+CACHED_BLOCKS = 16
 _LEVEL = 6
 # Lone surrogates cannot come from TOML, but a text is kept whatever it holds.
 _ERRORS = "surrogatepass"
+
+
+# Texts per shelf (see `TextStore.shelf`): a text's place on its shelf is then
+# below 256, one of the ints Python keeps one object of.
+SHELF_TEXTS = 256
+
+
+class Shelf:
+    """A run of SHELF_TEXTS texts of a store: `store[base + place]` is text `place` of it.
+
+    Whoever keeps many texts' numbers keeps a shelf and a place on it instead:
+    a number above 256 is an object of 32 bytes, a place on a shelf never is
+    one of its own, and a shelf is shared by 256 texts.
+    """
+
+    __slots__ = ("base", "store")
+
+    def __init__(self, store: TextStore, base: int) -> None:
+        self.store = store
+        self.base = base
 
 
 class TextStore:
@@ -57,6 +76,7 @@ class TextStore:
         "_nones",
         "_pending",
         "_pending_chars",
+        "_shelves",
     )
 
     def __init__(self, block_chars: int = BLOCK_CHARS, cached: int = CACHED_BLOCKS) -> None:
@@ -64,9 +84,9 @@ class TextStore:
         self._cached = max(1, cached)
         self._blocks: list[bytes] = []
         # The id of each block's first text, to find a text's block by bisection.
-        self._firsts = array("L")
+        self._firsts = array("I")
         # Each text's end, in characters from the start of its block.
-        self._ends = array("L")
+        self._ends = array("I")
         self._nones = bytearray()
         self._count = 0
         self._pending: list[str] = []
@@ -76,11 +96,12 @@ class TextStore:
         # the number of one block with the text of another.
         self._last: tuple[int, str] = (-1, "")
         self._lock = threading.Lock()
+        self._shelves: list[Shelf] = []
 
     def __len__(self) -> int:
         return self._count
 
-    def append(self, text: Optional[str]) -> int:
+    def append(self, text: str | None) -> int:
         """Keep a text; its number (0, 1, 2 ... in the order appended)."""
         number = self._count
         self._count += 1
@@ -111,7 +132,7 @@ class TextStore:
         self._pending = []
         self._pending_chars = 0
 
-    def __getitem__(self, number: int) -> Optional[str]:
+    def __getitem__(self, number: int) -> str | None:
         if not 0 <= number < self._count:
             raise IndexError(f"no text {number} in a store of {self._count}")
         if self._nones[number]:
@@ -125,6 +146,14 @@ class TextStore:
         ends = self._ends
         start = ends[number - 1] if number > self._firsts[block] else 0
         return text[start : ends[number]]
+
+    def shelf(self, number: int) -> tuple[Shelf, int]:
+        """The shelf of text `number`, and its place there (below SHELF_TEXTS)."""
+        run, place = divmod(number, SHELF_TEXTS)
+        shelves = self._shelves
+        while len(shelves) <= run:
+            shelves.append(Shelf(self, len(shelves) * SHELF_TEXTS))
+        return shelves[run], place
 
     def text(self, number: int) -> str:
         """Text `number`, "" for None."""
@@ -146,7 +175,7 @@ class TextStore:
             self._last = (block, text)
         return text
 
-    def __iter__(self) -> Iterator[Optional[str]]:
+    def __iter__(self) -> Iterator[str | None]:
         """Every text in order, each block decompressed once (and not kept)."""
         ends = self._ends
         nones = self._nones
@@ -154,7 +183,9 @@ class TextStore:
         for block, compressed in enumerate(self._blocks):
             text = zlib.decompress(compressed).decode("utf-8", _ERRORS)
             first = firsts[block]
-            last = firsts[block + 1] if block + 1 < len(firsts) else self._count - len(self._pending)
+            last = (
+                firsts[block + 1] if block + 1 < len(firsts) else self._count - len(self._pending)
+            )
             start = 0
             for number in range(first, last):
                 end = ends[number]
@@ -165,9 +196,9 @@ class TextStore:
             yield None if nones[first_pending + offset] else text
 
     @classmethod
-    def joined(cls, stores: Iterable[TextStore]) -> TextStore:
+    def joined(cls, stores: Iterable[TextStore], cached: int = CACHED_BLOCKS) -> TextStore:
         """One store of the texts of `stores`, in turn (their blocks are taken as they are)."""
-        whole = cls()
+        whole = cls(cached=cached)
         for store in stores:
             store.seal()
             offset = whole._count

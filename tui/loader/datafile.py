@@ -13,7 +13,6 @@ it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from tui.model import Location
 from tui.sanitize import clean_text
@@ -35,7 +34,7 @@ class DataFile:
         path: Path,
         text: str | None,
         problems: list[Problem],
-        texts: Optional[TextStore] = None,
+        texts: TextStore | None = None,
     ) -> None:
         self.name = name
         self.path = path

@@ -75,6 +75,13 @@ def _load(paths: list[Path]) -> Dataset:
             unreadable = True
             unparsed.append(text)
             continue
+        if texts is not None:
+            # Big data: the file's text (2 bytes a letter, once a letter is
+            # Cyrillic) is let go before its tables are checked and built,
+            # while the parsed tables are alive, which is the load's peak; a
+            # problem found in the file re-reads it to place it, as later ones do.
+            del text
+            text = None
         file = DataFile(shown, path, text, problems, texts)
         records.extend(check_file(file, data))
         # Positions are worked out only for problems (see DataFile): a problem

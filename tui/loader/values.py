@@ -111,17 +111,12 @@ def text(file: DataFile, path: KeyPath, value: object) -> Any:
     return _localized(file, sides.get("ru"), sides.get("en"))
 
 
-# Texts shorter than this stay strings even in a big data set: names, titles
-# and labels, which the tree, lists and the palette read all the time, cost
-# little as strings and would make those views decompress a block each.
-STORED_FROM = 32
-
-
 def _localized(file: DataFile, ru: str | None, en: str | None) -> Localized:
+    # Short texts (names, titles) too: kept as strings, they took 6 MB more at
+    # 100,000 facts (the strings, and the parser's memory they kept in use),
+    # and a block once read serves the neighbouring titles from memory.
     store = file.texts
-    if store is None or (len(ru or "") < STORED_FROM and len(en or "") < STORED_FROM):
-        return Localized(ru, en)
-    return Localized.stored(store, ru, en)
+    return Localized(ru, en) if store is None else Localized.stored(store, ru, en)
 
 
 def identifier(file: DataFile, path: KeyPath, value: object) -> Any:
