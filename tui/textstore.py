@@ -79,9 +79,9 @@ class TextStore:
         "_shelves",
     )
 
-    def __init__(self, block_chars: int = BLOCK_CHARS, cached: int = CACHED_BLOCKS) -> None:
-        self._block_chars = block_chars
-        self._cached = max(1, cached)
+    def __init__(self, block_chars: int | None = None, cached: int | None = None) -> None:
+        self._block_chars = BLOCK_CHARS if block_chars is None else block_chars
+        self._cached = max(1, CACHED_BLOCKS if cached is None else cached)
         self._blocks: list[bytes] = []
         # The id of each block's first text, to find a text's block by bisection.
         self._firsts = array("I")
@@ -196,7 +196,7 @@ class TextStore:
             yield None if nones[first_pending + offset] else text
 
     @classmethod
-    def joined(cls, stores: Iterable[TextStore], cached: int = CACHED_BLOCKS) -> TextStore:
+    def joined(cls, stores: Iterable[TextStore], cached: int | None = None) -> TextStore:
         """One store of the texts of `stores`, in turn (their blocks are taken as they are)."""
         whole = cls(cached=cached)
         for store in stores:
