@@ -126,8 +126,8 @@ def test_a_stored_text_behaves_as_the_same_text_kept_as_strings(
     assert stored != Localized(ru, "other")
     assert repr(stored) == repr(plain) == f"Localized(ru={ru!r}, en={en!r})"
     for lang in ("ru", "en"):
-        assert stored.get(lang) == plain.get(lang)  # type: ignore[arg-type]
-        assert stored.is_fallback(lang) == plain.is_fallback(lang)  # type: ignore[arg-type]
+        assert stored.get(lang) == plain.get(lang)
+        assert stored.is_fallback(lang) == plain.is_fallback(lang)
     assert stored.variants() == plain.variants()
     assert pickle.loads(pickle.dumps(stored)) == plain
     assert copy.deepcopy(stored) == plain
@@ -163,10 +163,10 @@ def test_big_data_keeps_its_texts_in_the_store_and_small_data_as_strings(
 def _pages(dataset: Dataset) -> Iterator[tuple[PageRef, str]]:
     refs = [PageRef("topic", t) for t in dataset.topics]
     refs += [PageRef("source", s) for s in dataset.sources]
-    refs += [PageRef(e.kind, e.id) for e in dataset.entities.values()]  # type: ignore[arg-type]
+    refs += [PageRef(e.kind, e.id) for e in dataset.entities.values()]
     for lang in ("ru", "en"):
         for ref in refs:
-            page = build_page(dataset, ref, lang)  # type: ignore[arg-type]
+            page = build_page(dataset, ref, lang)
             yield ref, plain_text(page.renderable(), width=100)
 
 
@@ -177,7 +177,7 @@ def test_every_page_shows_the_texts_it_showed_before(
     for (ref, stored), (_, plain) in zip(_pages(stored_dataset), _pages(bundled_dataset)):
         assert stored == plain, ref
     for lang in ("ru", "en"):
-        assert text_report(stored_dataset, lang) == text_report(bundled_dataset, lang)  # type: ignore[arg-type]
+        assert text_report(stored_dataset, lang) == text_report(bundled_dataset, lang)
 
 
 def test_a_topics_page_shows_its_facts_as_the_data_file_words_them(
@@ -206,8 +206,8 @@ def test_search_over_the_store_finds_what_it_finds_over_strings(
     found = 0
     for query in ("завод", "trade", "Гомсель", "2019", "минск трактор", "Belarus"):
         for lang in ("ru", "en"):
-            got = stored.find(query, lang, limit=None)  # type: ignore[arg-type]
-            want = plain.find(query, lang, limit=None)  # type: ignore[arg-type]
+            got = stored.find(query, lang, limit=None)
+            want = plain.find(query, lang, limit=None)
             assert got.total == want.total
             found += got.total
             assert [(m.ref, m.field, m.item, m.text) for m in got.matches] == [
