@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from tui.model import Dataset, Location
 from tui.textstore import TextStore
@@ -21,6 +22,7 @@ from tui.textstore import TextStore
 from .build import assemble
 from .datafile import DataFile
 from .links import check_dates, check_links, register
+from .pieces import check_in_pieces
 from .problems import DataError, Problem, show
 from .read import expand, parse, read_text
 from .records import Record
@@ -64,12 +66,21 @@ def _load(paths: list[Path]) -> Dataset:
     unreadable = False
     files_read = expand(paths, problems)
     texts = _text_store(files_read)
+    shared: dict[Any, Any] = {}  # see DataFile.share
     for shown, path in files_read:
         text = read_text(shown, path, problems, unparsed)
         files.append(shown)
         if text is None:
             unreadable = True
             continue
+        if texts is not None:
+            file = DataFile(shown, path, text, problems, texts, shared)
+            pieces = check_in_pieces(file, text)
+            if pieces is not None:
+                records.extend(pieces)
+                file.release_text()
+                del pieces, text
+                continue
         data = parse(shown, text, problems)
         if data is None:
             unreadable = True
@@ -82,7 +93,7 @@ def _load(paths: list[Path]) -> Dataset:
             # problem found in the file re-reads it to place it, as later ones do.
             del text
             text = None
-        file = DataFile(shown, path, text, problems, texts)
+        file = DataFile(shown, path, text, problems, texts, shared)
         records.extend(check_file(file, data))
         # Positions are worked out only for problems (see DataFile): a problem
         # found later, across files, re-reads the file to place it.

@@ -29,8 +29,14 @@ from .values import BAD, CONVERTERS, count
 __all__ = ["check_file"]
 
 
-def check_file(file: DataFile, data: Mapping[str, Any]) -> list[Record]:
-    """A `Record` of each top-level table of `file`; its problems go to `file.problems`."""
+def check_file(
+    file: DataFile, data: Mapping[str, Any], first: Mapping[str, int] | None = None
+) -> list[Record]:
+    """A `Record` of each top-level table of `file`; its problems go to `file.problems`.
+
+    `first` numbers each array's tables from the count given, for a file checked
+    a piece at a time (see `pieces`).
+    """
     if not data:
         file.problems.append(
             Problem(
@@ -49,7 +55,7 @@ def check_file(file: DataFile, data: Mapping[str, Any]) -> list[Record]:
         if not isinstance(value, list):
             file.wrong_type((key,), value, f"an array of tables {schema.header}")
             continue
-        for index, element in enumerate(value):
+        for index, element in enumerate(value, start=first.get(key, 0) if first else 0):
             item = _check_item(file, (key, index), element, schema)
             if item is not None:
                 records.append(Record(key, item, file))

@@ -158,7 +158,7 @@ def references(file: DataFile, path: KeyPath, value: object) -> Any:
             continue
         seen.add(target)
         ids.append(target)
-    return ids
+    return file.share(tuple(ids))
 
 
 def url(file: DataFile, path: KeyPath, value: object) -> Any:
@@ -180,7 +180,7 @@ def url(file: DataFile, path: KeyPath, value: object) -> Any:
 def day(file: DataFile, path: KeyPath, value: object) -> Any:
     # datetime is a subclass of date, so test the exact type.
     if type(value) is date:
-        return value
+        return file.share(value)
     if isinstance(value, datetime):
         file.problem(path, "a date with a time of day", "a date without time, such as 2025-09-29")
     elif isinstance(value, str):
@@ -193,10 +193,10 @@ def day(file: DataFile, path: KeyPath, value: object) -> Any:
 def when(file: DataFile, path: KeyPath, value: object) -> Any:
     """A day, or a year or month written as a string when the source gives no day."""
     if type(value) is date:
-        return PartialDate(value)
+        return file.share(PartialDate(file.share(value)))
     if isinstance(value, str) and len(value) in (4, 7):
         try:
-            return PartialDate.parse(value)
+            return file.share(PartialDate.parse(value))
         except ValueError:
             pass
     if isinstance(value, str):
