@@ -9,7 +9,15 @@ import pytest
 from tui.links import ItemRef, PageRef
 from tui.loader import load_dataset
 from tui.model import Dataset, Lang
-from tui.search import Query, SearchIndex, fold, highlighter, within_distance, words
+from tui.search import (
+    FIELD_ORDER,
+    Query,
+    SearchIndex,
+    fold,
+    highlighter,
+    within_distance,
+    words,
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +132,10 @@ def test_typing_a_query_finds_what_a_fresh_search_finds(
     # topics of its sets); the answer must be the one a first search gives:
     # the same matches in the same order, the same count, the same topics.
     typed = SearchIndex(bundled_dataset)
-    texts = [text or "" for text in typed._index(lang).texts]
+    # Every text, in id order: by field in ranking order, then as listed.
+    listed = [t for t in typed._texts(lang) if t.text]
+    texts = [t.text for t in sorted(listed, key=lambda t: FIELD_ORDER.index(t.field))]
+    assert len(texts) == typed._index(lang).size
     asked = []
     for end in [*range(1, len(query) + 1), len(query) - 3, len(query)]:
         text = query[:end]

@@ -46,7 +46,6 @@ def test_every_text_reads_back_as_it_was_put(block_chars: int) -> None:
     store.seal()
     assert [store[n] for n in reversed(numbers)] == TEXTS[::-1]
     assert list(store) == TEXTS
-    assert [store.text(n) for n in numbers] == [t or "" for t in TEXTS]
     with pytest.raises(IndexError):
         store[len(TEXTS)]
     with pytest.raises(IndexError):
@@ -60,16 +59,6 @@ def test_texts_are_kept_compressed() -> None:
     store.seal()
     raw = sum(len(t.encode()) for t in store if t is not None)
     assert store.compressed_bytes * 4 < raw
-
-
-def test_joined_stores_number_their_texts_in_turn() -> None:
-    parts = [TextStore(block_chars=8) for _ in range(3)]
-    for index, text in enumerate(TEXTS):
-        parts[index % 3].append(text)
-    whole = TextStore.joined(parts)
-    expected = [t for i in range(3) for t in TEXTS[i::3]]
-    assert list(whole) == expected
-    assert [whole[n] for n in range(len(whole))] == expected
 
 
 def test_a_shelf_and_a_place_find_the_text() -> None:

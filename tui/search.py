@@ -37,13 +37,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from operator import itemgetter
 from typing import Callable, Literal, NamedTuple
 
 from .links import ItemRef, PageRef, entity_ref
 from .model import LANGS, Dataset, Lang, Localized
-from .textstore import TextStore
 from .walk import Disputes, Facts, Figures, Quotes, SectionKey, topic_sections
 
 Field = Literal["title", "name", "summary", "description", "fact", "quote", "figure", "source"]
@@ -130,9 +130,9 @@ def _trigrams(word: str) -> set[str]:
 class Match:
     """One text that matched: which page it is on and where on that page.
 
-    Immutable, compared by its four parts. `text` is read from the index's
-    compressed texts when asked: a keystroke ranks 200 matches, scattered
-    over the index, and a view shows a few of their texts.
+    Immutable, compared by its four parts. `text` is made from the page when
+    asked (see `SearchIndex._text_of`): a keystroke ranks 200 matches, and
+    the views show their pages, not these texts.
     """
 
     __slots__ = ("_number", "_text", "field", "item", "ref")
@@ -141,11 +141,15 @@ class Match:
     field: Field
     item: ItemRef | None
     """The topic, fact or quote the text belongs to (None on entity and source pages)."""
-    _text: str | TextStore
+    _text: str | Callable[[int], str]
     _number: int
 
     def __init__(
-        self, ref: PageRef, field: Field, text: str | TextStore, item: ItemRef | None = None
+        self,
+        ref: PageRef,
+        field: Field,
+        text: str | Callable[[int], str],
+        item: ItemRef | None = None,
     ) -> None:
         object.__setattr__(self, "ref", ref)
         object.__setattr__(self, "field", field)
@@ -155,7 +159,12 @@ class Match:
 
     @classmethod
     def _stored(
-        cls, ref: PageRef, field: Field, texts: TextStore, number: int, item: ItemRef | None
+        cls,
+        ref: PageRef,
+        field: Field,
+        texts: Callable[[int], str],
+        number: int,
+        item: ItemRef | None,
     ) -> Match:
         match = cls(ref, field, texts, item)
         object.__setattr__(match, "_number", number)
@@ -164,7 +173,7 @@ class Match:
     @property
     def text(self) -> str:
         text = self._text
-        return text if isinstance(text, str) else text.text(self._number)
+        return text if isinstance(text, str) else text(self._number)
 
     @property
     def topic_id(self) -> str | None:
@@ -207,6 +216,9 @@ _SEARCHED: tuple[SectionKey, ...] = ("figures", "facts", "quotes", "disagreement
 # How an item kind is stored in the index's `kinds` column (0: no item).
 _ITEM_KINDS: tuple[str | None, ...] = (None, "topic", "fact", "quote")
 _KIND_CODE = {kind: code for code, kind in enumerate(_ITEM_KINDS)}
+_FIELD_CODE = {f: code for code, f in enumerate(FIELD_ORDER)}
+# A text's page until building the index puts it in place.
+_NO_PAGE = PageRef("topic", "")
 
 # The texts' sets of ids kept between keystrokes (see `_texts_with`), counted in
 # ids: a common word's set at 100,000 facts holds 100,000 of them, about 6 MB.
@@ -268,12 +280,12 @@ class _LangIndex:
 
     Columns rather than an object per text: at 100,000 facts there are 130,000
     texts, and a tuple each (with its own int ids in every posting list) took
-    three times the memory. The texts are kept compressed (a match's text is
-    read when it is shown): as strings they took 20 MB a language at 100,000
-    facts, the model's own texts being compressed too.
+    three times the memory. The texts themselves are not kept (see
+    `SearchIndex._text_of`): as strings they took 20 MB a language at 100,000
+    facts, the model's own texts being compressed.
     """
 
-    texts: TextStore
+    size: int  # how many texts
     refs: list[PageRef]  # one object per page, shared by the page's texts
     fields: bytes  # index into FIELD_ORDER
     kinds: bytes  # index into _ITEM_KINDS
@@ -360,6 +372,13 @@ class Results:
     """Every topic with a match on its page, for narrowing the tree."""
 
 
+def _getter(lang: Lang) -> Callable[[Localized | None], str]:
+    def get(text: Localized | None) -> str:
+        return text.get(lang) if text is not None else ""
+
+    return get
+
+
 class SearchIndex:
     """The inverted index of one Dataset, built per language on first use."""
 
@@ -385,97 +404,140 @@ class SearchIndex:
 
     def _texts(self, lang: Lang) -> Iterator[_Text]:
         d = self.dataset
-
-        def get(text: Localized | None) -> str:
-            return text.get(lang) if text is not None else ""
-
         for topic in d.topics.values():
-            ref = PageRef("topic", topic.id)
-            whole = "topic"
-            titles = {get(topic.title): 0, get(topic.short_title): 0}
-            yield _Text(ref, "title", " ".join(t for t in titles if t), whole)
-            if topic.summary is not None:
-                yield _Text(ref, "summary", get(topic.summary), whole)
-            # Page order (see `walk`); each field's texts are listed apart, in data order.
-            for section in topic_sections(d, topic, _SEARCHED):
-                if isinstance(section, Figures):
-                    for metric in section.items:
-                        text = " ".join(p for p in (get(metric.title), get(metric.note)) if p)
-                        yield _Text(ref, "figure", text, whole)
-                elif isinstance(section, Facts):
-                    for i, fact in enumerate(section.items):
-                        text = get(fact.text) + (f" ({get(fact.note)})" if fact.note else "")
-                        yield _Text(ref, "fact", text, "fact", i)
-                elif isinstance(section, Quotes):
-                    for i, quote in enumerate(section.items):
-                        speaker = d.entities[quote.speaker]
-                        parts = [
-                            get(quote.text),
-                            speaker.name.get(lang),
-                            get(speaker.role),
-                            get(quote.context),
-                        ]
-                        text = " — ".join(p for p in parts if p)
-                        yield _Text(ref, "quote", text, "quote", i)
-                elif isinstance(section, Disputes):
-                    for disagreement, _sides in section.items:
-                        said = (get(disagreement.about), get(disagreement.note))
-                        yield _Text(ref, "figure", " ".join(p for p in said if p), whole)
+            yield from self._topic_texts(lang, PageRef("topic", topic.id))
         for entity in d.entities.values():
-            ref = entity_ref(d, entity.id)
-            names = {get(entity.name): 0, get(entity.short_name): 0}
-            yield _Text(ref, "name", " ".join(n for n in names if n), None)
-            about = " — ".join(p for p in (get(entity.role), get(entity.description)) if p)
-            if about:
-                yield _Text(ref, "description", about, None)
+            yield from self._entity_texts(lang, entity_ref(d, entity.id))
         for source in d.sources.values():
-            ref = PageRef("source", source.id)
-            yield _Text(ref, "title", get(source.title), None)
-            rest = [get(source.publisher), get(source.note), source.url or ""]
-            if any(rest):
-                yield _Text(ref, "source", " ".join(p for p in rest if p), None)
+            yield from self._source_texts(lang, PageRef("source", source.id))
+
+    def _page_texts(self, lang: Lang, ref: PageRef) -> Iterator[_Text]:
+        """The texts of one page, as `_texts` lists them."""
+        if ref.kind == "topic":
+            return self._topic_texts(lang, ref)
+        if ref.kind == "source":
+            return self._source_texts(lang, ref)
+        return self._entity_texts(lang, ref)
+
+    def _topic_texts(self, lang: Lang, ref: PageRef) -> Iterator[_Text]:
+        d = self.dataset
+        topic = d.topics[ref.id]
+        get = _getter(lang)
+        whole = "topic"
+        titles = {get(topic.title): 0, get(topic.short_title): 0}
+        yield _Text(ref, "title", " ".join(t for t in titles if t), whole)
+        if topic.summary is not None:
+            yield _Text(ref, "summary", get(topic.summary), whole)
+        # Page order (see `walk`); each field's texts are listed apart, in data order.
+        for section in topic_sections(d, topic, _SEARCHED):
+            if isinstance(section, Figures):
+                for metric in section.items:
+                    text = " ".join(p for p in (get(metric.title), get(metric.note)) if p)
+                    yield _Text(ref, "figure", text, whole)
+            elif isinstance(section, Facts):
+                for i, fact in enumerate(section.items):
+                    text = get(fact.text) + (f" ({get(fact.note)})" if fact.note else "")
+                    yield _Text(ref, "fact", text, "fact", i)
+            elif isinstance(section, Quotes):
+                for i, quote in enumerate(section.items):
+                    speaker = d.entities[quote.speaker]
+                    parts = [
+                        get(quote.text),
+                        speaker.name.get(lang),
+                        get(speaker.role),
+                        get(quote.context),
+                    ]
+                    text = " — ".join(p for p in parts if p)
+                    yield _Text(ref, "quote", text, "quote", i)
+            elif isinstance(section, Disputes):
+                for disagreement, _sides in section.items:
+                    said = (get(disagreement.about), get(disagreement.note))
+                    yield _Text(ref, "figure", " ".join(p for p in said if p), whole)
+
+    def _entity_texts(self, lang: Lang, ref: PageRef) -> Iterator[_Text]:
+        entity = self.dataset.entities[ref.id]
+        get = _getter(lang)
+        names = {get(entity.name): 0, get(entity.short_name): 0}
+        yield _Text(ref, "name", " ".join(n for n in names if n), None)
+        about = " — ".join(p for p in (get(entity.role), get(entity.description)) if p)
+        if about:
+            yield _Text(ref, "description", about, None)
+
+    def _source_texts(self, lang: Lang, ref: PageRef) -> Iterator[_Text]:
+        source = self.dataset.sources[ref.id]
+        get = _getter(lang)
+        yield _Text(ref, "title", get(source.title), None)
+        rest = [get(source.publisher), get(source.note), source.url or ""]
+        if any(rest):
+            yield _Text(ref, "source", " ".join(p for p in rest if p), None)
+
+    def _text_of(self, lang: Lang, text_id: int) -> str:
+        """The text `text_id` of the index of `lang`, made again from its page.
+
+        The index keeps no texts (at 100,000 facts they took 2 MB a language,
+        compressed): a match's text is asked for rarely, and its page's texts
+        are a few. Of the page's texts of its field, it is the one as far from
+        the first as its id is: a page's texts of one field get ids in a row.
+        """
+        index = self._index(lang)
+        ref, code = index.refs[text_id], index.fields[text_id]
+        first = text_id
+        while first and index.refs[first - 1] is ref and index.fields[first - 1] == code:
+            first -= 1
+        field = FIELD_ORDER[code]
+        texts = (t.text for t in self._page_texts(lang, ref) if t.field == field and t.text)
+        return next(islice(texts, text_id - first, None))
 
     def _index(self, lang: Lang) -> _LangIndex:
         built = self._langs.get(lang)
         if built is not None:
             return built
-        # Text ids are handed out in FIELD_ORDER (ranking sorts ids): gather each
-        # field's texts apart, in columns (a tuple per text would double the
-        # memory of building), then join them.
-        columns: dict[Field, tuple[TextStore, list[PageRef], bytearray, array[int]]] = {
-            f: (TextStore(), [], bytearray(), array("I")) for f in FIELD_ORDER
-        }
-        for text in self._texts(lang):
-            if text.text:
-                column = columns[text.field]
-                column[0].append(text.text)
-                column[1].append(text.ref)
-                column[2].append(_KIND_CODE[text.item_kind])
-                column[3].append(text.item_index)
-        stores: list[TextStore] = []
-        refs: list[PageRef] = []
-        fields = bytearray()
-        kinds = bytearray()
-        items = array("I")
-        for code, f in enumerate(FIELD_ORDER):
-            f_texts, f_refs, f_kinds, f_items = columns.pop(f)
-            stores.append(f_texts)
-            refs += f_refs
-            fields += bytes((code,)) * len(f_texts)
-            kinds += f_kinds
-            items += f_items
-            del f_texts, f_refs, f_kinds, f_items
-        # A search shows 200 matches, in id order: a few blocks at a time.
-        texts = TextStore.joined(stores, cached=4)
-        del stores
+        # Text ids are handed out in FIELD_ORDER (ranking sorts ids), but the
+        # texts come in page order: each gets a number as it comes, its words
+        # are listed under it, and the numbers are turned into ids at the end.
+        # No text is held: held apart per field until all were seen, they
+        # took 20 MB at 100,000 facts (2 MB compressed); a match's text is
+        # made again from its page when asked (see `_text_of`).
+        codes = bytearray()  # each text's field, by number
+        met_refs: list[PageRef] = []
+        met_kinds = bytearray()
+        met_items = array("I")
         postings: dict[str, array[int]] = {}
-        for text_id, wording in enumerate(texts):
-            for word in set(words(wording or "")):
+        for text in self._texts(lang):
+            if not text.text:
+                continue
+            number = len(codes)
+            codes.append(_FIELD_CODE[text.field])
+            met_refs.append(text.ref)
+            met_kinds.append(_KIND_CODE[text.item_kind])
+            met_items.append(text.item_index)
+            for word in set(words(text.text)):
                 bucket = postings.get(word)
                 if bucket is None:
-                    postings[word] = array("I", (text_id,))
+                    postings[word] = array("I", (number,))
                 else:
-                    bucket.append(text_id)
+                    bucket.append(number)
+        size = len(codes)
+        # Each field's texts in the order met, after the fields before it.
+        next_id: list[int] = []
+        for code in range(len(FIELD_ORDER)):
+            next_id.append(next_id[-1] + codes.count(code - 1) if code else 0)
+        id_of = array("I", bytes(4 * size))
+        for number, code in enumerate(codes):
+            id_of[number] = next_id[code]
+            next_id[code] += 1
+        refs: list[PageRef] = [_NO_PAGE] * size
+        kinds = bytearray(size)
+        items = array("I", bytes(4 * size))
+        for number, text_id in enumerate(id_of):
+            refs[text_id] = met_refs[number]
+            kinds[text_id] = met_kinds[number]
+            items[text_id] = met_items[number]
+        del met_refs, met_kinds, met_items
+        fields = b"".join(bytes((code,)) * codes.count(code) for code in range(len(FIELD_ORDER)))
+        for word, bucket in postings.items():
+            postings[word] = array("I", map(id_of.__getitem__, bucket))
+        del id_of, codes
         vocabulary = sorted(postings)
         trigrams: dict[str, array[int]] = {}
         for word_id, word in enumerate(vocabulary):
@@ -488,7 +550,7 @@ class SearchIndex:
                         ids.append(word_id)
         topic_of = [r.id if r.kind == "topic" else None for r in refs]
         built = _LangIndex(
-            texts,
+            size,
             refs,
             bytes(fields),
             bytes(kinds),
@@ -590,7 +652,7 @@ class SearchIndex:
             need = None if limit is None else limit - len(top)
             if need is not None and need <= 0:
                 break
-            top += _smallest(tier, need, len(index.texts))
+            top += _smallest(tier, need, index.size)
         if found.topics is None:
             found.topics = frozenset().union(
                 *(
@@ -598,7 +660,8 @@ class SearchIndex:
                     for tier in (found.exact, found.prefixed, found.typos)
                 )
             )
-        matches = [self._match(index, i) for i in top]
+        text_of = partial(self._text_of, lang)
+        matches = [self._match(index, i, text_of) for i in top]
         return Results(matches, total, found.topics)
 
     def _query_sets(self, index: _LangIndex, parsed: Query) -> _Found:
@@ -680,13 +743,13 @@ class SearchIndex:
         return self.find(query, lang, limit).matches
 
     @staticmethod
-    def _match(index: _LangIndex, text_id: int) -> Match:
+    def _match(index: _LangIndex, text_id: int, text_of: Callable[[int], str]) -> Match:
         ref = index.refs[text_id]
         kind = _ITEM_KINDS[index.kinds[text_id]]
         item = None
         if kind is not None:
             item = ItemRef(ref.id, kind, index.items[text_id])  # type: ignore[arg-type]
-        return Match._stored(ref, FIELD_ORDER[index.fields[text_id]], index.texts, text_id, item)
+        return Match._stored(ref, FIELD_ORDER[index.fields[text_id]], text_of, text_id, item)
 
 
 def _meet(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:
@@ -737,6 +800,9 @@ class TextIndex(SearchIndex):
     def __init__(self, dataset: Dataset, texts: Callable[[Lang], Iterable[str]]) -> None:
         super().__init__(dataset)
         self._own_texts = texts
+
+    def _page_texts(self, lang: Lang, ref: PageRef) -> Iterator[_Text]:
+        return self._texts(lang)  # all its texts are of one page and field
 
     def _texts(self, lang: Lang) -> Iterator[_Text]:
         ref = PageRef("topic", "")

@@ -13,8 +13,8 @@ other, cost one block.
     store[n]                                  # "Минский тракторный завод"
 
 `None` is kept as None (a side of a text the data leaves out). Appending is
-for one thread (the loader, an index being built); once the store is handed
-on, any thread may read it.
+for one thread (the loader); once the store is handed on, any thread may
+read it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import threading
 import zlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 __all__ = ["Shelf", "TextStore"]
 
@@ -31,9 +31,9 @@ __all__ = ["Shelf", "TextStore"]
 # (the ratio grows with the block), small enough that reading one text
 # decompresses little. 16,000 characters compress about five times.
 BLOCK_CHARS = 16_384
-# Blocks kept decompressed: a page reads from one or two, a walk over every
-# text (the search index, an export) from one at a time, and names looked up
-# across the data (quote speakers) from a few dozen.
+# Blocks kept decompressed (some 32 KB each): a page reads from one or two, a
+# walk over every text (the search index, an export) from one at a time, and
+# names looked up across the data (quote speakers) from several.
 CACHED_BLOCKS = 16
 _LEVEL = 6
 # Lone surrogates cannot come from TOML, but a text is kept whatever it holds.
@@ -155,11 +155,6 @@ class TextStore:
             shelves.append(Shelf(self, len(shelves) * SHELF_TEXTS))
         return shelves[run], place
 
-    def text(self, number: int) -> str:
-        """Text `number`, "" for None."""
-        found = self[number]
-        return "" if found is None else found
-
     def _block(self, block: int) -> str:
         last = self._last
         if last[0] == block:
@@ -194,20 +189,6 @@ class TextStore:
         first_pending = self._count - len(self._pending)
         for offset, text in enumerate(list(self._pending)):
             yield None if nones[first_pending + offset] else text
-
-    @classmethod
-    def joined(cls, stores: Iterable[TextStore], cached: int | None = None) -> TextStore:
-        """One store of the texts of `stores`, in turn (their blocks are taken as they are)."""
-        whole = cls(cached=cached)
-        for store in stores:
-            store.seal()
-            offset = whole._count
-            whole._blocks += store._blocks
-            whole._firsts.extend(first + offset for first in store._firsts)
-            whole._ends += store._ends
-            whole._nones += store._nones
-            whole._count += store._count
-        return whole
 
     @property
     def compressed_bytes(self) -> int:
