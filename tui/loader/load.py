@@ -99,6 +99,9 @@ def _load(paths: list[Path]) -> Dataset:
         # found later, across files, re-reads the file to place it.
         file.release_text()
         del data, text
+    # Every file is read: the objects shared stay shared, the table of them goes
+    # (each DataFile refers to it, and `locations` keeps the DataFiles).
+    shared.clear()
     if not paths:
         problems.append(
             Problem(Location("<no data path>"), "", "no data path given", "a file or folder")
