@@ -92,9 +92,10 @@ class TextStore:
         self._pending: list[str] = []
         self._pending_chars = 0
         self._cache: dict[int, str] = {}
-        # The block read last, as one tuple so that another thread never sees
-        # the number of one block with the text of another.
-        self._last: tuple[int, str] = (-1, "")
+        # The block read last: the numbers of its first text and of the text
+        # after its last, and its text; one tuple, so that another thread
+        # never sees the numbers of one block with the text of another.
+        self._last: tuple[int, int, str] = (0, 0, "")
         self._lock = threading.Lock()
         self._shelves: list[Shelf] = []
 
@@ -133,19 +134,21 @@ class TextStore:
         self._pending_chars = 0
 
     def __getitem__(self, number: int) -> str | None:
-        if not 0 <= number < self._count:
-            raise IndexError(f"no text {number} in a store of {self._count}")
+        # Most reads are of the block read last (a page's texts, a walk over
+        # all of them): its range is checked first, with no search for it.
+        first, stop, text = self._last
+        if not first <= number < stop:
+            if not 0 <= number < self._count:
+                raise IndexError(f"no text {number} in a store of {self._count}")
+            pending = self._pending
+            first_pending = self._count - len(pending)
+            if number >= first_pending:
+                return None if self._nones[number] else pending[number - first_pending]
+            first, text = self._block(bisect_right(self._firsts, number) - 1)
         if self._nones[number]:
             return None
-        pending = self._pending
-        first_pending = self._count - len(pending)
-        if number >= first_pending:
-            return pending[number - first_pending]
-        block = bisect_right(self._firsts, number) - 1
-        text = self._block(block)
         ends = self._ends
-        start = ends[number - 1] if number > self._firsts[block] else 0
-        return text[start : ends[number]]
+        return text[ends[number - 1] if number > first else 0 : ends[number]]
 
     def shelf(self, number: int) -> tuple[Shelf, int]:
         """The shelf of text `number`, and its place there (below SHELF_TEXTS)."""
@@ -155,10 +158,10 @@ class TextStore:
             shelves.append(Shelf(self, len(shelves) * SHELF_TEXTS))
         return shelves[run], place
 
-    def _block(self, block: int) -> str:
-        last = self._last
-        if last[0] == block:
-            return last[1]
+    def _block(self, block: int) -> tuple[int, str]:
+        """The number of a block's first text, and the block's text."""
+        firsts = self._firsts
+        first = firsts[block]
         with self._lock:
             cache = self._cache
             text = cache.pop(block, None)
@@ -167,8 +170,11 @@ class TextStore:
                 while len(cache) >= self._cached:
                     del cache[next(iter(cache))]
             cache[block] = text  # now the most recently read (dicts keep insertion order)
-            self._last = (block, text)
-        return text
+            stop = (
+                firsts[block + 1] if block + 1 < len(firsts) else self._count - len(self._pending)
+            )
+            self._last = (first, stop, text)
+        return first, text
 
     def __iter__(self) -> Iterator[str | None]:
         """Every text in order, each block decompressed once (and not kept)."""
