@@ -68,6 +68,7 @@ class TextStore:
         "_blocks",
         "_cache",
         "_cached",
+        "_compress",
         "_count",
         "_ends",
         "_firsts",
@@ -79,10 +80,15 @@ class TextStore:
         "_shelves",
     )
 
-    def __init__(self, block_chars: int | None = None, cached: int | None = None) -> None:
+    def __init__(
+        self, block_chars: int | None = None, cached: int | None = None, compress: bool = True
+    ) -> None:
         self._block_chars = BLOCK_CHARS if block_chars is None else block_chars
         self._cached = max(1, CACHED_BLOCKS if cached is None else cached)
-        self._blocks: list[bytes] = []
+        # Uncompressed, a block is one string: its texts then cost no string
+        # header each, and reading any of them costs no decompression.
+        self._compress = compress
+        self._blocks: list[bytes | str] = []
         # The id of each block's first text, to find a text's block by bisection.
         self._firsts = array("I")
         # Each text's end, in characters from the start of its block.
@@ -128,8 +134,11 @@ class TextStore:
         for text in pending:
             end += len(text)
             ends.append(end)
-        joined = "".join(pending).encode("utf-8", _ERRORS)
-        self._blocks.append(zlib.compress(joined, _LEVEL))
+        joined = "".join(pending)
+        if self._compress:
+            self._blocks.append(zlib.compress(joined.encode("utf-8", _ERRORS), _LEVEL))
+        else:
+            self._blocks.append(joined)
         self._pending = []
         self._pending_chars = 0
 
@@ -162,11 +171,18 @@ class TextStore:
         """The number of a block's first text, and the block's text."""
         firsts = self._firsts
         first = firsts[block]
+        kept = self._blocks[block]
+        if isinstance(kept, str):
+            stop = (
+                firsts[block + 1] if block + 1 < len(firsts) else self._count - len(self._pending)
+            )
+            self._last = (first, stop, kept)
+            return first, kept
         with self._lock:
             cache = self._cache
             text = cache.pop(block, None)
             if text is None:
-                text = zlib.decompress(self._blocks[block]).decode("utf-8", _ERRORS)
+                text = zlib.decompress(kept).decode("utf-8", _ERRORS)
                 while len(cache) >= self._cached:
                     del cache[next(iter(cache))]
             cache[block] = text  # now the most recently read (dicts keep insertion order)
@@ -181,8 +197,8 @@ class TextStore:
         ends = self._ends
         nones = self._nones
         firsts = self._firsts
-        for block, compressed in enumerate(self._blocks):
-            text = zlib.decompress(compressed).decode("utf-8", _ERRORS)
+        for block, kept in enumerate(self._blocks):
+            text = kept if isinstance(kept, str) else zlib.decompress(kept).decode("utf-8", _ERRORS)
             first = firsts[block]
             last = (
                 firsts[block + 1] if block + 1 < len(firsts) else self._count - len(self._pending)
@@ -199,4 +215,4 @@ class TextStore:
     @property
     def compressed_bytes(self) -> int:
         """The size of the compressed blocks (for measurements)."""
-        return sum(len(block) for block in self._blocks)
+        return sum(len(block) for block in self._blocks if isinstance(block, bytes))

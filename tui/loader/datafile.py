@@ -39,12 +39,15 @@ class DataFile:
         problems: list[Problem],
         texts: TextStore | None = None,
         shared: dict[Any, Any] | None = None,
+        labels: TextStore | None = None,
     ) -> None:
         self.name = name
         self.path = path
         self.problems = problems
         self.texts = texts
         """Where the load keeps the file's texts compressed, if it does (big data)."""
+        self.labels = labels
+        """Where it keeps names and labels then, uncompressed (read in any order: trees, lists)."""
         self._shared: dict[Any, Any] = {} if shared is None else shared
         self._text = text
         self._locator: Locator | None = None

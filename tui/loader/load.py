@@ -66,6 +66,7 @@ def _load(paths: list[Path]) -> Dataset:
     unreadable = False
     files_read = expand(paths, problems)
     texts = _text_store(files_read)
+    labels = None if texts is None else TextStore(compress=False)
     shared: dict[Any, Any] = {}  # see DataFile.share
     for shown, path in files_read:
         text = read_text(shown, path, problems, unparsed)
@@ -74,7 +75,7 @@ def _load(paths: list[Path]) -> Dataset:
             unreadable = True
             continue
         if texts is not None:
-            file = DataFile(shown, path, text, problems, texts, shared)
+            file = DataFile(shown, path, text, problems, texts, shared, labels)
             pieces = check_in_pieces(file, text)
             if pieces is not None:
                 records.extend(pieces)
@@ -93,7 +94,7 @@ def _load(paths: list[Path]) -> Dataset:
             # problem found in the file re-reads it to place it, as later ones do.
             del text
             text = None
-        file = DataFile(shown, path, text, problems, texts, shared)
+        file = DataFile(shown, path, text, problems, texts, shared, labels)
         records.extend(check_file(file, data))
         # Positions are worked out only for problems (see DataFile): a problem
         # found later, across files, re-reads the file to place it.
@@ -117,8 +118,9 @@ def _load(paths: list[Path]) -> Dataset:
         )
     if problems:
         raise DataError(_sorted(problems, files))
-    if texts is not None:
+    if texts is not None and labels is not None:
         texts.seal()
+        labels.seal()
     return assemble(records, files)
 
 
