@@ -37,7 +37,7 @@ __all__ = ["Shelf", "TextStore"]
 BLOCK_CHARS = 4_096
 DICT_CHARS = 16_384
 DICT_BYTES = 32_768
-DICT_EVERY = 128
+DICT_EVERY = 512
 # Blocks kept decompressed (some 8 KB each): a page reads from one or two, a
 # walk over every text (the search index, an export) from one at a time, and
 # names looked up across the data (quote speakers) from several.
@@ -183,7 +183,7 @@ class TextStore:
         # the texts just kept.
         recent = self._recent
         recent.append(raw)
-        if len(recent) > DICT_BYTES // 1024:
+        if len(recent) > DICT_BYTES // BLOCK_CHARS + 1:  # a block is BLOCK_CHARS bytes or more
             del recent[0]
         if len(self._blocks) % DICT_EVERY == 0:
             self._zdicts.append(b"".join(recent)[-DICT_BYTES:])
