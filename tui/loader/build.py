@@ -73,16 +73,47 @@ class LazyLocations(Mapping[str, Location]):
     Scanning every file for positions costs as much as parsing it, and the
     positions are needed only for messages (a reload problem, a check report).
     A lookup re-reads the file, as it is now, to place the id.
+
+    A table's id at `key[index].id` of a file, the usual case, is kept as one
+    int (the file's number, the key's and the index): a tuple of the file and
+    a key path each took 2 MB at 100,000 facts.
     """
 
     def __init__(self) -> None:
-        self._where: dict[str, tuple[DataFile, KeyPath]] = {}
+        self._where: dict[str, int | tuple[DataFile, KeyPath]] = {}
+        self._files: list[DataFile] = []
+        self._file_numbers: dict[int, int] = {}  # by id(file)
+        self._keys: list[str] = []
+        self._key_numbers: dict[str, int] = {}
 
     def add(self, item_id: str, file: DataFile, path: KeyPath) -> None:
+        if (
+            len(path) == 3
+            and isinstance(path[0], str)
+            and type(path[1]) is int
+            and 0 <= path[1] < 1 << 32
+            and path[2] == "id"
+        ):
+            file_number = self._file_numbers.get(id(file))
+            if file_number is None:
+                file_number = self._file_numbers[id(file)] = len(self._files)
+                self._files.append(file)
+            key_number = self._key_numbers.get(path[0])
+            if key_number is None:
+                key_number = self._key_numbers[path[0]] = len(self._keys)
+                self._keys.append(path[0])
+            if key_number < 256:  # the keys are the few kinds of table
+                self._where[item_id] = (file_number << 40) | (key_number << 32) | path[1]
+                return
         self._where[item_id] = (file, path)
 
     def __getitem__(self, item_id: str) -> Location:
-        file, path = self._where[item_id]
+        where = self._where[item_id]
+        if isinstance(where, int):
+            file = self._files[where >> 40]
+            path: KeyPath = (self._keys[(where >> 32) & 0xFF], where & 0xFFFFFFFF, "id")
+        else:
+            file, path = where
         return file.location(path)
 
     def __iter__(self) -> Iterator[str]:
