@@ -38,12 +38,13 @@ from ...render import build_page, citation, citation_summary, page_title
 from ...search_session import SearchSession
 from ..layout import SHOW_DETAIL, TOO_SMALL, TooSmall, size_class, too_small_text, tree_width
 from ..messages import IndexReady
-from ..widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
+from ..widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, TitleBar, TopicTree
 from ..widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
     from ...loader import DataError
     from ...search import SearchIndex
+    from ..widgets.search_bar import SearchBar
     from .timeline import TimelineChoice
 
 # How long after a page is on screen its neighbours in the tree are rendered.
@@ -605,6 +606,8 @@ class MainScreen(Screen[None]):
             # Mounted on first use, not composed: its input line is the costliest
             # widget to style and lay out, and most readers open coop-tui without
             # searching. A first `/` costs those few milliseconds instead.
+            from ..widgets.search_bar import SearchBar
+
             bar = self._search_bar = SearchBar(self._search_prompt(), id="search")
             await self.mount(bar, before=self.too_small)
         if self._tree_before_search is None:
@@ -620,8 +623,9 @@ class MainScreen(Screen[None]):
         """The search line is open (Escape closes it)."""
         return self._tree_before_search is not None
 
-    @on(SearchBar.Changed)
-    def _search_changed(self, event: SearchBar.Changed) -> None:
+    # The search line's messages are handled by name (on_search_bar_...), not
+    # with @on(SearchBar...): its module is imported on the first `/`.
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
         self._run_search(event.query)
         self._show_selected()
@@ -675,8 +679,7 @@ class MainScreen(Screen[None]):
         if self._search_bar is not None and text is not None:
             self._search_bar.set_count(text)
 
-    @on(SearchBar.Submitted)
-    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
         if self.search.selected is None:
             self.app.bell()
@@ -699,13 +702,11 @@ class MainScreen(Screen[None]):
             record = not (bar is not None and bar.input.has_focus)
         self.open_page(entry.ref, entry.item, record=record)
 
-    @on(SearchBar.Stepped)
-    def _search_stepped(self, event: SearchBar.Stepped) -> None:
+    def on_search_bar_stepped(self, event: SearchBar.Stepped) -> None:
         event.stop()
         self.action_step_match(event.step)
 
-    @on(SearchBar.Cancelled)
-    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         event.stop()
         # Escape while typing: nothing was chosen, so the page from before comes back.
         self.action_clear_search(back=True)
