@@ -22,13 +22,15 @@ from tui.factory import make_app
 from tui.ui.app import CoopApp
 
 # Imported when first used, after the first frame: the search line (the first
-# `/`), the search index and its results (built once the screen is up), the
+# `/`), the bar that says a save broke the data, the search index and its
+# results (built once the screen is up), the
 # palette's commands, the other views and dialogs, the loader (a start from the
 # data cache never needs it) and Rich's emoji table (nothing on the first
 # screen is markup).
 DEFERRED = (
     "tui.ui.widgets.search_bar",
     "tui.ui.widgets.query_input",
+    "tui.ui.widgets.data_error_bar",
     "tui.search",
     "tui.search_results",
     "tui.ui.commands",

@@ -38,12 +38,13 @@ from ...render import build_page, citation, citation_summary, page_title
 from ...search_session import SearchSession
 from ..layout import SHOW_DETAIL, TOO_SMALL, TooSmall, size_class, too_small_text, tree_width
 from ..messages import IndexReady
-from ..widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, TitleBar, TopicTree
+from ..widgets import DetailBox, DetailPane, KeyBar, TitleBar, TopicTree
 from ..widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
     from ...loader import DataError
     from ...search import SearchIndex
+    from ..widgets.data_error_bar import DataErrorBar
     from ..widgets.search_bar import SearchBar
     from .timeline import TimelineChoice
 
@@ -92,7 +93,8 @@ class MainScreen(Screen[None]):
         self._last_size: tuple[int, int] | None = None
         self.topic_tree = TopicTree(dataset, lang, id="topics")
         self.detail = DetailPane(id="detail")
-        self.error_bar = DataErrorBar()
+        self.error_bar: DataErrorBar | None = None
+        """Mounted when a save first breaks the data (see `show_data_error`)."""
         self.too_small = TooSmall(id="too-small")
         self._ready = False
         self._ready_event: asyncio.Event | None = None
@@ -103,7 +105,7 @@ class MainScreen(Screen[None]):
             yield self.topic_tree.data_bind(MainScreen.lang)
             yield DetailBox(self.detail, id="detail-box")
         yield self.too_small
-        yield self.error_bar.data_bind(MainScreen.lang)
+        # The data error bar goes here, when there is an error to show.
         yield KeyBar().data_bind(MainScreen.lang)
 
     def on_mount(self) -> None:
@@ -187,7 +189,23 @@ class MainScreen(Screen[None]):
 
     def show_data_error(self, error: DataError | None) -> None:
         """The save broke the data: the old data stays, the bar says why (None: no error)."""
-        self.error_bar.problems = tuple(str(p) for p in error.problems) if error else ()
+        problems = tuple(str(p) for p in error.problems) if error else ()
+        bar = self.error_bar
+        if bar is None:
+            if not problems:
+                return
+            # Mounted on the first broken save, not composed: the first screen
+            # does not show it, and it cost the first paint a module and its styling.
+            from ..widgets.data_error_bar import DataErrorBar
+
+            bar = self.error_bar = DataErrorBar()
+            bar.problems = problems
+            # Its language follows the screen's by hand (see watch_lang): a
+            # data binding can be made only while the screen composes.
+            bar.lang = self.lang
+            self.mount(bar, after=self.too_small)
+            return
+        bar.problems = problems
 
     def _surviving_topic(self, old: Dataset, topic_id: str | None) -> str | None:
         """The open topic if it still exists, else its nearest ancestor that does, else the first root."""
@@ -270,6 +288,8 @@ class MainScreen(Screen[None]):
         self.show_page()
 
     def watch_lang(self) -> None:
+        if self.error_bar is not None:
+            self.error_bar.lang = self.lang
         if not self.preview:
             self.index_language(self.lang)
         self._label_panes()
