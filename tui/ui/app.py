@@ -247,13 +247,17 @@ class CoopApp(CrashReport, App[None]):
     def _load_in_thread(self) -> None:
         assert self._load is not None
         from ..loader import DataError
+        from .daemon_work import Abandoned, in_daemon_thread
 
         # The loader allocates millions of objects, none of them in cycles:
         # the cyclic collector would only walk them again and again meanwhile.
         collecting = gc.isenabled()
         gc.disable()
+        load = self._load
         try:
-            dataset = self._load()
+            dataset = in_daemon_thread(load, "coop-tui load")
+        except Abandoned:
+            return
         except DataError as error:
             self.post_message(LoadFailed(error))
             return
@@ -297,15 +301,22 @@ class CoopApp(CrashReport, App[None]):
         A thread, so that stat calls and a reload never hold up a key press.
         """
         from ..loader import DataError, load_dataset
+        from .daemon_work import Abandoned, in_daemon_thread
 
         watcher = self._watcher or DataWatcher(self._watch_paths)
+        paths = list(self._watch_paths)
         try:
             while not self._stop_watching.wait(POLL_SECONDS):
                 if not watcher.poll():
                     continue
                 try:
-                    dataset: Dataset | None = load_dataset(list(self._watch_paths))
+                    # A big data set's reload takes seconds: `q` meanwhile must not wait for it.
+                    dataset: Dataset | None = in_daemon_thread(
+                        lambda: load_dataset(paths), "coop-tui reload"
+                    )
                     error: DataError | None = None
+                except Abandoned:
+                    return
                 except DataError as problem:
                     dataset, error = None, problem
                 if self._stop_watching.is_set():

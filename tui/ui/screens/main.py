@@ -609,10 +609,13 @@ class MainScreen(Screen[None]):
         if index.is_ready(lang) or (index, lang) in self._indexing:
             return
         self._indexing.add((index, lang))
+        from ..daemon_work import Abandoned, in_daemon_thread
 
         def build() -> None:
             try:
-                index.prepare(lang)
+                in_daemon_thread(lambda: index.prepare(lang), "coop-tui index")
+            except Abandoned:
+                return
             finally:
                 self._indexing.discard((index, lang))
             self.post_message(IndexReady(index, lang))
