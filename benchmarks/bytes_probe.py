@@ -1,7 +1,7 @@
 """What each ↓ in coop-tui's tree writes to the terminal, byte by byte, by kind and by place.
 
-usage: python benchmarks/bytes_probe.py [--keys N] [--rounds N] [--dump DIR]
-                                        [--compare DIR ...] [--lang en|ru]
+usage: python benchmarks/bytes_probe.py [--keys N] [--rounds N] [--dump DIR] [--compare DIR ...]
+                                        [--data DIR] [--timeline] [--tree]
 
 coop-tui runs in a pseudo-terminal of 80x24 on the bundled data (as benchmarks/bench.py
 runs it): → opens the first topic, then each ↓ walks its subtopics; every byte written
@@ -19,7 +19,9 @@ layout is read from the first screen: the detail box is the second box of the
 row under the title bar). `--compare DIR` runs the same keys, in turns, with the
 coop-tui found in DIR (a checkout: its `tui` package comes first on PYTHONPATH),
 so that two versions are measured in the same run. `--dump DIR` writes each ↓'s
-bytes to DIR/<program>-<n>.bin.
+bytes to DIR/<program>-<n>.bin. `--timeline` adds bench.py's timeline steps (t, ↓ and
+PgDn in it: their bytes only), `--data` measures another data set (bench.py's
+generated ones), `--tree` the bare Tree app's ↓ (its bytes only).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import bench  # noqa: E402
 import pyte  # noqa: E402
 from bench import COLS, DOWN, ROWS, Term, bare_tree, coop  # noqa: E402
 from rich.cells import cell_len  # noqa: E402
@@ -146,53 +149,64 @@ def take_apart(raw: bytes, layout: Layout) -> Breakdown:
 
 
 @dataclass
-class Program:
+class Version:
+    """A program measured: bench.py's description of it, and the bytes each step wrote."""
+
     name: str
-    argv: list[str]
-    paint: list[str]
-    prepare: list[tuple[bytes, str]]
-    markers: list[str]
+    program: bench.Program
     pythonpath: str | None = None
-    presses: list[bytes] = field(default_factory=list)
+    presses: list[bytes] = field(default_factory=list)  # each ↓ in the tree
+    steps: dict[str, list[int]] = field(default_factory=dict)  # bytes of each timed step
     first_screen: bytes = b""
 
 
-def run(program: Program) -> None:
-    if program.pythonpath is not None:
-        os.environ["PYTHONPATH"] = program.pythonpath
+def run(version: Version) -> None:
+    program = version.program
+    if version.pythonpath is not None:
+        os.environ["PYTHONPATH"] = version.pythonpath
     else:
         os.environ.pop("PYTHONPATH", None)
     # `python -m tui` finds the package in the working directory first.
-    os.chdir(program.pythonpath or HERE.parent)
+    os.chdir(version.pythonpath or HERE.parent)
     term = Term(program.argv)
     try:
         term.wait_for(program.paint)
+        if program.loaded:
+            term.wait_for(program.loaded, timeout=900)
         term.settle()
-        if not program.first_screen:
-            program.first_screen = bytes(term.out)
+        if not version.first_screen:
+            version.first_screen = bytes(term.out)
         for key, marker in program.prepare:
             since = len(term.out)
             term.send(key)
             term.wait_for([marker], since)
             term.settle()
-        for marker in program.markers:
+        for marker in program.key_markers:
             since = len(term.out)
             term.send(DOWN)
             term.wait_for([marker], since)
             term.settle()
-            program.presses.append(bytes(term.out[since:]))
+            version.presses.append(bytes(term.out[since:]))
+        for name, key, marker in program.timed:
+            since = len(term.out)
+            term.send(key)
+            term.wait_for([marker], since)
+            term.settle()
+            version.steps.setdefault(name, []).append(len(term.out) - since)
     finally:
         term.close()
 
 
-def report(program: Program, layout: Layout | None) -> None:
-    sizes = [len(p) for p in program.presses]
-    print(f"\n## {program.name}: {len(sizes)} presses of ↓")
+def report(version: Version, layout: Layout | None) -> None:
+    sizes = [len(p) for p in version.presses]
+    print(f"\n## {version.name}: {len(sizes)} presses of ↓")
     print(f"bytes per ↓: median {statistics.median(sizes):.0f}, mean {statistics.mean(sizes):.0f}")
     print("each: " + " ".join(str(s) for s in sizes))
+    for name, values in version.steps.items():
+        print(f"bytes for {name}: median {statistics.median(values):.0f} (of {len(values)})")
     if layout is None:
         return
-    parts = [take_apart(p, layout) for p in program.presses]
+    parts = [take_apart(p, layout) for p in version.presses]
     n = len(parts)
     print(f"\nmean bytes per ↓ by place and kind (of {n} presses; runs = colour escapes)")
     header = f"{'':12}" + "".join(f"{k:>9}" for k in KINDS) + f"{'all':>8}{'runs':>7}{'rows':>6}"
@@ -219,45 +233,32 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--compare", type=Path, action="append", default=[])
+    parser.add_argument("--data", type=Path, help="a data folder instead of the bundled data")
+    parser.add_argument(
+        "--timeline", action="store_true", help="also t, ↓ and PgDn in the timeline"
+    )
     parser.add_argument("--tree", action="store_true", help="also the bare Tree app")
     args = parser.parse_args()
-    dataset = load_dataset([bundled_data_path()])
-    template = coop(dataset, None, args.keys)
-    programs = [
-        Program(
-            "coop-tui (this checkout)",
-            template.argv,
-            template.paint,
-            template.prepare,
-            template.key_markers,
-            str(HERE.parent),
-        )
-    ]
+    dataset = load_dataset([args.data or bundled_data_path()])
+    template = coop(dataset, args.data, args.keys)
+    if args.data is not None:
+        template.loaded = []  # the first topic's page: only the first ↓ waits for the load
+    if not args.timeline:
+        template.timed = []
+    versions = [Version("coop-tui (this checkout)", template, str(HERE.parent))]
     for other in args.compare:
-        programs.append(
-            Program(
-                f"coop-tui ({other})",
-                template.argv,
-                template.paint,
-                template.prepare,
-                template.key_markers,
-                str(other.resolve()),
-            )
-        )
+        versions.append(Version(f"coop-tui ({other})", template, str(other.resolve())))
     if args.tree:
-        tree = bare_tree(100, args.keys)
-        programs.append(
-            Program("bare Tree app", tree.argv, tree.paint, tree.prepare, tree.key_markers)
-        )
+        versions.append(Version("bare Tree app", bare_tree(100, args.keys)))
     for _ in range(args.rounds):
-        for program in programs:
-            run(program)
-    for index, program in enumerate(programs):
-        layout = read_layout(program.first_screen) if index <= len(args.compare) else None
-        report(program, layout)
+        for version in versions:
+            run(version)
+    for index, version in enumerate(versions):
+        layout = read_layout(version.first_screen) if index <= len(args.compare) else None
+        report(version, layout)
         if args.dump:
             args.dump.mkdir(parents=True, exist_ok=True)
-            for n, raw in enumerate(program.presses):
+            for n, raw in enumerate(version.presses):
                 (args.dump / f"{index}-{n}.bin").write_bytes(raw)
     return 0
 

@@ -66,7 +66,9 @@ def random_frame(pick: random.Random, columns: int, lines: int) -> str:
     rows = sorted(pick.sample(range(lines), pick.randint(1, lines)))
     for n, y in enumerate(rows):
         x = pick.randrange(columns)
-        while x < columns:
+        for _ in range(pick.randint(1, 4)):
+            if x >= columns:
+                break
             parts.append(f"\x1b[{y + 1};{x + 1}H")
             for _ in range(pick.randint(0, 4)):
                 width = pick.randint(1, max(1, columns - x))
@@ -75,7 +77,9 @@ def random_frame(pick: random.Random, columns: int, lines: int) -> str:
                     break
                 parts.append(random_style(pick).render(text))
                 x += len(text)
-            x += pick.randint(1, 6)  # the next widget's piece of the row, or a move to nothing
+            # The next widget's piece of the row, or a move to nothing; now and
+            # then one that overwrites the end of this one, or starts further left.
+            x = max(0, x + pick.choice([1, 2, 6, 0, -3, -12]))
         if pick.random() < 0.05:
             parts.append("\x1b[2K")  # an erase, which fills with the current background
         if n < len(rows) - 1:
@@ -91,19 +95,25 @@ def test_every_frame_shows_the_same_screen_in_fewer_bytes() -> None:
     raw_screen, raw = terminal(columns, lines)
     short_screen, short = terminal(columns, lines)
     writes = ShortWrites()
+    raw_bytes = short_bytes = 0
+    # As Textual starts: text past the right edge does not wrap.
+    show(raw, "\x1b[?7l")
+    show(short, writes.feed("\x1b[?7l"))
     for _ in range(300):
         frame = random_frame(pick, columns, lines)
         show(raw, frame)
         # Cut anywhere, an escape too: what is cut off waits for the rest.
         cut = pick.randrange(len(frame))
         written = writes.feed(frame[:cut]) + writes.feed(frame[cut:]) + writes.end()
-        assert len(written) <= len(frame)
+        raw_bytes += len(frame)
+        short_bytes += len(written)
         show(short, written)
         assert shown_cells(short_screen) == shown_cells(raw_screen), frame
         assert (short_screen.cursor.x, short_screen.cursor.y) == (
             raw_screen.cursor.x,
             raw_screen.cursor.y,
         )
+    assert short_bytes < raw_bytes
 
 
 def test_a_run_of_the_same_style_is_sent_once_and_only_what_changes() -> None:
@@ -135,6 +145,23 @@ def test_spaces_keep_the_terminals_foreground_and_a_reversed_space_is_a_backgrou
     assert written == (
         "\x1b[1H\x1b[0;1;38;2;226;230;234;48;2;16;20;24mTitle   \x1b[20G\x1b[48;2;31;65;88m "
     )
+
+
+def test_a_frame_goes_column_by_column_when_that_is_shorter() -> None:
+    page = Style.parse("#e2e6ea on #101418")
+    thumb = Style.parse("on #1f4158")
+    frame = "".join(
+        f"\x1b[{row};2H" + page.render(f"line {row}") + f"\x1b[{row};9H" + thumb.render(" ") + "\n"
+        for row in (1, 2, 3)
+    )
+    writes = ShortWrites()
+    writes.feed("\x1b[?7l")
+    # The page's rows, then the scrollbar's cells: each style once.
+    assert writes.feed(frame + "\x1b[1;1H") == (
+        "\x1b[1;2H\x1b[0;38;2;226;230;234;48;2;16;20;24mline 1\x1b[2;2Hline 2\x1b[3;2Hline 3"
+        "\x1b[1;9H\x1b[48;2;31;65;88m \x1b[2;9H \x1b[3;9H "
+    )
+    assert writes.end() == "\x1b[1H"
 
 
 def test_the_shortest_change_of_style() -> None:

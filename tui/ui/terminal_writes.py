@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass, field
 from typing import Optional
 
 from textual.driver import Driver
@@ -61,10 +62,34 @@ _CUP = re.compile(r"(\d*)(?:;(\d*))?\Z")
 # DEC private modes that touch neither the style nor the cursor (sync, mouse,
 # focus, paste, cursor shown): the style known before them still holds.
 _SAVES_CURSOR = {"1048", "1049", "47", "1047"}
+# CSI sequences that do not change the style (erases, inserts, deletes, cursor
+# moves, scrolls), and those of them that keep the cursor on its row.
+_KEEPS_STYLE = frozenset("JKXLMP@ABCDEFGHSTfd`ae")
+_KEEPS_ROW = frozenset("JKXP@")
+# CSI parameters that make a sequence private (not an SGR even if it ends in m).
+_PRIVATE = ("?", ">", "<", "=")
+
+
+# What `_apply` and `sgr_change` found before: a screen uses a few dozen styles,
+# and each frame asks the same questions hundreds of times.
+_MEMO_LIMIT = 4096
+_applied: dict[tuple[Sgr | None, str], Sgr | bool | None] = {}
+_changes: dict[tuple[Sgr | None, Sgr], str] = {}
 
 
 def _apply(style: Sgr | None, params: str) -> Sgr | bool | None:
     """The style after SGR `params`; False if a code is not one we re-encode."""
+    key = (style, params)
+    found = _applied.get(key, _applied)
+    if found is not _applied:
+        return found  # type: ignore[return-value]
+    if len(_applied) > _MEMO_LIMIT:
+        _applied.clear()
+    result = _applied[key] = _apply_codes(style, params)
+    return result
+
+
+def _apply_codes(style: Sgr | None, params: str) -> Sgr | bool | None:
     codes = params.split(";") if params else ["0"]
     attrs: set[str] = set(style[0]) if style is not None else set()
     fg = style[1] if style is not None else None
@@ -121,6 +146,16 @@ def sgr_change(have: Sgr | None, want: Sgr) -> str:
     """The shortest SGR escape that takes the terminal from `have` to `want`."""
     if have == want:
         return ""
+    key = (have, want)
+    found = _changes.get(key)
+    if found is None:
+        if len(_changes) > _MEMO_LIMIT:
+            _changes.clear()
+        found = _changes[key] = _sgr_change(have, want)
+    return found
+
+
+def _sgr_change(have: Sgr | None, want: Sgr) -> str:
     if want == DEFAULT:
         return "\x1b[0m"
     full = _full(want)
@@ -141,6 +176,18 @@ def sgr_change(have: Sgr | None, want: Sgr) -> str:
     return "\x1b[" + (step if len(step) < len(best) else best) + "m"
 
 
+@dataclass
+class _Piece:
+    """Text at a known place: a cursor move, then styles and text, nothing else."""
+
+    row: int
+    column: int
+    want: Sgr  # the stream's style before it
+    after: Sgr  # and after it
+    parts: list[str | Sgr] = field(default_factory=list)  # text, or a new style
+    has_text: bool = False
+
+
 class ShortWrites:
     """Re-encodes a stream of terminal output; keeps what the terminal's state is between writes."""
 
@@ -151,7 +198,11 @@ class ShortWrites:
         self.want: Sgr | None = DEFAULT
         self.row: int | None = None  # the cursor's row, 1-based, when known
         self.move: tuple[int, int] | None = None  # a cursor move not sent yet
+        # Whether text past the right edge wraps onto the next row (Textual turns it off).
+        self.wrap = True
         self._cut = ""  # the start of an escape that the next write completes
+
+    # ------------------------------------------------------------ sending
 
     def _settle(self, out: list[str]) -> None:
         """Send the pending cursor move."""
@@ -189,49 +240,79 @@ class ShortWrites:
         attrs, bg = want[0], want[2]
         if "7" in attrs:
             if want[1] is None or not want[1].startswith("38;") or "2" in attrs:
-                return None  # the terminal's own foreground, a bright one under bold, a faint one
+                # The terminal's own foreground, a bright one under bold, a faint one.
+                return None
             attrs, bg = attrs - {"7"}, "48" + want[1][2:]
         if _SHOWS_ON_BLANK & attrs:
             return None
         return (have[0] - _SHOWS_ON_BLANK, have[1], bg)
 
+    def _text(self, text: str, out: list[str]) -> None:
+        self._settle(out)
+        blank = self._blank_style() if text.strip(" ") == "" else None
+        if blank is None:
+            self._style(out)
+        else:
+            change = sgr_change(self.have, blank)
+            if change:
+                out.append(change)
+                self.have = blank
+        out.append(text)
+
+    # ------------------------------------------------------------ reading
+
     def feed(self, data: str) -> str:
         """The bytes to send for `data`."""
-        out: list[str] = []
         data, self._cut = self._cut + data, ""
         cut = _CUT.search(data)
         if cut is not None:
             data, self._cut = data[: cut.start()], data[cut.start() :]
+        out: list[str] = []
+        group: list[_Piece] = []
+        for item in self._read(data):
+            if isinstance(item, _Piece):
+                group.append(item)
+                continue
+            self._send_pieces(group, out)
+            group = []
+            self._send_token(item, out)
+        self._send_pieces(group, out)
+        return "".join(out)
+
+    def _read(self, data: str) -> list[_Piece | re.Match[str]]:
+        """`data` as pieces of text at a known place, and the escapes between them."""
+        items: list[_Piece | re.Match[str]] = []
         tokens = list(_TOKEN.finditer(data))
+        piece: _Piece | None = None
+        want = self.want
         for index, token in enumerate(tokens):
             kind = token.lastgroup
-            if kind == "text":
-                text = token.group()
-                self._settle(out)
-                blank = self._blank_style() if text.strip(" ") == "" else None
-                if blank is None:
-                    self._style(out)
-                else:
-                    change = sgr_change(self.have, blank)
-                    if change:
-                        out.append(change)
-                        self.have = blank
-                out.append(text)
+            if kind == "text" and piece is not None:
+                piece.parts.append(token.group())
+                piece.has_text = True
+                continue
+            if kind == "final" and not token["inter"]:
+                params, final = token["params"], token["final"]
+                if final == "m" and not params.startswith(_PRIVATE):
+                    style = _apply(want, params)
+                    if isinstance(style, tuple) and piece is not None:
+                        piece.parts.append(style)
+                        want = piece.after = style
+                        continue
+                    want = style if isinstance(style, tuple) else None
+                elif final == "H" and want is not None:
+                    cup = _CUP.match(params)
+                    if cup is not None:
+                        piece = _Piece(int(cup[1] or 1), int(cup[2] or 1), want, want)
+                        items.append(piece)
+                        continue
             elif kind == "nl":
-                if not self._newline_needed(tokens[index + 1] if index + 1 < len(tokens) else None):
+                after = tokens[index + 1] if index + 1 < len(tokens) else None
+                if not self._newline_needed(after):
                     continue
-                self._settle(out)
-                self._style(out)
-                out.append("\n")
-                self.row = None
-            elif kind == "osc":
-                # A link's start or end, a title: neither the cursor nor the style matter to it.
-                out.append(token.group())
-            elif kind == "final" and not token["inter"]:
-                self._csi(token.group(), token["params"], token["final"], out)
-            else:
-                self._other(token.group(), out)
-        return "".join(out)
+            piece = None
+            items.append(token)
+        return items
 
     def _newline_needed(self, after: re.Match[str] | None) -> bool:
         """False if a cursor move follows: the newline would only move the cursor.
@@ -243,28 +324,107 @@ class ShortWrites:
             return True
         return _CUP.match(after["params"]) is None
 
+    def _send_pieces(self, group: list[_Piece], out: list[str]) -> None:
+        """Send pieces of text, in the order that takes the fewest bytes.
+
+        Textual writes a frame row by row, and on each row the pieces of its
+        widgets from left to right: the page's row, then the scrollbar's cell
+        beside it, then the next row, so the style changes twice a row. Sent
+        column by column (every piece at one column, top to bottom, then the
+        next column), pieces of one widget follow each other. Either order ends
+        with the same cells: pieces on different rows never touch (text does
+        not wrap), and on each row they still go from left to right. Only for
+        a group that ends with a cursor move (as Textual's frames do), which
+        puts the cursor where the stream leaves it whatever the order.
+        """
+        if not group:
+            return
+        texts = [piece for piece in group if piece.has_text]
+        last = group[-1]
+        park = None if last.has_text else (last.row, last.column)
+        orders = [texts]
+        if park is not None and not self.wrap and len(texts) > 1:
+            by_column = sorted(texts, key=lambda piece: piece.column)
+            rows: dict[int, list[int]] = {}
+            for piece in texts:
+                rows.setdefault(piece.row, []).append(piece.column)
+            if all(columns == sorted(columns) for columns in rows.values()):
+                orders.append(by_column)
+        start = (self.have, self.row, self.move)
+        best: tuple[str, Sgr | None, int | None] | None = None
+        for order in orders:
+            self.have, self.row, self.move = start
+            sent = self._encode(order)
+            if best is None or len(sent) < len(best[0]):
+                best = (sent, self.have, self.row)
+        assert best is not None
+        out.append(best[0])
+        self.have, self.row = best[1], best[2]
+        self.move = park if park is not None else None
+        self.want = last.after
+
+    def _encode(self, pieces: list[_Piece]) -> str:
+        out: list[str] = []
+        for piece in pieces:
+            self.move = (piece.row, piece.column)
+            self.want = piece.want
+            for part in piece.parts:
+                if isinstance(part, str):
+                    self._text(part, out)
+                else:
+                    self.want = part
+        return "".join(out)
+
+    def _send_token(self, token: re.Match[str], out: list[str]) -> None:
+        kind = token.lastgroup
+        if kind == "text":
+            self._text(token.group(), out)
+        elif kind == "nl":
+            self._settle(out)
+            self._style(out)
+            out.append("\n")
+            self.row = None
+        elif kind == "osc":
+            # A link's start or end, a title: neither the cursor nor the style matter to it.
+            out.append(token.group())
+        elif kind == "final" and not token["inter"]:
+            self._csi(token.group(), token["params"], token["final"], out)
+        else:
+            self._other(token.group(), out)
+
     def _csi(self, sequence: str, params: str, final: str, out: list[str]) -> None:
-        if final == "m" and not params.startswith(("?", ">", "<", "=")):
+        if final == "m" and not params.startswith(_PRIVATE):
             style = _apply(self.want, params)
-            if style is False or style is None:
-                # A code not re-encoded here: sent as it came, after the style so far.
-                self._settle(out)
-                self._style(out)
-                out.append(sequence)
-                self.have = self.want = None
-            else:
-                self.want = style  # type: ignore[assignment]
+            if isinstance(style, tuple):
+                self.want = style
+                return
+            # A code not re-encoded here: sent as it came, after the style so far.
+            self._settle(out)
+            self._style(out)
+            out.append(sequence)
+            self.have = self.want = None
             return
         cup = _CUP.match(params) if final == "H" else None
         if cup is not None:
             self.move = (int(cup[1] or 1), int(cup[2] or 1))
             return
         if final in ("h", "l") and params.startswith("?"):
-            if not set(params[1:].split(";")) & _SAVES_CURSOR:
+            modes = set(params[1:].split(";"))
+            if not modes & _SAVES_CURSOR:
                 # A mode switch (synchronised output, mouse, focus, paste, the
                 # cursor shown): neither the cursor nor the style matter to it.
+                if "7" in modes:
+                    self.wrap = final == "h"
                 out.append(sequence)
                 return
+        if not params.startswith(_PRIVATE) and final in _KEEPS_STYLE:
+            # An erase, an insert or a cursor move: it leaves the style as it is.
+            self._settle(out)
+            self._style(out)
+            out.append(sequence)
+            if final not in _KEEPS_ROW:
+                self.row = None
+            return
         self._other(sequence, out)
 
     def _other(self, sequence: str, out: list[str]) -> None:
