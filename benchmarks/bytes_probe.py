@@ -241,8 +241,6 @@ def main() -> int:
     args = parser.parse_args()
     dataset = load_dataset([args.data or bundled_data_path()])
     template = coop(dataset, args.data, args.keys)
-    if args.data is not None:
-        template.loaded = []  # the first topic's page: only the first ↓ waits for the load
     if not args.timeline:
         template.timed = []
     versions = [Version("coop-tui (this checkout)", template, str(HERE.parent))]
