@@ -82,6 +82,8 @@ class MainScreen(Screen[None]):
         self._followed: TreeNode[str] | None = None
         """The tree node whose highlight was last handled (see `catch_up`)."""
         self._tree_landing: TreeNode[str] | None = None
+        self._stopped: PageRef | None = None
+        """The page whose build Esc stopped, shown as "Building stopped" (see `abandon_build`)."""
         self._shown: dict[PageRef, int] = {}
         """Pages whose long lists the reader asked to see more of, and how many."""
         self._search_bar: SearchBar | None = None
@@ -250,6 +252,10 @@ class MainScreen(Screen[None]):
         # Enter on a topic with no subtopics has nothing to expand: take the
         # reader to its text instead.
         event.stop()
+        # Choosing the row of a page whose build Esc stopped (Enter, or a click
+        # on it) builds it again: the cursor did not move, so no highlight does.
+        if self._stopped is not None and page_of(event.node.data) == self._stopped == self.page:
+            self.show_page()
         if not event.node.allow_expand:
             self.detail.focus()
 
@@ -314,6 +320,7 @@ class MainScreen(Screen[None]):
         self.detail.show(label("detail", self.lang), Content(label("loading", self.lang)))
 
     def show_page(self, *, keep_scroll: bool = False) -> None:
+        self._stopped = None
         if self.preview:
             self.show_loading()
             return
@@ -417,6 +424,7 @@ class MainScreen(Screen[None]):
         """Esc while a page builds: stop waiting for it, back to the tree; False if none was."""
         if not self.detail.abandon(label("building.stopped", self.lang)):
             return False
+        self._stopped = self.page
         self.topic_tree.focus()
         return True
 
