@@ -2,32 +2,44 @@
 
 Textual writes every run of one style as a full SGR escape (24-bit foreground
 and background, about 33 bytes) and a reset after it, a newline after each
-updated row though a cursor move follows, and a cursor move for every widget's
-piece of a row, even one it then writes nothing to. A ↓ in the tree repaints
-some 25 short rows: most of its bytes were these. Over SSH every key pays them.
+updated row though a cursor move follows, a cursor move for every widget's
+piece of a row (even one it then writes nothing to), and a frame row by row,
+so that the page's row and the scrollbar's cell beside it change the style
+twice a row. A ↓ in the tree repaints some 25 short rows: most of its bytes
+were these. Over SSH every key pays them.
 
 `ShortWrites` takes the stream as Textual wrote it and gives the terminal a
 shorter one that leaves every cell, and the terminal's state where anything
-could read it, exactly as the original would:
+could read it, as the original would:
 
 - the style is set only where a character is printed (or before any escape
   it could matter to: an erase fills with the current background), and then
   only what changed from the style the terminal has (`0;...` from scratch
-  when that is shorter, or when the terminal's style is not known);
-- a cursor move is sent only before something is printed at the new place:
-  a move followed by another move, or by a newline and a move, is dropped; a
-  newline followed by a move further down is dropped (it cannot have scrolled);
-  a move within the row the cursor is known to be on is sent as a column move.
+  when that is shorter, or when the terminal's style is not known); spaces
+  keep whatever foreground, bold or italic the terminal has (they show none
+  of it), and a reversed space is sent as a space on that background;
+- a cursor move is sent only before something is printed at the new place
+  (a move followed by another is dropped), as a column move within the row
+  the cursor is known to be on; a newline followed by a move is dropped
+  (Textual never means to scroll: at the bottom row it would scroll the
+  screen behind its back);
+- a frame is sent column by column when that is shorter (see `_send_pieces`).
 
-Escapes it does not know (modes, links, erases) go through unchanged, after
-the style is brought up to date; after them the terminal's style counts as
-unknown, as anything (a restore, a reset) may have changed it. Every batch of
-writes ends with the style reset, as Textual's own writes do, so what runs
-after coop-tui (a shell, after a crash too) finds the terminal as it was.
+Escapes it does not know go through unchanged, once the cursor and the style
+are where the stream had them; after them the terminal's style counts as
+unknown, as anything (a restore, a reset) may have changed it. Modes that
+concern neither (synchronised output, the mouse, the cursor shown) and links
+go through as they are. The style is left as it is between frames: leaving
+the alternate screen (as coop-tui ends or is suspended) is such an unknown
+escape, so the terminal's style is reset before it, and what runs after
+coop-tui finds the terminal as it was. (The watchdog in lifecycle.py, which
+restores a terminal whose App no longer answers, resets it too.)
 
 `short_writes_driver` makes a Textual driver class that writes through it; the App
 uses it for a real terminal (Textual's public `App.get_driver_class`; the
-headless driver of the tests and the web driver are left as they are).
+headless driver of the tests, the web driver and Windows' are left as they are).
+Textual calls the driver's `flush` after each frame: the last cursor move, where
+Textual puts the cursor for an input method, is sent then.
 """
 
 from __future__ import annotations
@@ -59,8 +71,8 @@ _TOKEN = re.compile(
 # An escape cut off at the end of a write: held back until the rest comes.
 _CUT = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*\x1b?|[P_^X][^\x1b]*\x1b?)?\Z")
 _CUP = re.compile(r"(\d*)(?:;(\d*))?\Z")
-# DEC private modes that touch neither the style nor the cursor (sync, mouse,
-# focus, paste, cursor shown): the style known before them still holds.
+# DEC private modes that switch screens or save and restore the cursor (and
+# with it the style): any other mode switch touches neither.
 _SAVES_CURSOR = {"1048", "1049", "47", "1047"}
 # CSI sequences that do not change the style (erases, inserts, deletes, cursor
 # moves, scrolls), and those of them that keep the cursor on its row.
