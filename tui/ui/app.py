@@ -148,6 +148,9 @@ class CoopApp(CrashReport, App[None]):
         self._size_check_timer: Timer | None = None
         self._main: MainScreen | None = None
         self._main_args = (dataset, lang, load is not None)
+        self.collect_after_first_paint = False
+        """Turn the cyclic garbage collector on (and freeze what there is) once the
+        first frame is written: the command line turns it off while coop-tui starts."""
 
     @property
     def main(self) -> MainScreen:
@@ -175,14 +178,23 @@ class CoopApp(CrashReport, App[None]):
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         repaint_after_resume(self)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self.collect_after_first_paint:
+            # The command line kept the cyclic collector off until now (see
+            # cli.run_tui): what the first screen made lives as long as it.
+            self.collect_after_first_paint = False
+            gc.freeze()
+            gc.enable()
         if self._load is not None:
             # After the first paint: a loader thread holding the GIL would
             # otherwise delay the very screen it is meant not to delay.
-            self.call_after_refresh(self._start_loading)
+            self._start_loading()
             return  # search indexing and watching start once it is loaded
         # After the first paint, as the big-data loader above: a thread started
         # now would take the GIL from the very first screen.
-        self.call_after_refresh(self._start_background_work)
+        self._start_background_work()
 
     def _start_background_work(self) -> None:
         # Indexing a big data set takes seconds: do it off the event loop, so

@@ -38,12 +38,14 @@ from ...render import build_page, citation, citation_summary, page_title
 from ...search_session import SearchSession
 from ..layout import SHOW_DETAIL, TOO_SMALL, TooSmall, size_class, too_small_text, tree_width
 from ..messages import IndexReady
-from ..widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
+from ..widgets import DetailBox, DetailPane, KeyBar, TitleBar, TopicTree
 from ..widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
     from ...loader import DataError
     from ...search import SearchIndex
+    from ..widgets.data_error_bar import DataErrorBar
+    from ..widgets.search_bar import SearchBar
     from .timeline import TimelineChoice
 
 # How long after a page is on screen its neighbours in the tree are rendered.
@@ -93,7 +95,8 @@ class MainScreen(Screen[None]):
         self._last_size: tuple[int, int] | None = None
         self.topic_tree = TopicTree(dataset, lang, id="topics")
         self.detail = DetailPane(id="detail")
-        self.error_bar = DataErrorBar()
+        self.error_bar: DataErrorBar | None = None
+        """Mounted when a save first breaks the data (see `show_data_error`)."""
         self.too_small = TooSmall(id="too-small")
         self._ready = False
         self._ready_event: asyncio.Event | None = None
@@ -104,7 +107,7 @@ class MainScreen(Screen[None]):
             yield self.topic_tree.data_bind(MainScreen.lang)
             yield DetailBox(self.detail, id="detail-box")
         yield self.too_small
-        yield self.error_bar.data_bind(MainScreen.lang)
+        # The data error bar goes here, when there is an error to show.
         yield KeyBar().data_bind(MainScreen.lang)
 
     def on_mount(self) -> None:
@@ -188,7 +191,23 @@ class MainScreen(Screen[None]):
 
     def show_data_error(self, error: DataError | None) -> None:
         """The save broke the data: the old data stays, the bar says why (None: no error)."""
-        self.error_bar.problems = tuple(str(p) for p in error.problems) if error else ()
+        problems = tuple(str(p) for p in error.problems) if error else ()
+        bar = self.error_bar
+        if bar is None:
+            if not problems:
+                return
+            # Mounted on the first broken save, not composed: the first screen
+            # does not show it, and it cost the first paint a module and its styling.
+            from ..widgets.data_error_bar import DataErrorBar
+
+            bar = self.error_bar = DataErrorBar()
+            bar.problems = problems
+            # Its language follows the screen's by hand (see watch_lang): a
+            # data binding can be made only while the screen composes.
+            bar.lang = self.lang
+            self.mount(bar, after=self.too_small)
+            return
+        bar.problems = problems
 
     def _surviving_topic(self, old: Dataset, topic_id: str | None) -> str | None:
         """The open topic if it still exists, else its nearest ancestor that does, else the first root."""
@@ -275,6 +294,8 @@ class MainScreen(Screen[None]):
         self.show_page()
 
     def watch_lang(self) -> None:
+        if self.error_bar is not None:
+            self.error_bar.lang = self.lang
         if not self.preview:
             self.index_language(self.lang)
         self._label_panes()
@@ -613,6 +634,8 @@ class MainScreen(Screen[None]):
             # Mounted on first use, not composed: its input line is the costliest
             # widget to style and lay out, and most readers open coop-tui without
             # searching. A first `/` costs those few milliseconds instead.
+            from ..widgets.search_bar import SearchBar
+
             bar = self._search_bar = SearchBar(self._search_prompt(), id="search")
             await self.mount(bar, before=self.too_small)
         if self._tree_before_search is None:
@@ -628,8 +651,9 @@ class MainScreen(Screen[None]):
         """The search line is open (Escape closes it)."""
         return self._tree_before_search is not None
 
-    @on(SearchBar.Changed)
-    def _search_changed(self, event: SearchBar.Changed) -> None:
+    # The search line's messages are handled by name (on_search_bar_...), not
+    # with @on(SearchBar...): its module is imported on the first `/`.
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
         self._run_search(event.query)
         self._show_selected()
@@ -683,8 +707,7 @@ class MainScreen(Screen[None]):
         if self._search_bar is not None and text is not None:
             self._search_bar.set_count(text)
 
-    @on(SearchBar.Submitted)
-    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
         if self.search.selected is None:
             self.app.bell()
@@ -707,13 +730,11 @@ class MainScreen(Screen[None]):
             record = not (bar is not None and bar.input.has_focus)
         self.open_page(entry.ref, entry.item, record=record)
 
-    @on(SearchBar.Stepped)
-    def _search_stepped(self, event: SearchBar.Stepped) -> None:
+    def on_search_bar_stepped(self, event: SearchBar.Stepped) -> None:
         event.stop()
         self.action_step_match(event.step)
 
-    @on(SearchBar.Cancelled)
-    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         event.stop()
         # Escape while typing: nothing was chosen, so the page from before comes back.
         self.action_clear_search(back=True)
