@@ -42,6 +42,7 @@ from .bindings import bindings
 from .lifecycle import CrashReport, repaint_after_resume
 from .messages import DataLoaded, DataReloaded, LoadFailed
 from .screens.main import MainScreen
+from .terminal_writes import short_writes_driver
 from .textual_private import start_with_theme
 from .themes import DARK, OWN_THEMES
 from .widgets import TitleBar
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     # they are first used: a start from the data cache needs none of them
     # before the first paint.
     from textual.command import Provider
+    from textual.driver import Driver
 
     from ..loader import DataError
     from .screens import BookmarksClosed, CitationScreen
@@ -95,6 +97,10 @@ class CoopApp(CrashReport, App[None]):
 
     lang: var[Lang] = var("en", init=False)
     """The reader's language; every label and every data text follows it."""
+
+    def get_driver_class(self) -> type[Driver]:
+        # A terminal is written the same screen in fewer bytes (terminal_writes.py).
+        return short_writes_driver(super().get_driver_class())
 
     def __init__(
         self,
