@@ -18,9 +18,12 @@ from pty_session import PtySession, coop_tui
 from rich.color import Color
 from rich.style import Style
 from terminal_cells import shown_cells
+from textual.app import App
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.drivers.linux_driver import LinuxDriver
 
+from tui.factory import make_app
+from tui.ui.app import PLAIN_WRITES
 from tui.ui.terminal_writes import DEFAULT, ShortWrites, sgr_change, short_writes_driver
 
 
@@ -194,6 +197,19 @@ def test_only_a_terminal_driver_writes_through_it() -> None:
     driver = short_writes_driver(LinuxDriver)
     assert issubclass(driver, LinuxDriver) and driver is not LinuxDriver
     assert short_writes_driver(HeadlessDriver) is HeadlessDriver
+
+
+def test_the_app_writes_through_it_unless_asked_for_plain_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(App, "get_driver_class", lambda self: LinuxDriver)
+    app = make_app(lang="en")
+    monkeypatch.delenv(PLAIN_WRITES, raising=False)
+    assert app.get_driver_class() is not LinuxDriver
+    monkeypatch.setenv(PLAIN_WRITES, "0")
+    assert app.get_driver_class() is not LinuxDriver
+    monkeypatch.setenv(PLAIN_WRITES, "1")
+    assert app.get_driver_class() is LinuxDriver
 
 
 # -- what a ↓ in the tree writes, in a real terminal -------------------------------

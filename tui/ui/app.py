@@ -12,6 +12,7 @@ which owns the tree, the open page and the search.
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 import threading
 from collections.abc import Iterable, Sequence
@@ -60,6 +61,9 @@ if TYPE_CHECKING:
 # How long the terminal must stay one size before its real size is checked.
 SIZE_SETTLE_SECONDS = 0.1
 
+# Set (to anything but 0) to have the terminal written as Textual writes it.
+PLAIN_WRITES = "COOP_TUI_PLAIN_WRITES"
+
 
 # The palette's providers of pages and views, loaded when it first opens
 # (Textual calls a provider that is not a class to get one).
@@ -99,8 +103,13 @@ class CoopApp(CrashReport, App[None]):
     """The reader's language; every label and every data text follows it."""
 
     def get_driver_class(self) -> type[Driver]:
-        # A terminal is written the same screen in fewer bytes (terminal_writes.py).
-        return short_writes_driver(super().get_driver_class())
+        # A terminal is written the same screen in fewer bytes (terminal_writes.py),
+        # unless the reader asks for Textual's own writes (a terminal that draws
+        # the shorter stream differently would be a bug, and this its way around).
+        driver_class = super().get_driver_class()
+        if os.environ.get(PLAIN_WRITES, "") not in ("", "0"):
+            return driver_class
+        return short_writes_driver(driver_class)
 
     def __init__(
         self,
