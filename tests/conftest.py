@@ -1,16 +1,38 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from tui.model import Dataset
+from tui.ui.textual_private import pace_pilot
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# Pilot waits for the App to go idle after every key and pause: Textual looks for
+# a quiet 1/50 s, twice or more a key, which made most of the suite's time. A
+# quiet 1/100 s still spans the screen's refresh (see pace_pilot); what takes
+# longer, the tests wait for by its state (tests/drive.py).
+PILOT_IDLE_WINDOW = 0.01
+pace_pilot(PILOT_IDLE_WINDOW)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one process more than there are cores.
+
+    A test spends much of its time waiting (on a coop-tui in a pseudo-terminal,
+    on sshd, on Chromium, on Pilot's idle check): a third process on two cores
+    fills those waits. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set.
+    """
+    chosen = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
+    if chosen.isdigit():
+        return int(chosen)
+    return (os.cpu_count() or 1) + 1
 
 
 @pytest.fixture(scope="session")
