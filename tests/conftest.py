@@ -35,6 +35,27 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return (os.cpu_count() or 1) + 1
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # With pytest-xdist, hand tests out one at a time (two waiting per process)
+    # rather than in chunks of dozens: the slow ones, which come first (below),
+    # then spread over every process instead of queueing in the first one.
+    if getattr(config.option, "maxschedchunk", False) is None:
+        config.option.maxschedchunk = 1
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest tests first (e2e and slow), the rest in their order.
+
+    Under `-n auto` the long ones then run while the short ones fill the other
+    processes, instead of one process finishing a long test alone at the end.
+    """
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("e2e") is None and item.get_closest_marker("slow") is None
+        )
+    )
+
+
 @pytest.fixture(scope="session")
 def bundled_dataset() -> Dataset:
     from tui.loader import load_dataset

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -263,6 +264,7 @@ SETTINGS: dict[str, Any] = {
 }
 
 
+@pytest.mark.slow
 @settings(max_examples=20, **SETTINGS)
 @given(data_files())
 def test_whatever_check_accepts_every_export_writes(text: str) -> None:
@@ -287,6 +289,7 @@ def test_whatever_check_accepts_every_export_writes(text: str) -> None:
 KEYS = ("j", "j", "right", "j", "enter", "tab", "G", "tab", "enter", "l", "slash", "a", "escape")
 
 
+@pytest.mark.slow
 @settings(max_examples=8, **SETTINGS)
 @given(data_files(), st.sampled_from([(80, 24), (40, 12), (120, 40)]))
 async def test_whatever_check_accepts_the_screen_shows(text: str, size: tuple[int, int]) -> None:
