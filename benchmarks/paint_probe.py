@@ -175,6 +175,9 @@ def install() -> None:
             modules.extend(sys.modules)
             if profiler is not None:
                 profiler.disable()
+            # Now, not only at exit: a program busy with background work (a
+            # big data set loading) may be killed before its exit handlers run.
+            save()
         write(self, data)
 
     LinuxDriver.write = driver_write  # type: ignore[method-assign]

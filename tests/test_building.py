@@ -204,3 +204,42 @@ async def test_the_page_built_ahead_is_the_one_shown_not_built_again(slow: SlowP
         await wait_until(pilot, lambda: pane.page is not None, "the page below")
         assert pane.page is not None and pane.page.title == title_of(app, below)
         assert slow.builds[below] == 1
+
+
+async def test_enter_on_the_same_row_builds_a_stopped_page_again(slow: SlowPages) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.query_one(DetailPane)
+        tree = app.query_one(TopicTree)
+        second = topic_below(app)
+        await pilot.press("j", "escape")
+        assert "Building stopped" in screen_text(app) and slow.builds[second] == 1
+        # Enter on the row the cursor is still on: the page is built again.
+        await pilot.press("enter")
+        assert slow.builds[second] == 2
+        text = screen_text(app)
+        assert BUILDING in text and title_of(app, second) in text
+        assert "Building stopped" not in text and pane.building
+        slow.release(second)
+        await wait_until(pilot, lambda: pane.page is not None, "the page built again")
+        assert pane.page is not None and pane.page.title == title_of(app, second)
+        assert tree.cursor_node is not None and tree.cursor_node.data == second
+
+
+async def test_a_click_on_the_same_row_builds_a_stopped_page_again(slow: SlowPages) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.query_one(DetailPane)
+        tree = app.query_one(TopicTree)
+        second = topic_below(app)
+        await pilot.press("j", "escape")
+        assert "Building stopped" in screen_text(app)
+        # The row under the cursor, as the reader sees it on the screen.
+        row = tree.content_region.y - tree.region.y + tree.cursor_line - round(tree.scroll_y)
+        column = tree.content_region.x - tree.region.x + 4
+        assert await pilot.click(TopicTree, offset=(column, row))
+        await wait_until(pilot, lambda: slow.builds[second] == 2, "the page built again")
+        assert BUILDING in screen_text(app) and pane.building
+        slow.release(second)
+        await wait_until(pilot, lambda: pane.page is not None, "the page built again")
+        assert pane.page is not None and pane.page.title == title_of(app, second)

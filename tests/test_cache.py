@@ -14,6 +14,7 @@ import pytest
 
 from tui.cache import DatasetCache
 from tui.factory import make_app
+from tui.jsonio import dataset_to_json
 from tui.loader import DataError, load_dataset
 from tui.paths import bundled_data_path
 
@@ -163,8 +164,14 @@ def test_the_cache_is_json_that_export_could_have_written(data: Path, tmp_path: 
     _open(data, cache)
     (stored,) = (tmp_path / "cache").iterdir()
     _key, files, body = stored.read_text(encoding="utf-8").split("\n", 2)
-    assert json.loads(body)["format"] == "coop-tui"
-    assert json.loads(files) == list(load_dataset([data]).files)
+    fresh = load_dataset([data])
+    exported = json.loads(dataset_to_json(fresh))
+    # The model as the export writes it, without the derived timeline (read
+    # back, it would be ignored) and on one line: a start reads half the bytes.
+    del exported["timeline"]
+    assert json.loads(body) == exported
+    assert "\n" not in body
+    assert json.loads(files) == list(fresh.files)
     assert stored.stat().st_mode & 0o077 == 0
 
 

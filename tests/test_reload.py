@@ -188,3 +188,7 @@ async def test_the_error_bar_speaks_the_language(tmp_path: Path, lang: str, word
         assert squeezed(f"sources.toml:{line}:9: TOML syntax error: missing value") in squeezed(
             screen_text(app)
         )
+        # The bar follows a change of language made while it shows.
+        other = {"ru": "Data not reloaded", "en": "Данные не перечитаны"}[lang]
+        app.action_toggle_language()
+        assert await wait_for(pilot, lambda: other in screen_text(app))

@@ -10,28 +10,17 @@ import pytest
 from pty_session import PtySession, coop_tui
 from rich.segment import Segment
 from rich.style import Style
+from terminal_cells import Cell, shown_cells
 from textual.strip import Strip
 
 from tui.ui.widgets.strips import compact, ink_width
 
-Cells = list[list[tuple[str, str, str, bool, bool, bool]]]
+Cells = list[list[Cell]]
 
 
 def cells(session: PtySession) -> Cells:
-    """Every cell as the terminal shows it: character, colours and attributes.
-
-    A space shows no foreground colour (nor bold), unless underlined or reversed.
-    """
-    buffer = session.screen.buffer
-    return [
-        [
-            (c.data, c.fg, c.bg, c.bold, c.underscore, c.reverse)
-            if c.data != " " or c.underscore or c.reverse or c.strikethrough
-            else (c.data, "", c.bg, False, False, False)
-            for c in (buffer[y][x] for x in range(session.columns))
-        ]
-        for y in range(session.lines)
-    ]
+    """Every cell as the terminal shows it: character, colours and attributes."""
+    return shown_cells(session.screen)
 
 
 def repainted_whole(session: PtySession) -> Cells:

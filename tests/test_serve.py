@@ -182,9 +182,6 @@ async def test_pages_guards_and_headers() -> None:
         server.stop()
 
 
-# A known race: a tab closed just before the next one opens is sometimes still
-# counted against the cap (503 for a moment). Rerun while it is open.
-@pytest.mark.flaky(reruns=3)
 async def test_the_cap_a_closed_tab_and_the_stop(tmp_path: Path) -> None:
     with Server("--max-sessions", "1") as server:
         async with aiohttp.ClientSession() as http:

@@ -22,10 +22,11 @@ data through. Nothing here imports the loader or Textual: a hit costs neither.
 A data set from the cache has no `locations` (where each id was defined):
 those serve only the loader's own messages.
 
-Safety. The cache is JSON (`tui.jsonio`, the same as `export --format json`),
-which cannot run code when it is read, unlike the pickle it replaced (see
-benchmarks/cache_formats.py: JSON reads the bundled data in the same
-millisecond). It is used only from a folder that belongs to the user running
+Safety. The cache is JSON (`tui.jsonio`: the model as `export --format json`
+writes it, on one line and without the derived timeline, which halves what a
+start reads back), which cannot run code when it is read, unlike the pickle
+it replaced (see benchmarks/cache_formats.py: JSON reads the bundled data in
+the same millisecond). It is used only from a folder that belongs to the user running
 coop-tui and that neither group nor others may write; otherwise it is not
 used at all, and `notice` says why, once. A cache file itself must be a
 regular file of the same owner, opened without following links.
@@ -46,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .jsonio import dataset_from_json, dataset_to_json
+from .jsonio import dataset_from_json, dataset_to_compact_json
 from .model import Dataset
 from .notices import Notice
 from .paths import user_dir
@@ -180,7 +181,8 @@ class DatasetCache:
             if raw is None:
                 return None
             # Line 1: the key; line 2: the data files; then the data set as
-            # `export --format json` writes it. The key is compared first, as text.
+            # `export --format json` writes it, without its derived timeline
+            # and on one line. The key is compared first, as text.
             first, _, rest = raw.partition(b"\n")
             if first.decode("utf-8") != _key_text(key):
                 return None
@@ -204,7 +206,8 @@ class DatasetCache:
         target = self._file_for(paths)
         try:
             files = json.dumps(list(dataset.files), ensure_ascii=True)
-            content = "\n".join([_key_text(key), files, dataset_to_json(dataset)]).encode("utf-8")
+            body = dataset_to_compact_json(dataset)
+            content = "\n".join([_key_text(key), files, body]).encode("utf-8")
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".data-", suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as file:

@@ -310,22 +310,27 @@ def _write(text: str) -> int:
 def run_tui(data: list[Path] | None, lang: Lang | None, theme: str | None = None) -> int:
     import gc
 
-    # Almost everything made from here until the App runs (the modules,
-    # Textual's among them, the data, the App) lives as long as the process:
-    # the cyclic collector would walk it again and again for nothing while it
-    # is made (collections of every generation, some 10 ms of CPU time before
-    # the first paint), so it is off until then.
+    # Almost everything made from here until the first frame is on screen (the
+    # modules, Textual's among them, the data, the App, the first screen's
+    # widgets) lives as long as the process: the cyclic collector would walk
+    # it again and again for nothing while it is made (collections of every
+    # generation, some 10 ms of CPU time before the App runs and 2-3 ms more
+    # until the first frame), so it is off until then: the App turns it back
+    # on once the first frame is written (`collect_after_first_paint`).
     gc.disable()
     try:
         app = _make_tui(data, lang, theme)
-    finally:
-        # Out of the collector's sight from now on: the full collection that
-        # later allocations trigger no longer walks it all (10-50 ms, measured
-        # with benchmarks/profile_paint.py).
-        gc.freeze()
+    except BaseException:
         gc.enable()
+        raise
+    # Out of the collector's sight from now on: the full collection that
+    # later allocations trigger no longer walks it all (10-50 ms, measured
+    # with benchmarks/profile_paint.py).
+    gc.freeze()
     if app is None:
+        gc.enable()
         return EXIT_BAD_DATA
+    app.collect_after_first_paint = True
     from .ui.lifecycle import run_app
 
     # Restores the terminal on SIGTERM/SIGHUP and turns a crash into one line

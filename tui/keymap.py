@@ -10,8 +10,7 @@ A key is written as Textual names it (`left_square_bracket`, `ctrl+p`);
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 Scope = Literal["tree", "detail", "search", "app", "bookmarks", "citation", "help"]
 
@@ -27,27 +26,84 @@ SCOPES: tuple[Scope, ...] = (
 """In the order the help screen lists them."""
 
 
-@dataclass(frozen=True)
 class KeyDef:
-    """One action and the keys that run it in one part of the screen."""
+    """One action and the keys that run it in one part of the screen.
 
-    scope: Scope
-    keys: tuple[str, ...]
-    """Textual key names; the first is the one the footer shows."""
-    action: str
-    """The action as bound (`cursor_down`, `app.switch_pane`, `step_match(1)`)."""
-    help: str
-    """Label key of what it does. Neighbours in the table with the same label share one
-    help line: "↑ k / ↓ j   move up / down"."""
-    footer: str | None = None
-    """Label key of the footer's word; None: the key is in the help only."""
-    rank: int = 0
-    """In a narrow footer the lowest ranks go first."""
-    textual: bool = False
-    """Bound by Textual itself (Ctrl+P, Ctrl+Q, an Input's Enter): listed, not bound again."""
-    priority: bool = False
-    shown: str | None = None
-    """How the help writes the keys, where the names would be too long."""
+    Immutable and compared by value, as a frozen dataclass; a plain class
+    because every start makes it (a dataclass costs some 0.5 ms to make on
+    Python 3.11).
+    """
+
+    __slots__ = (
+        "action",
+        "footer",
+        "help",
+        "keys",
+        "priority",
+        "rank",
+        "scope",
+        "shown",
+        "textual",
+    )
+
+    def __init__(
+        self,
+        scope: Scope,
+        keys: tuple[str, ...],
+        action: str,
+        help: str,
+        footer: str | None = None,
+        rank: int = 0,
+        textual: bool = False,
+        priority: bool = False,
+        shown: str | None = None,
+    ) -> None:
+        self.scope: Final = scope
+        self.keys: Final = keys
+        """Textual key names; the first is the one the footer shows."""
+        self.action: Final = action
+        """The action as bound (`cursor_down`, `app.switch_pane`, `step_match(1)`)."""
+        self.help: Final = help
+        """Label key of what it does. Neighbours in the table with the same label share one
+        help line: "↑ k / ↓ j   move up / down"."""
+        self.footer: Final = footer
+        """Label key of the footer's word; None: the key is in the help only."""
+        self.rank: Final = rank
+        """In a narrow footer the lowest ranks go first."""
+        self.textual: Final = textual
+        """Bound by Textual itself (Ctrl+P, Ctrl+Q, an Input's Enter): listed, not bound again."""
+        self.priority: Final = priority
+        self.shown: Final = shown
+        """How the help writes the keys, where the names would be too long."""
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in _KEYDEF_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not KeyDef:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _KEYDEF_FIELDS)
+        return f"KeyDef({fields})"
+
+
+_KEYDEF_FIELDS = (
+    "scope",
+    "keys",
+    "action",
+    "help",
+    "footer",
+    "rank",
+    "textual",
+    "priority",
+    "shown",
+)
+"""KeyDef's fields in the order its constructor takes them."""
 
 
 def _k(*keys: str) -> tuple[str, ...]:

@@ -15,8 +15,17 @@ Nothing here knows about Rich or Textual.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple, Union, get_args
+from typing import (
+    TYPE_CHECKING,
+    ClassVar,
+    Final,
+    Generic,
+    Literal,
+    NamedTuple,
+    TypeVar,
+    Union,
+    get_args,
+)
 
 from .disagreements import Side, on_topic, sides_index
 from .model import (
@@ -32,7 +41,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from .timeline import Entry
+    from .timeline import Entry  # noqa: F401  (Timeline's items, named in a string)
 
 SectionKey = Literal[
     "figures", "facts", "quotes", "disagreements", "mentions", "subtopics", "timeline"
@@ -41,27 +50,51 @@ SECTION_KEYS: tuple[SectionKey, ...] = get_args(SectionKey)
 """Every section of a topic's page, in page order."""
 
 
-@dataclass(frozen=True)
-class Figures:
+_I = TypeVar("_I")
+
+
+# The sections are plain classes, not dataclasses: every start imports this
+# module, and on Python 3.11 each dataclass costs some 0.3 ms to make (its
+# methods are compiled one by one); these cost next to nothing.
+class _Section(Generic[_I]):
+    """A section of a topic's page: its items, in page order; immutable, compared by value."""
+
+    __slots__ = ("items",)
+    key: ClassVar[SectionKey]
+
+    def __init__(self, items: tuple[_I, ...]) -> None:
+        self.items: Final = items
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Section) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return bool(self.items == other.items)
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, self.items))
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}(items={self.items!r})"
+
+
+class Figures(_Section[Metric]):
     """The topic's metrics, in the order its `metrics` list names them."""
 
-    items: tuple[Metric, ...]
+    __slots__ = ()
     key: ClassVar[SectionKey] = "figures"
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(_Section[Fact]):
     """The topic's facts; an item's place here is its index (`ItemRef.index`)."""
 
-    items: tuple[Fact, ...]
+    __slots__ = ()
     key: ClassVar[SectionKey] = "facts"
 
 
-@dataclass(frozen=True)
-class Quotes:
+class Quotes(_Section[Quote]):
     """The topic's quotes; an item's place here is its index (`ItemRef.index`)."""
 
-    items: tuple[Quote, ...]
+    __slots__ = ()
     key: ClassVar[SectionKey] = "quotes"
 
 
@@ -72,20 +105,18 @@ class Dispute(NamedTuple):
     sides: tuple[Side, ...]
 
 
-@dataclass(frozen=True)
-class Disputes:
+class Disputes(_Section[Dispute]):
     """What the topic's facts and figures disagree on: the metrics' figures first, then facts."""
 
-    items: tuple[Dispute, ...]
+    __slots__ = ()
     key: ClassVar[SectionKey] = "disagreements"
 
 
-@dataclass(frozen=True)
-class Mentions:
+class Mentions(_Section[Entity]):
     """The entities the topic names: its own list, then its facts', then its quotes' (speaker
     first), each once, where first named."""
 
-    items: tuple[Entity, ...]
+    __slots__ = ()
     key: ClassVar[SectionKey] = "mentions"
 
     def by_kind(self) -> Iterator[tuple[EntityKind, list[Entity]]]:
@@ -96,19 +127,17 @@ class Mentions:
                 yield kind, of_kind
 
 
-@dataclass(frozen=True)
-class Subtopics:
+class Subtopics(_Section[Topic]):
     """The topic's children, as the tree lists them."""
 
-    items: tuple[Topic, ...]
+    __slots__ = ()
     key: ClassVar[SectionKey] = "subtopics"
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(_Section["Entry"]):
     """The topic's own dated items, oldest first (see `timeline.topic_entries`)."""
 
-    items: tuple[Entry, ...]
+    __slots__ = ()
     key: ClassVar[SectionKey] = "timeline"
 
 

@@ -61,7 +61,11 @@ class Hanging:
         # fold: a long URL wraps onto the next line instead of losing its end.
         lines = self.body.wrap(console, width, overflow="fold")
         for number, line in enumerate(lines):
-            row = self.prefix.copy() if number == 0 else Text(" " * indent)
+            # The prefix's style stays on the prefix: as the row's own style it
+            # would also colour the body's unstyled words on the first line
+            # only (a grey "Vice-Governor of St" above a white "Petersburg").
+            row = Text()
+            row.append_text(self.prefix if number == 0 else Text(" " * indent))
             row.append_text(line)
             row.no_wrap = True
             row.overflow = "crop"

@@ -12,6 +12,7 @@ which owns the tree, the open page and the search.
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 import threading
 from collections.abc import Iterable, Sequence
@@ -42,6 +43,7 @@ from .bindings import bindings
 from .lifecycle import CrashReport, repaint_after_resume
 from .messages import DataLoaded, DataReloaded, LoadFailed
 from .screens.main import MainScreen
+from .terminal_writes import short_writes_driver
 from .textual_private import start_with_theme
 from .themes import DARK, OWN_THEMES
 from .widgets import TitleBar
@@ -51,12 +53,16 @@ if TYPE_CHECKING:
     # they are first used: a start from the data cache needs none of them
     # before the first paint.
     from textual.command import Provider
+    from textual.driver import Driver
 
     from ..loader import DataError
     from .screens import BookmarksClosed, CitationScreen
 
 # How long the terminal must stay one size before its real size is checked.
 SIZE_SETTLE_SECONDS = 0.1
+
+# Set (to anything but 0) to have the terminal written as Textual writes it.
+PLAIN_WRITES = "COOP_TUI_PLAIN_WRITES"
 
 
 # The palette's providers of pages and views, loaded when it first opens
@@ -95,6 +101,15 @@ class CoopApp(CrashReport, App[None]):
 
     lang: var[Lang] = var("en", init=False)
     """The reader's language; every label and every data text follows it."""
+
+    def get_driver_class(self) -> type[Driver]:
+        # A terminal is written the same screen in fewer bytes (terminal_writes.py),
+        # unless the reader asks for Textual's own writes (a terminal that draws
+        # the shorter stream differently would be a bug, and this its way around).
+        driver_class = super().get_driver_class()
+        if os.environ.get(PLAIN_WRITES, "") not in ("", "0"):
+            return driver_class
+        return short_writes_driver(driver_class)
 
     def __init__(
         self,
@@ -142,6 +157,9 @@ class CoopApp(CrashReport, App[None]):
         self._size_check_timer: Timer | None = None
         self._main: MainScreen | None = None
         self._main_args = (dataset, lang, load is not None)
+        self.collect_after_first_paint = False
+        """Turn the cyclic garbage collector on (and freeze what there is) once the
+        first frame is written: the command line turns it off while coop-tui starts."""
 
     @property
     def main(self) -> MainScreen:
@@ -169,14 +187,23 @@ class CoopApp(CrashReport, App[None]):
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         repaint_after_resume(self)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self.collect_after_first_paint:
+            # The command line kept the cyclic collector off until now (see
+            # cli.run_tui): what the first screen made lives as long as it.
+            self.collect_after_first_paint = False
+            gc.freeze()
+            gc.enable()
         if self._load is not None:
             # After the first paint: a loader thread holding the GIL would
             # otherwise delay the very screen it is meant not to delay.
-            self.call_after_refresh(self._start_loading)
+            self._start_loading()
             return  # search indexing and watching start once it is loaded
         # After the first paint, as the big-data loader above: a thread started
         # now would take the GIL from the very first screen.
-        self.call_after_refresh(self._start_background_work)
+        self._start_background_work()
 
     def _start_background_work(self) -> None:
         # Indexing a big data set takes seconds: do it off the event loop, so
@@ -235,13 +262,17 @@ class CoopApp(CrashReport, App[None]):
     def _load_in_thread(self) -> None:
         assert self._load is not None
         from ..loader import DataError
+        from .daemon_work import Abandoned, in_daemon_thread
 
         # The loader allocates millions of objects, none of them in cycles:
         # the cyclic collector would only walk them again and again meanwhile.
         collecting = gc.isenabled()
         gc.disable()
+        load = self._load
         try:
-            dataset = self._load()
+            dataset = in_daemon_thread(load, "coop-tui load")
+        except Abandoned:
+            return
         except DataError as error:
             self.post_message(LoadFailed(error))
             return
@@ -285,15 +316,22 @@ class CoopApp(CrashReport, App[None]):
         A thread, so that stat calls and a reload never hold up a key press.
         """
         from ..loader import DataError, load_dataset
+        from .daemon_work import Abandoned, in_daemon_thread
 
         watcher = self._watcher or DataWatcher(self._watch_paths)
+        paths = list(self._watch_paths)
         try:
             while not self._stop_watching.wait(POLL_SECONDS):
                 if not watcher.poll():
                     continue
                 try:
-                    dataset: Dataset | None = load_dataset(list(self._watch_paths))
+                    # A big data set's reload takes seconds: `q` meanwhile must not wait for it.
+                    dataset: Dataset | None = in_daemon_thread(
+                        lambda: load_dataset(paths), "coop-tui reload"
+                    )
                     error: DataError | None = None
+                except Abandoned:
+                    return
                 except DataError as problem:
                     dataset, error = None, problem
                 if self._stop_watching.is_set():

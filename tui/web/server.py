@@ -176,6 +176,9 @@ class SessionServer:
         self.max_sessions = max_sessions
         self.loopback = loopback
         self.sessions: set[Session] = set()
+        """The open tabs: what the cap counts."""
+        self.ending: set[Session] = set()
+        """Closed tabs whose app is still quitting: no longer counted, still ended by `stop`."""
         self.stopping = False
         self.download_manager = DownloadManager()
         self._page = Template((STATIC / "page.html").read_text(encoding="utf-8"))
@@ -291,8 +294,15 @@ class SessionServer:
         finally:
             if watcher is not None:
                 watcher.cancel()
-            await session.end()
+            # The tab is gone (its socket closed, or the app quit): its place is
+            # free now, not once its app has finished quitting (up to
+            # QUIT_SECONDS and more), or a tab opened meanwhile would be refused.
             self.sessions.discard(session)
+            self.ending.add(session)
+            try:
+                await session.end()
+            finally:
+                self.ending.discard(session)
             if not socket.closed:
                 await socket.close()
         return socket
@@ -336,10 +346,11 @@ class SessionServer:
         self.stopping = True
         sessions = list(self.sessions)
         # Both at once: the tab learns the server stopped (not that its session
-        # ended) while the app quits; neither may hold up the other.
+        # ended) while the app quits; neither may hold up the other. Apps of
+        # tabs closed a moment ago may still be quitting: waited for too.
         await asyncio.gather(
             *(_bounded(s.socket.close(code=CLOSE_GOING_AWAY)) for s in sessions),
-            *(s.end() for s in sessions),
+            *(s.end() for s in [*sessions, *self.ending]),
             return_exceptions=True,
         )
 

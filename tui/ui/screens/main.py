@@ -38,12 +38,14 @@ from ...render import build_page, citation, citation_summary, page_title
 from ...search_session import SearchSession
 from ..layout import SHOW_DETAIL, TOO_SMALL, TooSmall, size_class, too_small_text, tree_width
 from ..messages import IndexReady
-from ..widgets import DataErrorBar, DetailBox, DetailPane, KeyBar, SearchBar, TitleBar, TopicTree
+from ..widgets import DetailBox, DetailPane, KeyBar, TitleBar, TopicTree
 from ..widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
     from ...loader import DataError
     from ...search import SearchIndex
+    from ..widgets.data_error_bar import DataErrorBar
+    from ..widgets.search_bar import SearchBar
     from .timeline import TimelineChoice
 
 # How long after a page is on screen its neighbours in the tree are rendered.
@@ -82,6 +84,8 @@ class MainScreen(Screen[None]):
         self._followed: TreeNode[str] | None = None
         """The tree node whose highlight was last handled (see `catch_up`)."""
         self._tree_landing: TreeNode[str] | None = None
+        self._stopped: PageRef | None = None
+        """The page whose build Esc stopped, shown as "Building stopped" (see `abandon_build`)."""
         self._shown: dict[PageRef, int] = {}
         """Pages whose long lists the reader asked to see more of, and how many."""
         self._search_bar: SearchBar | None = None
@@ -91,7 +95,8 @@ class MainScreen(Screen[None]):
         self._last_size: tuple[int, int] | None = None
         self.topic_tree = TopicTree(dataset, lang, id="topics")
         self.detail = DetailPane(id="detail")
-        self.error_bar = DataErrorBar()
+        self.error_bar: DataErrorBar | None = None
+        """Mounted when a save first breaks the data (see `show_data_error`)."""
         self.too_small = TooSmall(id="too-small")
         self._ready = False
         self._ready_event: asyncio.Event | None = None
@@ -102,7 +107,7 @@ class MainScreen(Screen[None]):
             yield self.topic_tree.data_bind(MainScreen.lang)
             yield DetailBox(self.detail, id="detail-box")
         yield self.too_small
-        yield self.error_bar.data_bind(MainScreen.lang)
+        # The data error bar goes here, when there is an error to show.
         yield KeyBar().data_bind(MainScreen.lang)
 
     def on_mount(self) -> None:
@@ -186,7 +191,23 @@ class MainScreen(Screen[None]):
 
     def show_data_error(self, error: DataError | None) -> None:
         """The save broke the data: the old data stays, the bar says why (None: no error)."""
-        self.error_bar.problems = tuple(str(p) for p in error.problems) if error else ()
+        problems = tuple(str(p) for p in error.problems) if error else ()
+        bar = self.error_bar
+        if bar is None:
+            if not problems:
+                return
+            # Mounted on the first broken save, not composed: the first screen
+            # does not show it, and it cost the first paint a module and its styling.
+            from ..widgets.data_error_bar import DataErrorBar
+
+            bar = self.error_bar = DataErrorBar()
+            bar.problems = problems
+            # Its language follows the screen's by hand (see watch_lang): a
+            # data binding can be made only while the screen composes.
+            bar.lang = self.lang
+            self.mount(bar, after=self.too_small)
+            return
+        bar.problems = problems
 
     def _surviving_topic(self, old: Dataset, topic_id: str | None) -> str | None:
         """The open topic if it still exists, else its nearest ancestor that does, else the first root."""
@@ -250,6 +271,10 @@ class MainScreen(Screen[None]):
         # Enter on a topic with no subtopics has nothing to expand: take the
         # reader to its text instead.
         event.stop()
+        # Choosing the row of a page whose build Esc stopped (Enter, or a click
+        # on it) builds it again: the cursor did not move, so no highlight does.
+        if self._stopped is not None and page_of(event.node.data) == self._stopped == self.page:
+            self.show_page()
         if not event.node.allow_expand:
             self.detail.focus()
 
@@ -269,6 +294,8 @@ class MainScreen(Screen[None]):
         self.show_page()
 
     def watch_lang(self) -> None:
+        if self.error_bar is not None:
+            self.error_bar.lang = self.lang
         if not self.preview:
             self.index_language(self.lang)
         self._label_panes()
@@ -314,6 +341,7 @@ class MainScreen(Screen[None]):
         self.detail.show(label("detail", self.lang), Content(label("loading", self.lang)))
 
     def show_page(self, *, keep_scroll: bool = False) -> None:
+        self._stopped = None
         if self.preview:
             self.show_loading()
             return
@@ -417,6 +445,7 @@ class MainScreen(Screen[None]):
         """Esc while a page builds: stop waiting for it, back to the tree; False if none was."""
         if not self.detail.abandon(label("building.stopped", self.lang)):
             return False
+        self._stopped = self.page
         self.topic_tree.focus()
         return True
 
@@ -580,10 +609,13 @@ class MainScreen(Screen[None]):
         if index.is_ready(lang) or (index, lang) in self._indexing:
             return
         self._indexing.add((index, lang))
+        from ..daemon_work import Abandoned, in_daemon_thread
 
         def build() -> None:
             try:
-                index.prepare(lang)
+                in_daemon_thread(lambda: index.prepare(lang), "coop-tui index")
+            except Abandoned:
+                return
             finally:
                 self._indexing.discard((index, lang))
             self.post_message(IndexReady(index, lang))
@@ -605,6 +637,8 @@ class MainScreen(Screen[None]):
             # Mounted on first use, not composed: its input line is the costliest
             # widget to style and lay out, and most readers open coop-tui without
             # searching. A first `/` costs those few milliseconds instead.
+            from ..widgets.search_bar import SearchBar
+
             bar = self._search_bar = SearchBar(self._search_prompt(), id="search")
             await self.mount(bar, before=self.too_small)
         if self._tree_before_search is None:
@@ -620,8 +654,9 @@ class MainScreen(Screen[None]):
         """The search line is open (Escape closes it)."""
         return self._tree_before_search is not None
 
-    @on(SearchBar.Changed)
-    def _search_changed(self, event: SearchBar.Changed) -> None:
+    # The search line's messages are handled by name (on_search_bar_...), not
+    # with @on(SearchBar...): its module is imported on the first `/`.
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
         self._run_search(event.query)
         self._show_selected()
@@ -675,8 +710,7 @@ class MainScreen(Screen[None]):
         if self._search_bar is not None and text is not None:
             self._search_bar.set_count(text)
 
-    @on(SearchBar.Submitted)
-    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
         if self.search.selected is None:
             self.app.bell()
@@ -699,13 +733,11 @@ class MainScreen(Screen[None]):
             record = not (bar is not None and bar.input.has_focus)
         self.open_page(entry.ref, entry.item, record=record)
 
-    @on(SearchBar.Stepped)
-    def _search_stepped(self, event: SearchBar.Stepped) -> None:
+    def on_search_bar_stepped(self, event: SearchBar.Stepped) -> None:
         event.stop()
         self.action_step_match(event.step)
 
-    @on(SearchBar.Cancelled)
-    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         event.stop()
         # Escape while typing: nothing was chosen, so the page from before comes back.
         self.action_clear_search(back=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar, Optional
 
 from rich.style import Style
@@ -253,7 +253,7 @@ class TimelineScreen(ListScreen[Optional[TimelineChoice]]):
         self._rebuild(keep)
 
     def _replace(self, **changes: object) -> Filter:
-        return replace(self.chosen_filter, **changes)  # type: ignore[arg-type]
+        return self.chosen_filter.replace(**changes)
 
     def action_cycle_kind(self) -> None:
         order: list[EntryKind | None] = [None, *ENTRY_KINDS]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar
 
 from rich.console import ConsoleOptions, RenderableType
@@ -83,14 +82,21 @@ class DetailBox(QuietBorderTitle, Container):
 CACHED_PAGES = 64
 
 
-@dataclass
 class _Rendered:
-    """A page as lines: one list of strips per block, and where each block starts."""
+    """A page as lines: one list of strips per block, and where each block starts.
 
-    page: Page | None
-    blocks: list[list[Strip]]
-    tops: list[int]
-    lines: list[Strip]
+    (A plain class: a dataclass costs some 0.3 ms to make on Python 3.11, at every start.)
+    """
+
+    __slots__ = ("blocks", "lines", "page", "tops")
+
+    def __init__(
+        self, page: Page | None, blocks: list[list[Strip]], tops: list[int], lines: list[Strip]
+    ) -> None:
+        self.page = page
+        self.blocks = blocks
+        self.tops = tops
+        self.lines = lines
 
 
 class DetailPane(ScrollView, can_focus=True):
