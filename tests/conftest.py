@@ -1,16 +1,59 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from tui.model import Dataset
+from tui.ui.textual_private import pace_pilot
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# Pilot waits for the App to go idle after every key and pause: Textual looks for
+# a quiet 1/50 s, twice or more a key, which made most of the suite's time. A
+# quiet 1/100 s still spans the screen's refresh (see pace_pilot); what takes
+# longer, the tests wait for by its state (tests/drive.py).
+PILOT_IDLE_WINDOW = 0.01
+pace_pilot(PILOT_IDLE_WINDOW)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one process more than there are cores.
+
+    A test spends much of its time waiting (on a coop-tui in a pseudo-terminal,
+    on sshd, on Chromium, on Pilot's idle check): a third process on two cores
+    fills those waits. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set.
+    """
+    chosen = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
+    if chosen.isdigit():
+        return int(chosen)
+    return (os.cpu_count() or 1) + 1
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # With pytest-xdist, hand tests out one at a time (two waiting per process)
+    # rather than in chunks of dozens: the slow ones, which come first (below),
+    # then spread over every process instead of queueing in the first one.
+    if getattr(config.option, "maxschedchunk", False) is None:
+        config.option.maxschedchunk = 1
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest tests first (e2e and slow), the rest in their order.
+
+    Under `-n auto` the long ones then run while the short ones fill the other
+    processes, instead of one process finishing a long test alone at the end.
+    """
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("e2e") is None and item.get_closest_marker("slow") is None
+        )
+    )
 
 
 @pytest.fixture(scope="session")

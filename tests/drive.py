@@ -21,7 +21,8 @@ from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tui.ui.widgets import SearchBar
+from tui.links import PageRef
+from tui.ui.widgets import DetailPane, SearchBar
 
 # Only a hang gets here: under load a state may take seconds, never this long.
 TIMEOUT = 60.0
@@ -57,6 +58,17 @@ async def wait_until(
             raise AssertionError(f"waited {timeout:.0f} s for {what}")
         await pilot.pause(0.01)
     await pilot.pause()
+
+
+async def wait_for_page(pilot: Pilot[Any], ref: PageRef | None = None) -> None:
+    """Wait until the detail pane shows a page (`ref`'s, if given), built in its thread."""
+    pane = pilot.app.query_one(DetailPane)
+
+    def shown() -> bool:
+        page = pane.page
+        return page is not None and not pane.building and (ref is None or page.ref == ref)
+
+    await wait_until(pilot, shown, f"the page {ref or ''} to show")
 
 
 async def settle(pilot: Pilot[Any]) -> None:

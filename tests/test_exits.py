@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from drive import wait_until
 from pty_session import PtySession, coop_tui
 
 import tui.ui.screens.main
@@ -136,7 +137,8 @@ async def test_a_crash_inside_the_app_sets_a_non_zero_code(
         async with app.run_test(size=(80, 24)) as pilot:
             monkeypatch.setattr(tui.ui.screens.main, "build_page", broken)
             await pilot.press("j")
-            await pilot.pause()
+            # The page is built in a thread: its error ends the App a moment later.
+            await wait_until(pilot, lambda: app.return_code is not None, "the error to end the App")
     assert app.return_code == 1  # Textual's; run_app reports EXIT_CRASH for it
     assert app.crash_line is not None and "details are in" in app.crash_line
     logs = list((tmp_path / "coop-tui").glob("crash-*.log"))

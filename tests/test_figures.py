@@ -18,7 +18,7 @@ from tui.chart import chart_text
 from tui.figures import measure, progress, scale_of
 from tui.jsonio import dataset_to_json
 from tui.links import ItemRef, PageRef
-from tui.model import Localized, Metric, Observation, Target
+from tui.model import Lang, Localized, Metric, Observation, Target
 from tui.render import Citations, amount_form, build_page, citation, metric_block, value_text
 from tui.report import markdown_report, text_report
 
@@ -327,9 +327,21 @@ def test_the_chart_keeps_the_series_apart_and_marks_spans_and_bounds(bundled_dat
 # ------------------------------------------------------------ qualifiers survive everywhere
 
 
+@pytest.mark.slow
 def test_every_qualifier_survives_into_every_output(bundled_dataset) -> None:  # type: ignore[no-untyped-def]
     document = json.loads(dataset_to_json(bundled_dataset))
     exported = {m["id"]: m for m in document["metrics"]}
+    pages: dict[tuple[str, str], dict[str, str]] = {}  # each topic's outputs, made once
+
+    def whole(topic_id: str, lang: Lang) -> dict[str, str]:
+        if (topic_id, lang) not in pages:
+            pages[topic_id, lang] = {
+                "pane": page_text(bundled_dataset, topic_id, lang, 400),
+                "text": text_report(bundled_dataset, lang, topic_id=topic_id, width=400),
+                "md": markdown_report(bundled_dataset, lang, topic_id=topic_id),
+            }
+        return pages[topic_id, lang]
+
     for topic in bundled_dataset.topics.values():
         for metric_id in topic.metrics:
             m = bundled_dataset.metrics[metric_id]
@@ -355,9 +367,7 @@ def test_every_qualifier_survives_into_every_output(bundled_dataset) -> None:  #
                             "почти",
                         )
                     outputs = {
-                        "pane": page_text(bundled_dataset, topic.id, lang, 400),
-                        "text": text_report(bundled_dataset, lang, topic_id=topic.id, width=400),
-                        "md": markdown_report(bundled_dataset, lang, topic_id=topic.id),
+                        **whole(topic.id, lang),
                         "copy": citation(
                             bundled_dataset,
                             PageRef("topic", topic.id),

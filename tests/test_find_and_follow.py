@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from drive import palette, search, settle, type_text, wait_until
+from drive import palette, search, settle, type_text, wait_for_page, wait_until
 from helpers import screen_lines, screen_text
 from rich.text import Text
 from textual import events
@@ -474,7 +474,9 @@ async def test_without_remember_bookmarks_touch_no_file(state_home: Path) -> Non
 async def test_the_link_under_the_cursor_is_scrolled_into_view_on_a_small_screen() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.press("j", "tab", "tab")  # Industry; into the pane; its first link
+        await pilot.press("j", "tab")  # Industry; into the pane, which builds its page
+        await wait_for_page(pilot, PageRef("topic", "industry"))
+        await pilot.press("tab")  # its first link
         link = app.query_one(DetailPane).current_link
         assert link is not None and link.target.kind == "source"
         assert "[1]" in screen_text(app)

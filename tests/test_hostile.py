@@ -64,6 +64,7 @@ async def page_through(pilot: Pilot[Any], pane: DetailPane) -> str:
         y += step
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "ru"])
 async def test_tree_and_detail_show_every_hostile_string_as_text(lang: Lang) -> None:
     app = make_app(DATA, lang=lang)

@@ -133,6 +133,7 @@ async def test_focus_moved_by_a_resize_alone_goes_back_to_the_readers_pane(
             assert isinstance(app.focused, DetailPane)
 
 
+@pytest.mark.slow
 async def test_a_storm_of_resizes_leaves_a_working_app() -> None:
     app = make_app(lang="en")
     rng = random.Random(5)

@@ -82,6 +82,7 @@ async def test_long_facts_are_drawn_fewer_at_a_time(tmp_path: Path) -> None:
         assert app.query_one(DetailPane).virtual_size.height < 40 * 70
 
 
+@pytest.mark.slow
 async def test_a_search_match_far_down_the_list_is_drawn(tmp_path: Path) -> None:
     app = CoopApp(load_dataset([many_facts(tmp_path)]))
     async with app.run_test(size=(80, 24)) as pilot:

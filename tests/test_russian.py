@@ -101,6 +101,7 @@ def test_every_russian_label_reads_as_russian() -> None:
             assert not english_words(what), what
 
 
+@pytest.mark.slow
 async def test_every_russian_screen_reads_as_russian(
     bundled_dataset: Dataset, tmp_path: Path
 ) -> None:

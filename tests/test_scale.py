@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from drive import wait_until
 from helpers import screen_text
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
@@ -28,7 +29,11 @@ FACTS = 5000
 
 async def _loaded(app: CoopApp, pilot: Pilot[None]) -> None:
     """Wait for the background load: it starts after the first paint."""
-    await pilot.pause()
+    await wait_until(
+        pilot,
+        lambda: not app.loading or app.load_error is not None,
+        "the background load to end",
+    )
     # A failed load ends the App, which cancels the (finished) worker.
     with contextlib.suppress(WorkerCancelled):
         await app.workers.wait_for_complete()

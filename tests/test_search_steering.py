@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from drive import search, type_query
 from helpers import screen_text
 from textual.pilot import Pilot
@@ -63,6 +64,7 @@ async def test_every_page_found_is_listed_grouped_by_kind_with_counts() -> None:
         assert _shown_pages(app) == [e.ref for e in entries]
 
 
+@pytest.mark.slow
 async def test_down_up_and_n_walk_the_list_in_the_order_shown_marking_the_current() -> None:
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:

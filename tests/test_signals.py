@@ -14,6 +14,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from pty_session import PtySession, coop_tui
@@ -51,6 +52,14 @@ def env(tmp_path: Path) -> dict[str, str]:
     return environment
 
 
+def read_until(session: PtySession, condition: Callable[[], bool], seconds: float) -> bool:
+    """Read what the child writes until `condition()` holds, for up to `seconds`."""
+    end = time.monotonic() + seconds
+    while not condition() and time.monotonic() < end and session.proc.poll() is None:
+        session.read(0.02)
+    return condition()
+
+
 def busy_session(env: dict[str, str], tmp_path: Path) -> PtySession:
     """coop-tui with its UI thread spinning in a page build that never ends."""
     flag = tmp_path / "stuck"
@@ -59,9 +68,9 @@ def busy_session(env: dict[str, str], tmp_path: Path) -> PtySession:
     flag.touch()
     busy = Path(str(flag) + ".busy")
     for _ in range(20):
-        if busy.exists():
+        session.press("j", settle=0)
+        if read_until(session, busy.exists, 0.3):
             break
-        session.press("j", settle=0.3)
     assert busy.exists(), "the UI thread never started the stuck page"
     return session
 
@@ -75,7 +84,8 @@ def test_a_signal_ends_coop_tui_while_the_ui_thread_is_busy(
 ) -> None:
     session = busy_session(env, tmp_path)
     try:
-        session.read(0.5)
+        # The UI thread wrote its flag on its way into the loop: it spins there now.
+        session.read(0.05)
         assert session.proc.poll() is None
         sent = time.monotonic()
         session.proc.send_signal(signum)
@@ -118,9 +128,9 @@ def test_q_quits_while_a_page_build_never_returns(env: dict[str, str], tmp_path:
         flag.touch()
         busy = Path(str(flag) + ".busy")
         for _ in range(20):  # pages near the cursor are built ahead: move until one is new
-            if busy.exists() and "building…" in session.text():
+            session.press("j", settle=0)
+            if read_until(session, lambda: busy.exists() and "building…" in session.text(), 0.3):
                 break
-            session.press("j", settle=0.3)
         assert busy.exists(), "no page build started"
         assert session.wait_for("building…"), session.text()
         session.press("q")
@@ -240,11 +250,9 @@ def test_after_suspend_and_fg_the_whole_screen_comes_back_at_once(
         else:
             how_resumed = _continue_in_another_thread(session.proc.pid)
         # No key is pressed: everything must come back by itself.
-        assert session.wait_for("quit", timeout=GIVE_UP), (how_resumed, session.text())
-        session.read(0.5)
-        screen = session.text()
-        for text in ("Topics", "Center", "Industry", "Trade", "Center of Belarusian Machinery"):
-            assert text in screen, screen
+        whole = ("quit", "Topics", "Center", "Industry", "Trade", "Center of Belarusian Machinery")
+        for text in whole:
+            assert session.wait_for(text, timeout=GIVE_UP), (how_resumed, text, session.text())
         assert session.proc.poll() is None
         session.press("q")
         assert session.wait_exit(GIVE_UP) == 0

@@ -8,6 +8,7 @@ then the new version's source, before changing the pin.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import re
 from importlib.metadata import version
@@ -36,6 +37,7 @@ from tui.ui.textual_private import (
     UnhandledErrorHook,
     move_scrollbar_quietly,
     notices,
+    pace_pilot,
     rich_width_table,
     screen_strips,
     set_virtual_size_quietly,
@@ -100,6 +102,33 @@ def test_the_undocumented_behaviours_keep_their_shape() -> None:
         "ScrollBar.window_virtual_size"
     )
     assert isinstance(ScrollView.virtual_size, Reactive), upgraded("ScrollView.virtual_size")
+
+
+async def test_pilot_waits_for_idle_in_the_window_the_tests_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """tests/conftest.py's window is the one Pilot's idle check sleeps in, key by key."""
+    import textual._wait as wait
+    from conftest import PILOT_IDLE_WINDOW
+
+    for name in ("SLEEP_GRANULARITY", "SLEEP_IDLE", "sleep"):
+        assert hasattr(wait, name), upgraded(f"textual._wait.{name}")
+    assert wait.SLEEP_GRANULARITY == PILOT_IDLE_WINDOW, upgraded("pace_pilot")
+    slept: list[float] = []
+
+    async def sleep(delay: float) -> None:
+        slept.append(delay)
+        await asyncio.sleep(delay)  # what textual._wait.sleep is
+
+    async with Shown().run_test() as pilot:
+        monkeypatch.setattr(wait, "sleep", sleep)
+        await pilot.press("x", "y")
+        await pilot.pause()
+    assert slept and set(slept) == {PILOT_IDLE_WINDOW}, upgraded(f"Pilot's idle waits: {slept}")
+    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", wait.SLEEP_GRANULARITY)
+    monkeypatch.setattr(wait, "SLEEP_IDLE", wait.SLEEP_IDLE)
+    pace_pilot(0.004)
+    assert (wait.SLEEP_GRANULARITY, wait.SLEEP_IDLE) == (0.004, 0.004 / 20)
 
 
 async def test_screen_strips_are_the_screen_as_the_terminal_shows_it() -> None:

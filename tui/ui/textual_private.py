@@ -57,6 +57,14 @@ And one that spares start-up time (benchmarks/profile_paint.py measures it):
   which parses every stylesheet again once the App runs, and so forgets the
   parse cache that the widgets' CSS would have used (the first paint parsed
   the App's CSS three times: about 7 ms).
+
+And one for the tests' pace (only tests/conftest.py calls it):
+
+- `textual._wait.SLEEP_GRANULARITY` and `SLEEP_IDLE`: after every key and
+  `pause()`, Textual's `Pilot` waits until the test process has used almost no
+  CPU for one whole window of `SLEEP_GRANULARITY` seconds (1/50), at least twice
+  a key: 60 ms a key, most of the suite's time. `pace_pilot` shortens the
+  window; its docstring says why 10 ms still waits for the screen.
 """
 
 from __future__ import annotations
@@ -243,3 +251,19 @@ def move_scrollbar_quietly(bar: ScrollBar, old_height: int, new_height: int) -> 
     for y, (old, new) in enumerate(zip(old_rows, new_rows)):
         if old != new:
             bar.refresh(Region(0, y, bar.size.width, 1))
+
+
+def pace_pilot(window: float) -> None:
+    """Make `Pilot`'s idle check look at windows of `window` seconds (Textual's: 1/50 s).
+
+    The check stays what it was: the process counts as idle after a window in
+    which it used under a twentieth of it in CPU (worker threads included). A
+    window must not be much shorter than Textual's screen refresh (1/60 s after
+    a change): a key is followed by at least two windows, and the refresh must
+    fall inside them for the test to read the new screen. Tests still wait on
+    states for what takes longer (workers, timers, pages built in threads).
+    """
+    import textual._wait as wait
+
+    wait.SLEEP_GRANULARITY = window
+    wait.SLEEP_IDLE = window / 20
