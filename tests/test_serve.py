@@ -24,7 +24,7 @@ pytest.importorskip("textual_serve", reason="needs the web extra: pip install '.
 from tui.web import server as web_server  # noqa: E402 - after importorskip, as the web extra may be missing
 
 if TYPE_CHECKING:
-    from aiohttp import ClientWebSocketResponse
+    from aiohttp import ClientWebSocketResponse, WSMessage
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -152,6 +152,15 @@ async def _first_screen(ws: ClientWebSocketResponse) -> bytes:
     return seen
 
 
+async def _past_screen_updates(ws: ClientWebSocketResponse) -> WSMessage:
+    """The first message that is not a screen update: frames already on their way
+    when the session ends still arrive before the close."""
+    while True:
+        message = await asyncio.wait_for(ws.receive(), 60)
+        if message.type != aiohttp.WSMsgType.BINARY:
+            return message
+
+
 def _origin(url: str) -> str:
     return url.rstrip("/")
 
@@ -209,7 +218,7 @@ async def test_the_cap_a_closed_tab_and_the_stop(tmp_path: Path) -> None:
             await _first_screen(third)
             assert len(server.sessions()) == 1
             code, seconds, out, _ = server.stop(signal.SIGTERM)
-            message = await asyncio.wait_for(third.receive(), 60)
+            message = await _past_screen_updates(third)
             assert message.type == aiohttp.WSMsgType.CLOSE
             assert message.data == web_server.CLOSE_GOING_AWAY
         assert code == 143
@@ -244,10 +253,7 @@ async def test_quitting_the_app_closes_its_tab() -> None:
             ws = await http.ws_connect(server.url + "ws", origin=_origin(server.url))
             await _first_screen(ws)
             await ws.send_json(["stdin", "q"])
-            while True:
-                message = await asyncio.wait_for(ws.receive(), 60)
-                if message.type != aiohttp.WSMsgType.BINARY:
-                    break
+            message = await _past_screen_updates(ws)
             assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
             wait_until(lambda: not server.sessions(), what="the session to end")
         server.stop()
