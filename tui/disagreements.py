@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from typing import Final, Literal
 
 from .model import Dataset, Observation, Target, Topic
+from .value import Value
 
 SideKind = Literal["fact", "observation", "target"]
 
 
-class Side:
+class Side(Value):
     """One side: the n-th fact of a topic, or the n-th observation or target of a metric.
 
     Immutable and compared by value, as a frozen dataclass; a plain class because
@@ -24,23 +25,13 @@ class Side:
     """
 
     __slots__ = ("index", "kind", "owner")
+    FIELDS = ("kind", "owner", "index")
 
     def __init__(self, kind: SideKind, owner: str, index: int) -> None:
         self.kind: Final = kind
         self.owner: Final = owner
         """The topic id (a fact) or the metric id (an observation or target)."""
         self.index: Final = index
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Side:
-            return NotImplemented
-        return (self.kind, self.owner, self.index) == (other.kind, other.owner, other.index)
-
-    def __hash__(self) -> int:
-        return hash((self.kind, self.owner, self.index))
-
-    def __repr__(self) -> str:
-        return f"Side(kind={self.kind!r}, owner={self.owner!r}, index={self.index!r})"
 
 
 def sides_index(dataset: Dataset) -> Mapping[str, tuple[Side, ...]]:

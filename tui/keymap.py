@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from .value import Value
+
 Scope = Literal["tree", "detail", "search", "app", "bookmarks", "citation", "help"]
 
 SCOPES: tuple[Scope, ...] = (
@@ -26,7 +28,7 @@ SCOPES: tuple[Scope, ...] = (
 """In the order the help screen lists them."""
 
 
-class KeyDef:
+class KeyDef(Value):
     """One action and the keys that run it in one part of the screen.
 
     Immutable and compared by value, as a frozen dataclass; a plain class
@@ -45,6 +47,7 @@ class KeyDef:
         "shown",
         "textual",
     )
+    FIELDS = ("scope", "keys", "action", "help", "footer", "rank", "textual", "priority", "shown")
 
     def __init__(
         self,
@@ -75,35 +78,6 @@ class KeyDef:
         self.priority: Final = priority
         self.shown: Final = shown
         """How the help writes the keys, where the names would be too long."""
-
-    def _fields(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in _KEYDEF_FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not KeyDef:
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _KEYDEF_FIELDS)
-        return f"KeyDef({fields})"
-
-
-_KEYDEF_FIELDS = (
-    "scope",
-    "keys",
-    "action",
-    "help",
-    "footer",
-    "rank",
-    "textual",
-    "priority",
-    "shown",
-)
-"""KeyDef's fields in the order its constructor takes them."""
 
 
 def _k(*keys: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Final, Literal, get_args
 
 from .model import Dataset
+from .value import Value
 from .walk import FactItem, FigureItem, topic_items
 
 PageKind = Literal["topic", "organisation", "person", "place", "event", "source"]
@@ -21,30 +22,19 @@ PAGE_KINDS: tuple[PageKind, ...] = get_args(PageKind)
 ItemKind = Literal["topic", "fact", "quote", "observation", "target"]
 
 
-# PageRef, ItemRef and Backlinks are plain classes, immutable and compared by
-# value as frozen dataclasses would be: every start imports them, and on Python
-# 3.11 a dataclass costs some 0.4 ms to make (see README, "Where the first paint goes").
+# PageRef, ItemRef and Backlinks are `Value`s, immutable and compared by value as
+# frozen dataclasses would be, without a dataclass's cost at every start (value.py).
 
 
-class PageRef:
+class PageRef(Value):
     """One page: `PageRef("topic", "industry.tractors")`, `PageRef("organisation", "ptz")`."""
 
     __slots__ = ("id", "kind")
+    FIELDS = ("kind", "id")
 
     def __init__(self, kind: PageKind, id: str) -> None:
         self.kind: Final = kind
         self.id: Final = id
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not PageRef:
-            return NotImplemented
-        return self.kind == other.kind and self.id == other.id
-
-    def __hash__(self) -> int:
-        return hash((self.kind, self.id))
-
-    def __repr__(self) -> str:
-        return f"PageRef(kind={self.kind!r}, id={self.id!r})"
 
     def exists_in(self, dataset: Dataset) -> bool:
         if self.kind == "topic":
@@ -74,13 +64,14 @@ def entity_ref(dataset: Dataset, entity_id: str) -> PageRef:
     return PageRef(dataset.entities[entity_id].kind, entity_id)
 
 
-class ItemRef:
+class ItemRef(Value):
     """A place on a topic page: the topic itself, its n-th fact or quote, or a figure.
 
     A figure (an observation or target) is the n-th of the metric named by `metric`.
     """
 
     __slots__ = ("index", "kind", "metric", "topic_id")
+    FIELDS = ("topic_id", "kind", "index", "metric")
 
     def __init__(
         self, topic_id: str, kind: ItemKind = "topic", index: int = 0, metric: str | None = None
@@ -90,30 +81,13 @@ class ItemRef:
         self.index: Final = index
         self.metric: Final = metric
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not ItemRef:
-            return NotImplemented
-        return (
-            self.topic_id == other.topic_id
-            and self.kind == other.kind
-            and self.index == other.index
-            and self.metric == other.metric
-        )
 
-    def __hash__(self) -> int:
-        return hash((self.topic_id, self.kind, self.index, self.metric))
-
-    def __repr__(self) -> str:
-        return (
-            f"ItemRef(topic_id={self.topic_id!r}, kind={self.kind!r}, "
-            f"index={self.index!r}, metric={self.metric!r})"
-        )
-
-
-class Backlinks:
+class Backlinks(Value):
     """Who names an entity (topics, facts, quotes) and who cites a source."""
 
     __slots__ = ("citations", "mentions")
+    FIELDS = ("mentions", "citations")
+    __hash__ = None  # type: ignore[assignment]  # it holds mutable values
 
     def __init__(
         self,
@@ -123,15 +97,7 @@ class Backlinks:
         self.mentions: Final = mentions
         self.citations: Final = citations
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Backlinks:
-            return NotImplemented
-        return self.mentions == other.mentions and self.citations == other.citations
-
     __hash__ = None  # type: ignore[assignment]  # it holds dicts, as the dataclass's did
-
-    def __repr__(self) -> str:
-        return f"Backlinks(mentions={self.mentions!r}, citations={self.citations!r})"
 
     def of(self, ref: PageRef) -> tuple[ItemRef, ...]:
         table = self.citations if ref.kind == "source" else self.mentions

@@ -18,13 +18,15 @@ from typing import Final, Tuple, Union  # noqa: UP035
 
 from .i18n import label
 from .model import Lang
+from .value import Value
 
 
-class Notice:
+class Notice(Value):
     """A notice: immutable and compared by value, as a frozen dataclass (a plain class:
     every start imports it, and a dataclass costs some 0.5 ms to make on Python 3.11)."""
 
     __slots__ = ("args", "key", "then")
+    FIELDS = ("key", "args", "then")
 
     def __init__(
         self,
@@ -38,17 +40,6 @@ class Notice:
         """The label's fields: text put in as it is, or notices worded in the same language."""
         self.then: Final = then
         """What followed, each added after "; "."""
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Notice:
-            return NotImplemented
-        return (self.key, self.args, self.then) == (other.key, other.args, other.then)
-
-    def __hash__(self) -> int:
-        return hash((self.key, self.args, self.then))
-
-    def __repr__(self) -> str:
-        return f"Notice(key={self.key!r}, args={self.args!r}, then={self.then!r})"
 
     def __str__(self) -> str:
         return notice_text(self, "en")

@@ -39,6 +39,7 @@ from .links import PageRef
 from .model import LANGS, Lang
 from .notices import Notice, both
 from .paths import user_dir
+from .value import Value
 
 STATE_FILE = "state.json"
 
@@ -58,26 +59,20 @@ def state_dir(environ: Mapping[str, str] | None = None) -> Path:
     return user_dir("XDG_STATE_HOME", ".local/state", environ)
 
 
-class Loaded:
+class Loaded(Value):
     """What `StateStore.load` read (a plain class: every start makes one, and a dataclass
     costs some 0.4 ms to make on Python 3.11)."""
 
     __slots__ = ("data", "notice")
+    FIELDS = ("data", "notice")
+    __hash__ = None  # type: ignore[assignment]  # it holds mutable values
 
     def __init__(self, data: dict[str, Any], notice: Notice | None = None) -> None:
         self.data: Final = data
         self.notice: Final = notice
         """What went wrong with the file, for the reader; None when all went well."""
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Loaded:
-            return NotImplemented
-        return self.data == other.data and self.notice == other.notice
-
     __hash__ = None  # type: ignore[assignment]  # it holds a dict
-
-    def __repr__(self) -> str:
-        return f"Loaded(data={self.data!r}, notice={self.notice!r})"
 
 
 class _Unusable(Exception):

@@ -25,6 +25,7 @@ from typing import Final, Literal, get_args
 from .i18n import format_when, label, quoted
 from .links import ItemRef, PageRef, backlinks, entity_ref
 from .model import LANGS, Dataset, Lang, Metric, PartialDate, Topic
+from .value import Value
 from .walk import FactItem, QuoteItem, dataset_items, mentioned, topic_items
 
 EntryKind = Literal["event", "fact", "quote", "figure", "target"]
@@ -36,7 +37,7 @@ _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 _KIND_RANK = {kind: rank for rank, kind in enumerate(ENTRY_KINDS)}
 
 
-class Entry:
+class Entry(Value):
     """One dated item: when, what kind, where it is shown and what it names.
 
     `owner` is the topic (a fact or quote), metric (a figure or target) or
@@ -51,6 +52,7 @@ class Entry:
     """
 
     __slots__ = ("end", "entities", "kind", "number", "owner", "source", "topic_id", "when")
+    FIELDS = ("when", "kind", "owner", "number", "topic_id", "source", "entities", "end")
 
     def __init__(
         self,
@@ -71,33 +73,6 @@ class Entry:
         self.source: Final = source
         self.entities: Final = entities
         self.end: Final = end
-
-    def _fields(self) -> tuple[object, ...]:
-        return (
-            self.when,
-            self.kind,
-            self.owner,
-            self.number,
-            self.topic_id,
-            self.source,
-            self.entities,
-            self.end,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Entry:
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (
-            f"Entry(when={self.when!r}, kind={self.kind!r}, owner={self.owner!r}, "
-            f"number={self.number!r}, topic_id={self.topic_id!r}, source={self.source!r}, "
-            f"entities={self.entities!r}, end={self.end!r})"
-        )
 
     @property
     def year(self) -> int:
@@ -388,7 +363,7 @@ def entry_topic(dataset: Dataset, entry: Entry, lang: Lang) -> str:
 # ---------------------------------------------------------------- filters
 
 
-class Filter:
+class Filter(Value):
     """What the reader narrowed the timeline to; None everywhere shows it all.
 
     `topic` takes its subtopics along (as `export --topic` does); `entity`
@@ -397,6 +372,7 @@ class Filter:
     """
 
     __slots__ = ("entity", "first_year", "kind", "last_year", "topic")
+    FIELDS = ("kind", "topic", "entity", "first_year", "last_year")
 
     def __init__(
         self,
@@ -412,35 +388,14 @@ class Filter:
         self.first_year: Final = first_year
         self.last_year: Final = last_year
 
-    def _fields(self) -> tuple[object, ...]:
-        return (self.kind, self.topic, self.entity, self.first_year, self.last_year)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Filter:
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (
-            f"Filter(kind={self.kind!r}, topic={self.topic!r}, entity={self.entity!r}, "
-            f"first_year={self.first_year!r}, last_year={self.last_year!r})"
-        )
-
     def replace(self, **changes: object) -> Filter:
         """A copy with `changes` (as `dataclasses.replace` would make it)."""
-        names = ("kind", "topic", "entity", "first_year", "last_year")
-        values = dict(zip(names, self._fields()))
+        values = dict(zip(self.FIELDS, self._values(self)))
         values.update(changes)
         return Filter(**values)  # type: ignore[arg-type]
 
     def __bool__(self) -> bool:
-        return any(
-            v is not None
-            for v in (self.kind, self.topic, self.entity, self.first_year, self.last_year)
-        )
+        return any(v is not None for v in self._values(self))
 
 
 def subtopics(dataset: Dataset, topic_id: str) -> frozenset[str]:

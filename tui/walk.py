@@ -39,6 +39,7 @@ from .model import (
     Quote,
     Topic,
 )
+from .value import Value
 
 if TYPE_CHECKING:
     from .timeline import Entry  # noqa: F401  (Timeline's items, named in a string)
@@ -56,25 +57,15 @@ _I = TypeVar("_I")
 # The sections are plain classes, not dataclasses: every start imports this
 # module, and on Python 3.11 each dataclass costs some 0.3 ms to make (its
 # methods are compiled one by one); these cost next to nothing.
-class _Section(Generic[_I]):
+class _Section(Value, Generic[_I]):
     """A section of a topic's page: its items, in page order; immutable, compared by value."""
 
     __slots__ = ("items",)
+    FIELDS = ("items",)
     key: ClassVar[SectionKey]
 
     def __init__(self, items: tuple[_I, ...]) -> None:
         self.items: Final = items
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _Section) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return bool(self.items == other.items)
-
-    def __hash__(self) -> int:
-        return hash((self.__class__, self.items))
-
-    def __repr__(self) -> str:
-        return f"{self.__class__.__name__}(items={self.items!r})"
 
 
 class Figures(_Section[Metric]):

@@ -20,6 +20,7 @@ from rich.text import Text
 from ..links import ItemRef, PageRef
 from ..model import Lang
 from ..paging import PAGE_ITEMS, Budget, more_text
+from ..value import Value
 from .blocks import Hanging, SideBySide, texts_of
 from .styles import CURSOR, DIM, LINK, LINK_META, MATCH
 
@@ -32,10 +33,11 @@ Marks = Callable[[str], "list[tuple[int, int]]"]
 # a dataclass costs some 0.4 ms to make.
 
 
-class Link:
+class Link(Value):
     """A link on a page: immutable, compared by value."""
 
     __slots__ = ("item", "more", "target")
+    FIELDS = ("target", "item", "more")
 
     def __init__(self, target: PageRef, item: ItemRef | None = None, more: int = 0) -> None:
         self.target: Final = target
@@ -45,22 +47,13 @@ class Link:
         self.more: Final = more
         """For the "… N more" line of a cut list: how many of each list to draw when followed."""
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Link:
-            return NotImplemented
-        return (self.target, self.item, self.more) == (other.target, other.item, other.more)
 
-    def __hash__(self) -> int:
-        return hash((self.target, self.item, self.more))
-
-    def __repr__(self) -> str:
-        return f"Link(target={self.target!r}, item={self.item!r}, more={self.more!r})"
-
-
-class Page:
+class Page(Value):
     """One page of the detail pane: renderable blocks (one per line or so) and its links."""
 
     __slots__ = ("blocks", "item_blocks", "link_blocks", "links", "ref", "title")
+    FIELDS = ("ref", "title", "blocks", "links", "link_blocks", "item_blocks")
+    __hash__ = None  # type: ignore[assignment]  # it holds mutable values
 
     def __init__(
         self,
@@ -80,29 +73,7 @@ class Page:
         self.item_blocks = item_blocks
         """Which block each fact and quote starts at, to show a search match."""
 
-    def _fields(self) -> tuple[object, ...]:
-        return (
-            self.ref,
-            self.title,
-            self.blocks,
-            self.links,
-            self.link_blocks,
-            self.item_blocks,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Page:
-            return NotImplemented
-        return self._fields() == other._fields()
-
     __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
-
-    def __repr__(self) -> str:
-        return (
-            f"Page(ref={self.ref!r}, title={self.title!r}, blocks={self.blocks!r}, "
-            f"links={self.links!r}, link_blocks={self.link_blocks!r}, "
-            f"item_blocks={self.item_blocks!r})"
-        )
 
     def renderable(self) -> Group:
         return Group(*self.blocks)

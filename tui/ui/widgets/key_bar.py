@@ -21,11 +21,12 @@ from textual.widgets import Static
 from ...i18n import label
 from ...keymap import KEYS, KeyDef, footer_glyph
 from ...model import Lang
+from ...value import Value
 from ..bindings import binding_id
 from ..layout import NARROW
 
 
-class Hint:
+class Hint(Value):
     """One footer entry: its keys (each clickable), its word, how much it matters.
 
     Immutable and compared by value (a plain class, not a dataclass: those cost
@@ -33,6 +34,7 @@ class Hint:
     """
 
     __slots__ = ("keys", "name", "rank", "word")
+    FIELDS = ("keys", "word", "rank", "name")
 
     def __init__(
         self, keys: tuple[tuple[str, str], ...], word: str, rank: int, name: str = ""
@@ -43,24 +45,6 @@ class Hint:
         self.rank: Final = rank
         self.name: Final = name
         """The word's label key (`foot.pane`)."""
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Hint:
-            return NotImplemented
-        return (self.keys, self.word, self.rank, self.name) == (
-            other.keys,
-            other.word,
-            other.rank,
-            other.name,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.keys, self.word, self.rank, self.name))
-
-    def __repr__(self) -> str:
-        return (
-            f"Hint(keys={self.keys!r}, word={self.word!r}, rank={self.rank!r}, name={self.name!r})"
-        )
 
     def with_rank(self, rank: int) -> Hint:
         return Hint(self.keys, self.word, rank, self.name)

@@ -17,6 +17,7 @@ from ...i18n import label
 from ...links import PageRef
 from ...model import Dataset, Lang, Topic
 from ...render import MATCH
+from ...value import Value
 from ..bindings import bindings
 from .strips import compact
 
@@ -54,7 +55,7 @@ def page_of(data: str | None) -> PageRef | None:
 EXPAND_ALL_LIMIT = 300
 
 
-class TreeView:
+class TreeView(Value):
     """Which topics were expanded and where the cursor was, to put the tree back after a search.
 
     Immutable and compared by value (a plain class, not a dataclass: those cost
@@ -62,21 +63,11 @@ class TreeView:
     """
 
     __slots__ = ("cursor", "expanded")
+    FIELDS = ("expanded", "cursor")
 
     def __init__(self, expanded: frozenset[str] = frozenset(), cursor: str | None = None) -> None:
         self.expanded: Final = expanded
         self.cursor: Final = cursor
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not TreeView:
-            return NotImplemented
-        return self.expanded == other.expanded and self.cursor == other.cursor
-
-    def __hash__(self) -> int:
-        return hash((self.expanded, self.cursor))
-
-    def __repr__(self) -> str:
-        return f"TreeView(expanded={self.expanded!r}, cursor={self.cursor!r})"
 
 
 class TopicTree(Tree[str]):
