@@ -34,7 +34,6 @@ regular file of the same owner, opened without following links.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import stat
@@ -191,7 +190,7 @@ class DatasetCache:
             dataset = dataset_from_json(body.decode("utf-8"))
         except Exception:  # noqa: BLE001 - damaged, or written by other code: a miss
             return None
-        return dataclasses.replace(dataset, files=files)
+        return dataset.replace(files=files)
 
     def put(self, paths: Sequence[Path], dataset: Dataset, key: Fingerprint | None) -> None:
         """Store `dataset`, loaded from `paths` when they were as `key` says.

@@ -2,7 +2,7 @@
 
 The JSON mirrors `model.py` one to one, so a program can read it without
 knowing TOML, and `dataset_from_json(dataset_to_json(d))` gives back equal
-dataclasses (a test checks it on the bundled data). The shape, described in
+objects (a test checks it on the bundled data). The shape, described in
 README.md:
 
     {"format": "coop-tui", "version": 2,
@@ -21,7 +21,6 @@ files (`Dataset.locations`) is not part of it: JSON has no files.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Mapping
 from datetime import date
@@ -43,9 +42,10 @@ from .model import (
     Target,
     Topic,
 )
+from .value import Frozen
 from .walk import FactItem, FigureItem, dataset_items
 
-_T = TypeVar("_T")
+_F = TypeVar("_F", bound=Frozen)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -94,10 +94,10 @@ def _document(dataset: Dataset) -> dict[str, Any]:
 def _plain(value: Any) -> Any:
     if isinstance(value, PartialDate):  # "2019", "2019-05" or a day, as written
         return str(value)
-    if isinstance(value, Localized):  # no dataclass: its sides may be read from a store
+    if isinstance(value, Localized):  # no Frozen: its sides may be read from a store
         return {"ru": value.ru, "en": value.en}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Frozen):  # every field, under its name, in the model's order
+        return {name: _plain(getattr(value, name)) for name in value.FIELDS}
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     if isinstance(value, date):
@@ -199,19 +199,10 @@ def _ids(value: list[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-"""Each model class's field names, asked of `dataclasses.fields` once: the data cache
-reads every start's data set back through here."""
-
-
-def _build(cls: type[_T], decoders: Mapping[str, Callable[[Any], Any]], data: Any) -> _T:
+def _build(cls: type[_F], decoders: Mapping[str, Callable[[Any], Any]], data: Any) -> _F:
     """Build `cls` from `data`, decoding the fields that are not plain JSON values."""
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        fields = dataclasses.fields(cls)  # type: ignore[arg-type]  # cls is a model dataclass
-        names = _FIELD_NAMES[cls] = tuple(fld.name for fld in fields)
     kwargs = {}
-    for name in names:
+    for name in cls.FIELDS:
         if name in data:
             raw = data[name]
             decode = decoders.get(name)

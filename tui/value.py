@@ -14,6 +14,14 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
+if TYPE_CHECKING:
+    from typing_extensions import Self, dataclass_transform
+else:
+    # For mypy only (PEP 681): at run time the decorator does nothing, and
+    # typing_extensions, no dependency of ours, is not imported.
+    def dataclass_transform(**_kwargs: Any) -> Any:
+        return lambda cls: cls
+
 
 class Value:
     """Equal to another of its own class with equal fields; hashed by its fields;
@@ -31,6 +39,8 @@ class Value:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         names = cls.FIELDS
+        if not names:  # a base for other classes (`Frozen`), never made itself
+            return
         if len(names) == 1:
             # attrgetter of one name gives the value itself, not a tuple of it.
             one = attrgetter(names[0])
@@ -56,3 +66,42 @@ class Value:
             f"{name}={value!r}" for name, value in zip(self.FIELDS, self._values(self))
         )
         return f"{self.__class__.__name__}({shown})"
+
+
+@dataclass_transform(frozen_default=True)
+class Frozen(Value):
+    """A `Value` whose fields cannot be assigned or deleted once made, as a frozen
+    dataclass's: the data model (model.py), shared by every view and never changed.
+
+    A subclass declares its fields in the class body (`start: date`: types for
+    mypy, which `dataclass_transform` tells to treat them as read-only) and sets
+    them in `__init__` with `object.__setattr__`, as a frozen dataclass's own
+    `__init__` does. Its `__init__` takes the fields positionally in `FIELDS`
+    order: copies and pickles are made that way.
+    """
+
+    __slots__ = ()
+
+    if not TYPE_CHECKING:
+        # Hidden from mypy, which would otherwise take any name as assignable:
+        # it refuses the fields (dataclass_transform) and unknown names itself.
+
+        def __setattr__(self, name: str, value: object) -> None:
+            raise AttributeError(
+                f"cannot assign to field {name!r}: {self.__class__.__name__} is immutable"
+            )
+
+        def __delattr__(self, name: str) -> None:
+            raise AttributeError(
+                f"cannot delete field {name!r}: {self.__class__.__name__} is immutable"
+            )
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with `changes` (as `dataclasses.replace` would make it); an unknown name raises TypeError."""
+        values = dict(zip(self.FIELDS, self._values(self)))
+        values.update(changes)
+        return self.__class__(**values)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # `copy` and `pickle` would otherwise fill the slots through __setattr__.
+        return (self.__class__, self._values(self))
