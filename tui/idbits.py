@@ -30,20 +30,28 @@ FEW = 64
 SPARSE = 32
 
 
-def from_ids(lists: Sequence[Collection[int]], size: int) -> int:
-    """The set of the ids in `lists` (each below `size`; an id may be in several)."""
+def from_ids(lists: Sequence[Collection[int]], size: int, least: int = 0) -> int:
+    """The set of the ids in `lists` (each below `size`; an id may be in several).
+
+    `least`: no id is smaller; only the bytes from there on are turned into bits.
+    """
     every = chain.from_iterable(lists)
     if sum(map(len, lists)) <= FEW:
         bits = 0
         for i in every:
             bits |= 1 << i
         return bits
-    flags = bytearray(size)
-    # A plain loop: faster than map(flags.__setitem__, ...) on Python 3.11.
+    chosen = bytearray(size)
+    # A plain loop: faster than map(chosen.__setitem__, ...) on Python 3.11.
     for i in every:
-        flags[i] = 1
+        chosen[i] = 1
+    return from_flags(chosen[least:]) << least
+
+
+def from_flags(chosen: bytes | bytearray) -> int:
+    """The set of the ids whose byte in `chosen` is 1 (the others 0): `flags` undone."""
     # Base 2 converts in linear time (and has no digit limit, unlike base 10).
-    return int(flags.translate(_TO_DIGITS)[::-1], 2)
+    return int(chosen.translate(_TO_DIGITS)[::-1], 2) if chosen else 0
 
 
 def flags(bits: int) -> bytes:

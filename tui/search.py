@@ -45,6 +45,7 @@ from typing import Callable, Literal, NamedTuple
 from . import idbits
 from .links import ItemRef, PageRef, entity_ref
 from .model import LANGS, Dataset, Lang, Localized
+from .postings import Postings
 from .walk import Disputes, Facts, Figures, Quotes, SectionKey, topic_sections
 
 Field = Literal["title", "name", "summary", "description", "fact", "quote", "figure", "source"]
@@ -275,7 +276,7 @@ class _LangIndex:
     kinds: bytes  # index into _ITEM_KINDS
     items: array[int]  # the item's index on its page
     postings: dict[str, array[int] | int]
-    """Each word's texts: their ids, or as bits (an int) when that is smaller (see `_index`)."""
+    """Each word's texts: their ids, or as bits (an int) when that is smaller (see postings.py)."""
     vocabulary: list[str]
     trigrams: dict[str, array[int]]
     topic_of: list[str | None]
@@ -485,7 +486,7 @@ class SearchIndex:
         met_refs: list[PageRef] = []
         met_kinds = bytearray()
         met_items = array("I")
-        numbers: dict[str, array[int]] = {}  # each word's texts, by number
+        postings = Postings()
         for text in self._texts(lang):
             if not text.text:
                 continue
@@ -494,12 +495,7 @@ class SearchIndex:
             met_refs.append(text.ref)
             met_kinds.append(_KIND_CODE[text.item_kind])
             met_items.append(text.item_index)
-            for word in set(words(text.text)):
-                bucket = numbers.get(word)
-                if bucket is None:
-                    numbers[word] = array("I", (number,))
-                else:
-                    bucket.append(number)
+            postings.add(number, set(words(text.text)))
         size = len(codes)
         # Each field's texts in the order met, after the fields before it.
         next_id: list[int] = []
@@ -509,6 +505,9 @@ class SearchIndex:
         for number, code in enumerate(codes):
             id_of[number] = next_id[code]
             next_id[code] += 1
+        # The postings first: they are let go by number as they are made by
+        # id, and the columns below then take the room they leave.
+        by_id = postings.finish(id_of)
         refs: list[PageRef] = [_NO_PAGE] * size
         kinds = bytearray(size)
         items = array("I", bytes(4 * size))
@@ -518,20 +517,8 @@ class SearchIndex:
             items[text_id] = met_items[number]
         del met_refs, met_kinds, met_items
         fields = b"".join(bytes((code,)) * codes.count(code) for code in range(len(FIELD_ORDER)))
-        # A common word's texts as bits, when that is smaller than their ids (4
-        # bytes each): 16 KB, not 450 KB, for a word of every fact at 100,000
-        # facts, and a keystroke combines it as it is. Each word's numbers are
-        # let go as its ids are made.
-        postings: dict[str, array[int] | int] = {}
-        while numbers:
-            word, bucket = numbers.popitem()
-            text_ids = map(id_of.__getitem__, bucket)
-            if len(bucket) * 32 > size:
-                postings[word] = idbits.from_ids([array("I", text_ids)], size)
-            else:
-                postings[word] = array("I", text_ids)
         del id_of, codes
-        vocabulary = sorted(postings)
+        vocabulary = sorted(by_id)
         trigrams: dict[str, array[int]] = {}
         for word_id, word in enumerate(vocabulary):
             if len(word) >= 3:
@@ -548,7 +535,7 @@ class SearchIndex:
             bytes(fields),
             bytes(kinds),
             items,
-            postings,
+            by_id,
             vocabulary,
             trigrams,
             topic_of,
