@@ -247,6 +247,10 @@ class _Found:
     """Texts answering only with a typo (none of `exact` or `prefixed`)."""
     topics: frozenset[str] | None = None
     """The topics of all three, once asked (a keystroke that changes no word asks again)."""
+    ranked: tuple[int | None, list[int]] = (0, [])
+    """The last ranking asked: its limit and the best ids (listing a set's ids costs a
+    pass over all texts, and the same query asked again, as when the index is ready or
+    the language comes back, asks for the same ones)."""
 
     @property
     def total(self) -> int:
@@ -615,12 +619,15 @@ class SearchIndex:
             return Results([], 0)
         # Only the first `limit` are ranked: a common word's 100,000 texts need
         # counting and their topics, not sorting, once the exact ones fill the list.
-        top: list[int] = []
-        for tier in (found.exact, found.prefixed, found.typos):
-            need = None if limit is None else limit - len(top)
-            if need is not None and need <= 0:
-                break
-            top += idbits.smallest(tier, need)
+        asked, top = found.ranked
+        if asked != limit or not top:
+            top = []
+            for tier in (found.exact, found.prefixed, found.typos):
+                need = None if limit is None else limit - len(top)
+                if need is not None and need <= 0:
+                    break
+                top += idbits.smallest(tier, need)
+            found.ranked = (limit, top)
         if found.topics is None:
             found.topics = self._topics_of(index, found.all())
         text_of = partial(self._text_of, lang)
