@@ -19,7 +19,8 @@ text are computed once, when the index is built, into an inverted index
 (word -> texts). A keystroke looks up each query word in the vocabulary — exact
 by dict, prefix by bisecting the sorted vocabulary, typos through a trigram
 index of the vocabulary and a bounded edit distance on the few candidates — and
-combines the texts with set operations, which run in C. No keystroke walks all
+combines the texts with set operations on bits (see idbits.py: a set of
+texts is an int with a bit per text), which run in C. No keystroke walks all
 the text.
 
 How results are ranked: texts whose words all match exactly come first, then
@@ -35,15 +36,16 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
-from operator import itemgetter
 from typing import Callable, Literal, NamedTuple
 
+from . import idbits
 from .links import ItemRef, PageRef, entity_ref
 from .model import LANGS, Dataset, Lang, Localized
+from .postings import Postings
 from .walk import Disputes, Facts, Figures, Quotes, SectionKey, topic_sections
 
 Field = Literal["title", "name", "summary", "description", "fact", "quote", "figure", "source"]
@@ -220,11 +222,8 @@ _FIELD_CODE = {f: code for code, f in enumerate(FIELD_ORDER)}
 # A text's page until building the index puts it in place.
 _NO_PAGE = PageRef("topic", "")
 
-# The texts' sets of ids kept between keystrokes (see `_texts_with`), counted in
-# ids: a common word's set at 100,000 facts holds 100,000 of them, about 6 MB.
-SET_CACHE_IDS = 300_000
-# How many sets of texts keep their topics (see `_topics_of`): the sets are kept
-# alive with them, and most are word sets kept anyway.
+# How many sets of texts keep their topics (see `_topics_of`): 16 KB a set at
+# 100,000 facts, and the topics of a common word's texts (thousands of them).
 TOPIC_SETS_KEPT = 4
 
 
@@ -237,41 +236,31 @@ _WordKey = tuple[str, bool, int]
 class _Found:
     """The texts answering a query: exactly, by prefix only, by a typo only.
 
-    Three disjoint layers rather than three nested sets: the next query word
-    then meets each layer once, and only the exact layers (the big ones, for a
-    common word) meet each other; every other pair has a small side, which is
-    all a set intersection walks. Nested sets would take three intersections
-    of a hundred thousand ids each, and copies of them.
+    Each a set of text ids as bits (see idbits.py). Three disjoint layers, the
+    ranking's three tiers: ids are handed out in ranking order within a tier.
     """
 
-    exact: frozenset[int]
-    prefixed: frozenset[int]
+    exact: int
+    prefixed: int
     """Texts answering only with a word's prefix (none of `exact`)."""
-    typos: frozenset[int]
+    typos: int
     """Texts answering only with a typo (none of `exact` or `prefixed`)."""
     topics: frozenset[str] | None = None
     """The topics of all three, once asked (a keystroke that changes no word asks again)."""
+    ranked: tuple[int | None, list[int]] = (0, [])
+    """The last ranking asked: its limit and the best ids (listing a set's ids costs a
+    pass over all texts, and the same query asked again, as when the index is ready or
+    the language comes back, asks for the same ones)."""
 
     @property
     def total(self) -> int:
-        return len(self.exact) + len(self.prefixed) + len(self.typos)
+        return idbits.count(self.exact) + idbits.count(self.prefixed) + idbits.count(self.typos)
 
-    def all(self) -> frozenset[int]:
-        return _joined([self.exact, self.prefixed, self.typos])
-
-
-_EMPTY: frozenset[int] = frozenset()
-_NOTHING = _Found(_EMPTY, _EMPTY, _EMPTY, frozenset())
+    def all(self) -> int:
+        return self.exact | self.prefixed | self.typos
 
 
-def _joined(sets: list[frozenset[int]]) -> frozenset[int]:
-    """The union of sets, without a copy when at most one is not empty."""
-    filled = [s for s in sets if s]
-    if not filled:
-        return _EMPTY
-    if len(filled) == 1:
-        return filled[0]
-    return filled[0].union(*filled[1:])
+_NOTHING = _Found(0, 0, 0, frozenset())
 
 
 @dataclass
@@ -290,16 +279,15 @@ class _LangIndex:
     fields: bytes  # index into FIELD_ORDER
     kinds: bytes  # index into _ITEM_KINDS
     items: array[int]  # the item's index on its page
-    postings: dict[str, array[int]]
+    postings: dict[str, array[int] | int]
+    """Each word's texts: their ids, or as bits (an int) when that is smaller (see postings.py)."""
     vocabulary: list[str]
     trigrams: dict[str, array[int]]
     topic_of: list[str | None]
-    sets: dict[str, frozenset[int]] = field(default_factory=dict)
-    cached_ids: int = 0
     found: dict[tuple[_WordKey, ...], _Found] = field(default_factory=dict)
     """The last query's texts, and those of its first words (see `_found`)."""
-    topics: dict[int, tuple[frozenset[int], frozenset[str]]] = field(default_factory=dict)
-    """The topics of the last few sets of texts found, by the set's id (see `_topics_of`)."""
+    topics: dict[int, frozenset[str]] = field(default_factory=dict)
+    """The topics of the last few sets of texts found, by the set (see `_topics_of`)."""
 
 
 @dataclass
@@ -502,7 +490,7 @@ class SearchIndex:
         met_refs: list[PageRef] = []
         met_kinds = bytearray()
         met_items = array("I")
-        postings: dict[str, array[int]] = {}
+        postings = Postings()
         for text in self._texts(lang):
             if not text.text:
                 continue
@@ -511,12 +499,7 @@ class SearchIndex:
             met_refs.append(text.ref)
             met_kinds.append(_KIND_CODE[text.item_kind])
             met_items.append(text.item_index)
-            for word in set(words(text.text)):
-                bucket = postings.get(word)
-                if bucket is None:
-                    postings[word] = array("I", (number,))
-                else:
-                    bucket.append(number)
+            postings.add(number, set(words(text.text)))
         size = len(codes)
         # Each field's texts in the order met, after the fields before it.
         next_id: list[int] = []
@@ -526,6 +509,9 @@ class SearchIndex:
         for number, code in enumerate(codes):
             id_of[number] = next_id[code]
             next_id[code] += 1
+        # The postings first: they are let go by number as they are made by
+        # id, and the columns below then take the room they leave.
+        by_id = postings.finish(id_of)
         refs: list[PageRef] = [_NO_PAGE] * size
         kinds = bytearray(size)
         items = array("I", bytes(4 * size))
@@ -535,10 +521,8 @@ class SearchIndex:
             items[text_id] = met_items[number]
         del met_refs, met_kinds, met_items
         fields = b"".join(bytes((code,)) * codes.count(code) for code in range(len(FIELD_ORDER)))
-        for word, bucket in postings.items():
-            postings[word] = array("I", map(id_of.__getitem__, bucket))
         del id_of, codes
-        vocabulary = sorted(postings)
+        vocabulary = sorted(by_id)
         trigrams: dict[str, array[int]] = {}
         for word_id, word in enumerate(vocabulary):
             if len(word) >= 3:
@@ -555,7 +539,7 @@ class SearchIndex:
             bytes(fields),
             bytes(kinds),
             items,
-            postings,
+            by_id,
             vocabulary,
             trigrams,
             topic_of,
@@ -589,50 +573,38 @@ class SearchIndex:
             if shared >= needed and within_distance(vocabulary[word_id], word, limit)
         ]
 
-    def _texts_with(self, index: _LangIndex, word: str) -> frozenset[int]:
-        """The texts holding a word, as a set; kept once asked, as typing asks again.
+    def _texts_with(self, index: _LangIndex, word: str) -> int:
+        """The texts holding a word, as bits."""
+        return self._union(index, [word])
 
-        The kept sets are bounded (SET_CACHE_IDS): a session of searches would
-        otherwise keep a set for every word it ever expanded to. The least
-        recently asked go first, so the words of the query being typed stay.
-        """
-        sets = index.sets
-        cached = sets.pop(word, None)
-        if cached is None:
-            cached = frozenset(index.postings.get(word, ()))
-            index.cached_ids += len(cached)
-            while index.cached_ids > SET_CACHE_IDS and sets:
-                oldest = next(iter(sets))
-                index.cached_ids -= len(sets.pop(oldest))
-        sets[word] = cached  # now the most recently asked (dicts keep insertion order)
-        return cached
+    def _union(self, index: _LangIndex, words: list[str]) -> int:
+        """The texts holding any of the words, as bits."""
+        bits = 0
+        listed: list[array[int]] = []
+        for word in words:
+            texts = index.postings.get(word)
+            if isinstance(texts, int):
+                bits |= texts
+            elif texts is not None:
+                listed.append(texts)
+        # The words kept as ids are made bits together: one pass over all texts.
+        return bits | idbits.from_ids(listed, index.size) if listed else bits
 
-    def _union(self, index: _LangIndex, words: list[str]) -> frozenset[int]:
-        # One word's own set is not copied: the next keystroke, which often
-        # finds the same word ("ent", "ente" of "enterprise"), finds its topics
-        # known too (see `_topics_of`).
-        return _joined([self._texts_with(index, w) for w in words])
-
-    def _word_sets(
-        self, index: _LangIndex, q: QueryWord
-    ) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    def _word_sets(self, index: _LangIndex, q: QueryWord) -> tuple[int, int, int]:
         """Texts matching one query word exactly, only by prefix, only by a typo (disjoint)."""
         exact = self._texts_with(index, q.word)
-        prefixed = _EMPTY
+        prefixed = 0
         if q.prefix:
             prefixed = self._union(index, [w for w in self._prefixed(index, q.word) if w != q.word])
-            if prefixed and exact:
-                prefixed = prefixed - exact
-        typos = _EMPTY
+            prefixed &= ~exact
+        typos = 0
         if q.typos:
             near = [
                 w
                 for w in self._near(index, q.word, q.typos)
                 if w != q.word and not (q.prefix and w.startswith(q.word))
             ]
-            typos = self._union(index, near)
-            if typos and (exact or prefixed):
-                typos = typos - exact - prefixed
+            typos = self._union(index, near) & ~(exact | prefixed)
         return exact, prefixed, typos
 
     def find(self, query: str | Query, lang: Lang, limit: int | None = 200) -> Results:
@@ -647,19 +619,17 @@ class SearchIndex:
             return Results([], 0)
         # Only the first `limit` are ranked: a common word's 100,000 texts need
         # counting and their topics, not sorting, once the exact ones fill the list.
-        top: list[int] = []
-        for tier in (found.exact, found.prefixed, found.typos):
-            need = None if limit is None else limit - len(top)
-            if need is not None and need <= 0:
-                break
-            top += _smallest(tier, need, index.size)
+        asked, top = found.ranked
+        if asked != limit or not top:
+            top = []
+            for tier in (found.exact, found.prefixed, found.typos):
+                need = None if limit is None else limit - len(top)
+                if need is not None and need <= 0:
+                    break
+                top += idbits.smallest(tier, need)
+            found.ranked = (limit, top)
         if found.topics is None:
-            found.topics = frozenset().union(
-                *(
-                    self._topics_of(index, tier)
-                    for tier in (found.exact, found.prefixed, found.typos)
-                )
-            )
+            found.topics = self._topics_of(index, found.all())
         text_of = partial(self._text_of, lang)
         matches = [self._match(index, i, text_of) for i in top]
         return Results(matches, total, found.topics)
@@ -690,15 +660,14 @@ class SearchIndex:
                 return _NOTHING
             e, p, t = before.exact, before.prefixed, before.typos
             # A text answers exactly when both words do; by prefix when neither
-            # needed a typo and one a prefix; else by a typo. Every pair but the
-            # first has a small side when the words are common.
+            # needed a typo and one a prefix; else by a typo.
             exact, prefixed, typos = (
-                _meet(e, exact),
-                _joined([e & prefixed, p & exact, p & prefixed]),
-                _joined([e & typos, p & typos, t & exact, t & prefixed, t & typos]),
+                e & exact,
+                (e & prefixed) | (p & exact) | (p & prefixed),
+                (e & typos) | (p & typos) | (t & (exact | prefixed | typos)),
             )
         found = _Found(exact, prefixed, typos)
-        if not found.total:
+        if not (exact or prefixed or typos):
             found = _NOTHING
         index.found[key] = found
         return found
@@ -712,31 +681,22 @@ class SearchIndex:
         parsed = query if isinstance(query, Query) else Query.parse(query)
         if not parsed:
             return frozenset()
-        return self._query_sets(self._index(lang), parsed).all()
+        return frozenset(idbits.ids(self._query_sets(self._index(lang), parsed).all()))
 
-    def _topics_of(self, index: _LangIndex, text_ids: frozenset[int]) -> frozenset[str]:
+    def _topics_of(self, index: _LangIndex, texts: int) -> frozenset[str]:
         """The topics of a set of texts; the last few sets' are kept, as typing asks again.
 
         Typing on in a word ("ent", "ente", "enter") often finds the very same
         set of texts: its topics are not looked up again.
         """
-        kept = index.topics.pop(id(text_ids), None)
-        if kept is None or kept[0] is not text_ids:
-            kept = (text_ids, self._topics(index, text_ids))
+        topics = index.topics.pop(texts, None)
+        if topics is None:
+            found = set(idbits.pick(index.topic_of, texts))
+            topics = frozenset(topic for topic in found if topic is not None)
             while len(index.topics) >= TOPIC_SETS_KEPT:
                 del index.topics[next(iter(index.topics))]
-        index.topics[id(text_ids)] = kept
-        return kept[1]
-
-    @staticmethod
-    def _topics(index: _LangIndex, text_ids: Collection[int]) -> frozenset[str]:
-        if not text_ids:
-            return frozenset()
-        # itemgetter looks every id up in C: no Python loop over a big result.
-        found = itemgetter(*text_ids)(index.topic_of)
-        topics = {found} if len(text_ids) == 1 else set(found)
-        topics.discard(None)
-        return frozenset(topics)
+        index.topics[texts] = topics  # now the most recently asked
+        return topics
 
     def search(self, query: str, lang: Lang, limit: int | None = 200) -> list[Match]:
         """The best matches for a query, best first."""
@@ -750,39 +710,6 @@ class SearchIndex:
         if kind is not None:
             item = ItemRef(ref.id, kind, index.items[text_id])  # type: ignore[arg-type]
         return Match._stored(ref, FIELD_ORDER[index.fields[text_id]], text_of, text_id, item)
-
-
-def _meet(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:
-    """a & b; when that is all of a or of b, that set itself.
-
-    Two common words often share their texts ("enterprise" and "no" in every
-    "Enterprise no. 42"): the query's set is then a word's own, whose topics
-    the keystroke before looked up already (see `_topics_of`).
-    """
-    both = a & b
-    if len(both) == len(a):
-        return a
-    if len(both) == len(b):
-        return b
-    return both
-
-
-def _smallest(tier: frozenset[int], need: int | None, size: int) -> list[int]:
-    """The `need` smallest ids of a set of ids below `size`, in order; all when None.
-
-    A common word's set holds most of the texts: its first 200 ids are then
-    found by asking ids from 0 up (a C loop over a few hundred), not by sorting
-    a hundred thousand. A rarer set is sorted (sets of small ints iterate
-    almost in order, so the sort is nearly linear).
-    """
-    count = len(tier)
-    if not count:
-        return []
-    # The scan asks about `need * size / count` ids; sorting touches `count`.
-    if need is not None and need * size < count * count // 4:
-        return list(islice(filter(tier.__contains__, range(size)), need))
-    ordered = sorted(tier)
-    return ordered if need is None else ordered[:need]
 
 
 def highlighter(query: str) -> Callable[[str], list[tuple[int, int]]]:
