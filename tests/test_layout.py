@@ -10,11 +10,43 @@ import pytest
 from drive import wait_until
 from helpers import screen_lines, screen_text
 from pty_session import PtySession, coop_tui
+from textual.app import ComposeResult
 from textual.widget import Widget
 
 from tui.factory import make_app
 from tui.ui.layout import MIN_HEIGHT, MIN_WIDTH, NARROW_BELOW
+from tui.ui.screens.main import MainScreen
 from tui.ui.widgets import DetailPane, TopicTree
+
+
+@pytest.mark.parametrize(
+    ("size", "classes"),
+    [
+        ((40, 12), {"-narrow", "-high-enough"}),
+        ((80, 24), {"-two-panes", "-high-enough"}),
+        ((200, 50), {"-wide", "-high-enough"}),
+        ((12, 4), {"-too-narrow", "-too-low"}),
+    ],
+)
+async def test_the_screen_is_styled_for_its_size_from_its_first_frame(
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], classes: set[str]
+) -> None:
+    # Textual sets the breakpoints' classes when the screen's first Resize
+    # arrives: the widgets must be made (and styled) with them already, or
+    # every widget is styled again then.
+    seen: list[set[str]] = []
+    compose = MainScreen.compose
+
+    def noting_compose(screen: MainScreen) -> ComposeResult:
+        seen.append(set(screen.classes))
+        return compose(screen)
+
+    monkeypatch.setattr(MainScreen, "compose", noting_compose)
+    app = make_app(lang="en")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert seen == [classes]
+        assert classes <= set(app.screen.classes)
 
 
 async def test_40x12_shows_one_pane_at_a_time_switched_by_tab_enter_and_escape() -> None:

@@ -171,7 +171,7 @@ class CoopApp(CrashReport, App[None]):
         """
         if self._main is None:
             dataset, lang, preview = self._main_args
-            self._main = MainScreen(dataset, lang, self.bookmarks, preview=preview)
+            self._main = MainScreen(dataset, lang, self.bookmarks, preview=preview, size=self.size)
         return self._main
 
     def get_default_screen(self) -> Screen[None]:

@@ -36,7 +36,15 @@ from ...model import Dataset, Lang
 from ...paging import PAGE_ITEMS
 from ...render import build_page, citation, citation_summary, page_title
 from ...search_session import SearchSession
-from ..layout import SHOW_DETAIL, TOO_SMALL, TooSmall, size_class, too_small_text, tree_width
+from ..layout import (
+    SHOW_DETAIL,
+    TOO_SMALL,
+    TooSmall,
+    breakpoint_classes,
+    size_class,
+    too_small_text,
+    tree_width,
+)
 from ..messages import IndexReady
 from ..widgets import DetailBox, DetailPane, KeyBar, TitleBar, TopicTree
 from ..widgets.topic_tree import TreeView, page_of
@@ -65,10 +73,19 @@ class MainScreen(Screen[None]):
     """The page in the detail pane: a topic (under the tree cursor), an entity or a source."""
 
     def __init__(
-        self, dataset: Dataset, lang: Lang, bookmarks: Sequence[PageRef], *, preview: bool
+        self,
+        dataset: Dataset,
+        lang: Lang,
+        bookmarks: Sequence[PageRef],
+        *,
+        preview: bool,
+        size: tuple[int, int],
     ) -> None:
-        """`preview`: `dataset` is a preview; the pane says "loading" until `take_dataset`."""
-        super().__init__()
+        """`preview`: `dataset` is a preview; the pane says "loading" until `take_dataset`.
+
+        `size`: the terminal's, whose size classes (see layout.py) the screen starts with.
+        """
+        super().__init__(classes=breakpoint_classes(*size))
         self.dataset = dataset
         self.set_reactive(MainScreen.lang, lang)
         self.bookmarks: Sequence[PageRef] = bookmarks
