@@ -41,6 +41,7 @@ from tui.ui.textual_private import (
     rich_width_table,
     screen_strips,
     set_virtual_size_quietly,
+    start_focused,
     start_with_theme,
 )
 from tui.ui.themes import COOP_LIGHT
@@ -210,6 +211,67 @@ async def test_a_running_app_takes_its_theme_as_textual_sets_it() -> None:
         assert app.theme == "coop-light" and "-light-mode" in app.classes
         with pytest.raises(Exception, match="has not been registered"):
             start_with_theme(app, "no-such-theme")
+
+
+class Focusable(Static, can_focus=True):
+    DEFAULT_CSS = """
+    Focusable { background: red; }
+    Focusable:focus { background: blue; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__("focus me")
+        self.focus_events = 0
+
+    def on_focus(self) -> None:
+        self.focus_events += 1
+
+
+class FocusedFirst(App[None]):
+    def __init__(self, quick: bool) -> None:
+        super().__init__()
+        self.widget = Focusable()
+        if quick:
+            start_focused(self.widget)
+
+    def compose(self) -> ComposeResult:
+        yield Static("not focusable")
+        yield self.widget
+
+
+async def test_a_widget_started_focused_is_focused_as_textual_would_and_styled_once_less(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    styled: list[object] = []
+    apply = Stylesheet.apply
+
+    def counted(stylesheet: Stylesheet, node: Any, **kwargs: Any) -> None:
+        styled.append(node)
+        apply(stylesheet, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    seen = []
+    for quick in (False, True):
+        styled.clear()
+        app = FocusedFirst(quick)
+        async with app.run_test(size=(20, 3)) as pilot:
+            await pilot.pause()
+            widget = app.widget
+            seen.append(
+                (
+                    app.screen.focused is widget,
+                    widget.has_focus,
+                    widget.focus_events,
+                    widget.styles.background,
+                    app.export_screenshot(),
+                )
+            )
+            times = styled.count(widget)
+            # Styled when mounted and when the screen resumes; the auto focus
+            # styled it a third time, unless it was started focused.
+            assert times == (2 if quick else 3), upgraded(f"styled {times} times")
+    assert seen[0][:3] == (True, True, 1), upgraded("the screen's auto focus")
+    assert seen[1] == seen[0], upgraded("what a widget's focus does")
 
 
 class Breaks(UnhandledErrorHook, App[None]):

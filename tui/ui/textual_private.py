@@ -49,8 +49,15 @@ tests/test_repaint.py counts them):
   which of a scrollbar's rows change for a new length, so that only those are
   repainted (`move_scrollbar_quietly`).
 
-And one that spares start-up time (benchmarks/profile_paint.py measures it):
+And two that spare start-up time (benchmarks/profile_paint.py measures them):
 
+- `Widget.has_focus` set with `set_reactive` before the widget is mounted
+  (`start_focused`): the screen focuses its first focusable widget once its
+  children are mounted (`Screen.AUTO_FOCUS`), after they were first styled,
+  and `has_focus` turning True then styles the widget and its component
+  classes again (the topic tree and its seven: about 2 ms of the first
+  paint). Already True, it changes nothing; the screen still focuses the
+  widget and sends it Focus as ever.
 - `App.theme` set with `set_reactive`, and what Textual's theme watcher
   (`App._watch_theme`) would do done here (`start_with_theme`): setting
   `App.theme` on an App that is not running yet schedules `refresh_css`,
@@ -77,6 +84,7 @@ from textual.command import CommandList
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
+from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
@@ -160,6 +168,16 @@ class LocalisedNoMatches:
         palette._no_matches_timer = palette.set_timer(
             palette._NO_MATCHES_COUNTDOWN, show_no_matches
         )
+
+
+def start_focused(widget: Widget) -> None:
+    """Style a widget that is not mounted yet as focused from its first styling.
+
+    For the widget its screen focuses first (`Screen.AUTO_FOCUS`, and the
+    screen's own `focus()` of it once mounted, in case): its styles are then
+    right from the start, not made again when the focus arrives.
+    """
+    widget.set_reactive(Widget.has_focus, True)
 
 
 def start_with_theme(app: App[Any], name: str) -> None:

@@ -46,6 +46,7 @@ from ..layout import (
     tree_width,
 )
 from ..messages import IndexReady
+from ..textual_private import start_focused
 from ..widgets import DetailBox, DetailPane, KeyBar, TitleBar, TopicTree
 from ..widgets.topic_tree import TreeView, page_of
 
@@ -111,6 +112,9 @@ class MainScreen(Screen[None]):
         self._resized_since_input = False
         self._last_size: tuple[int, int] | None = None
         self.topic_tree = TopicTree(dataset, lang, id="topics")
+        # The screen focuses it once mounted (Textual's auto focus, then
+        # on_mount): styled focused from the start, not styled again then.
+        start_focused(self.topic_tree)
         self.detail = DetailPane(id="detail")
         self.error_bar: DataErrorBar | None = None
         """Mounted when a save first breaks the data (see `show_data_error`)."""
