@@ -34,6 +34,7 @@ from tui.ui.textual_private import (
     RICH_CHECKED,
     TEXTUAL_CHECKED,
     QuietBorderTitle,
+    ThemeVariablesLater,
     UnhandledErrorHook,
     move_scrollbar_quietly,
     notices,
@@ -167,6 +168,12 @@ class Themed(App[None]):
         yield Static("[red]ansi red[/] on the theme's colours", id="text")
 
 
+class ThemedLater(ThemeVariablesLater, Themed):
+    """Themed, making no CSS variables before it is given its theme."""
+
+    TITLE = "Themed"  # the screenshots' title
+
+
 @pytest.mark.parametrize("theme", ["coop-light", "ansi-light", "nord", "textual-dark"])
 async def test_a_theme_started_with_is_the_theme_textual_would_set(
     theme: str, monkeypatch: pytest.MonkeyPatch
@@ -180,9 +187,9 @@ async def test_a_theme_started_with_is_the_theme_textual_would_set(
 
     monkeypatch.setattr(Stylesheet, "reparse", counted)
     seen = []
-    for quick in (False, True):
+    for quick, app_class in ((False, Themed), (True, Themed), (True, ThemedLater)):
         reparsed.clear()
-        app = Themed(theme, quick)
+        app = app_class(theme, quick)
         async with app.run_test(size=(40, 3)) as pilot:
             await pilot.pause()
             filters = [
@@ -201,6 +208,26 @@ async def test_a_theme_started_with_is_the_theme_textual_would_set(
             # theme other than its default); the quick way never does.
             assert len(reparsed) == (0 if quick or theme == "textual-dark" else 1)
     assert seen[1] == seen[0], upgraded("what App._watch_theme does")
+    assert seen[2] == seen[0], upgraded("the CSS variables App.__init__ makes")
+
+
+def test_an_app_that_takes_its_theme_later_makes_no_variables_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    themes: list[str] = []
+    get_variables = App.get_css_variables
+
+    def noted(app: App[None]) -> dict[str, str]:
+        themes.append(app.theme)
+        return get_variables(app)
+
+    monkeypatch.setattr(App, "get_css_variables", noted)
+    Themed("nord", quick=True)
+    # Textual's App.__init__ makes its default theme's variables, then nord's.
+    assert themes == ["textual-dark", "nord"], upgraded("when App.__init__ makes CSS variables")
+    themes.clear()
+    ThemedLater("nord", quick=True)
+    assert themes == ["nord"]
 
 
 async def test_a_running_app_takes_its_theme_as_textual_sets_it() -> None:

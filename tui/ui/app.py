@@ -44,7 +44,7 @@ from .lifecycle import CrashReport, repaint_after_resume
 from .messages import DataLoaded, DataReloaded, LoadFailed
 from .screens.main import MainScreen
 from .terminal_writes import short_writes_driver
-from .textual_private import start_with_theme
+from .textual_private import ThemeVariablesLater, start_with_theme
 from .themes import DARK, OWN_THEMES
 from .widgets import TitleBar
 
@@ -79,7 +79,7 @@ def _view_commands() -> type[Provider]:
     return ViewCommands
 
 
-class CoopApp(CrashReport, App[None]):
+class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
     """coop-tui: walk the topics on the left, read the open page on the right."""
 
     CSS_PATH = "app.tcss"
