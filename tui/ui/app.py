@@ -186,10 +186,14 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
             self.warn(self._startup_notice, timeout=8)
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        repaint_after_resume(self)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        # Not needed for the first frame (moving the driver's signal handlers
+        # into the loop cost it half a millisecond): Ctrl+Z and `fg` work the
+        # driver's way until now. A signal may have ended the App meanwhile.
+        if self.is_running:
+            repaint_after_resume(self)
         if self.collect_after_first_paint:
             # The command line kept the cyclic collector off until now (see
             # cli.run_tui): what the first screen made lives as long as it.
