@@ -124,3 +124,26 @@ async def test_the_app_turns_the_collector_on_after_its_first_frame(collector: N
         assert gc.isenabled()
         assert not app.collect_after_first_paint
         assert app.main.topic_tree.cursor_node is not None
+
+
+class _IntervalProbe:
+    """Stands in for the App in run_app: notes the switch interval while it runs."""
+
+    return_code = 0
+
+    def __init__(self) -> None:
+        self.seen: list[float] = []
+
+    async def run_async(self) -> None:
+        self.seen.append(sys.getswitchinterval())
+
+
+def test_frames_wait_for_the_writer_thread_at_most_a_short_switch_interval() -> None:
+    # Textual's writer thread needs the GIL to put a frame on the terminal: with
+    # the default 5 ms interval the first frame waited for the main thread that long.
+    before = sys.getswitchinterval()
+    probe = _IntervalProbe()
+    assert tui.ui.lifecycle.run_app(probe) == 0  # type: ignore[arg-type]
+    assert probe.seen == [tui.ui.lifecycle.SWITCH_INTERVAL]
+    assert tui.ui.lifecycle.SWITCH_INTERVAL <= 0.001
+    assert sys.getswitchinterval() == before

@@ -119,3 +119,25 @@ async def test_one_pane_at_a_time_keeps_the_keys_to_the_other_pane() -> None:
             await pilot.press("tab")
             line = await _footer(app, pilot)
             assert f"Esc {label('foot.tree', lang)}" in line, line
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("width", [40, 80, 120])
+async def test_every_key_and_word_on_the_footer_is_clickable_where_it_is_drawn(
+    lang: Lang, width: int
+) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        line = bar.render().plain
+        # Each key as drawn, then its word (which presses the first key).
+        expected = [
+            (piece, name)
+            for hint in bar.shown()
+            for piece, name in (*[(g, n) for n, g in hint.keys], (f" {hint.word}", hint.keys[0][0]))
+        ]
+        assert [(line[start:end], name) for start, end, name in bar._spans] == expected
+        assert all(
+            bar.key_at(start) == bar.key_at(end - 1) == name for start, end, name in bar._spans
+        )

@@ -10,11 +10,44 @@ import pytest
 from drive import wait_until
 from helpers import screen_lines, screen_text
 from pty_session import PtySession, coop_tui
+from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.widget import Widget
 
 from tui.factory import make_app
-from tui.ui.layout import MIN_HEIGHT, MIN_WIDTH, NARROW_BELOW
-from tui.ui.widgets import DetailPane, TopicTree
+from tui.ui.layout import MIN_HEIGHT, MIN_WIDTH, NARROW_BELOW, TooSmall
+from tui.ui.screens.main import MainScreen
+from tui.ui.widgets import DetailPane, SearchBar, TopicTree
+
+
+@pytest.mark.parametrize(
+    ("size", "classes"),
+    [
+        ((40, 12), {"-narrow", "-high-enough"}),
+        ((80, 24), {"-two-panes", "-high-enough"}),
+        ((200, 50), {"-wide", "-high-enough"}),
+        ((12, 4), {"-too-narrow", "-too-low"}),
+    ],
+)
+async def test_the_screen_is_styled_for_its_size_from_its_first_frame(
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], classes: set[str]
+) -> None:
+    # Textual sets the breakpoints' classes when the screen's first Resize
+    # arrives: the widgets must be made (and styled) with them already, or
+    # every widget is styled again then.
+    seen: list[set[str]] = []
+    compose = MainScreen.compose
+
+    def noting_compose(screen: MainScreen) -> ComposeResult:
+        seen.append(set(screen.classes))
+        return compose(screen)
+
+    monkeypatch.setattr(MainScreen, "compose", noting_compose)
+    app = make_app(lang="en")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert seen == [classes]
+        assert classes <= set(app.screen.classes)
 
 
 async def test_40x12_shows_one_pane_at_a_time_switched_by_tab_enter_and_escape() -> None:
@@ -88,6 +121,27 @@ async def test_the_notice_goes_when_the_terminal_grows_and_comes_back() -> None:
         await pilot.resize_terminal(15, 5)
         await pilot.pause()
         assert "15×5" in screen_text(app)
+
+
+async def test_the_notice_is_made_when_the_terminal_first_gets_too_small() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Not on the first screen of a terminal big enough: made when needed.
+        assert not app.query(TooSmall)
+        await pilot.press("slash")
+        await wait_until(pilot, lambda: bool(app.query(SearchBar)), "the search line")
+        await pilot.resize_terminal(12, 4)
+        await wait_until(pilot, lambda: "Terminal too" in screen_text(app), "the notice")
+        assert "Center" not in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: "Terminal too" not in screen_text(app), "the panes")
+        assert "Center" in screen_text(app)
+        # The search line stays under the panes, the notice after it.
+        order = [type(w) for w in app.screen.children]
+        assert order.index(Horizontal) < order.index(SearchBar) < order.index(TooSmall)
+        await pilot.resize_terminal(15, 5)
+        await wait_until(pilot, lambda: "15×5" in screen_text(app), "the notice again")
+        assert len(app.query(TooSmall)) == 1
 
 
 @pytest.mark.parametrize("pane_keys, pane", [((), TopicTree), (("tab",), DetailPane)])

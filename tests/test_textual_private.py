@@ -34,6 +34,7 @@ from tui.ui.textual_private import (
     RICH_CHECKED,
     TEXTUAL_CHECKED,
     QuietBorderTitle,
+    ThemeVariablesLater,
     UnhandledErrorHook,
     move_scrollbar_quietly,
     notices,
@@ -41,6 +42,7 @@ from tui.ui.textual_private import (
     rich_width_table,
     screen_strips,
     set_virtual_size_quietly,
+    start_focused,
     start_with_theme,
 )
 from tui.ui.themes import COOP_LIGHT
@@ -166,6 +168,12 @@ class Themed(App[None]):
         yield Static("[red]ansi red[/] on the theme's colours", id="text")
 
 
+class ThemedLater(ThemeVariablesLater, Themed):
+    """Themed, making no CSS variables before it is given its theme."""
+
+    TITLE = "Themed"  # the screenshots' title
+
+
 @pytest.mark.parametrize("theme", ["coop-light", "ansi-light", "nord", "textual-dark"])
 async def test_a_theme_started_with_is_the_theme_textual_would_set(
     theme: str, monkeypatch: pytest.MonkeyPatch
@@ -179,9 +187,9 @@ async def test_a_theme_started_with_is_the_theme_textual_would_set(
 
     monkeypatch.setattr(Stylesheet, "reparse", counted)
     seen = []
-    for quick in (False, True):
+    for quick, app_class in ((False, Themed), (True, Themed), (True, ThemedLater)):
         reparsed.clear()
-        app = Themed(theme, quick)
+        app = app_class(theme, quick)
         async with app.run_test(size=(40, 3)) as pilot:
             await pilot.pause()
             filters = [
@@ -200,6 +208,26 @@ async def test_a_theme_started_with_is_the_theme_textual_would_set(
             # theme other than its default); the quick way never does.
             assert len(reparsed) == (0 if quick or theme == "textual-dark" else 1)
     assert seen[1] == seen[0], upgraded("what App._watch_theme does")
+    assert seen[2] == seen[0], upgraded("the CSS variables App.__init__ makes")
+
+
+def test_an_app_that_takes_its_theme_later_makes_no_variables_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    themes: list[str] = []
+    get_variables = App.get_css_variables
+
+    def noted(app: App[None]) -> dict[str, str]:
+        themes.append(app.theme)
+        return get_variables(app)
+
+    monkeypatch.setattr(App, "get_css_variables", noted)
+    Themed("nord", quick=True)
+    # Textual's App.__init__ makes its default theme's variables, then nord's.
+    assert themes == ["textual-dark", "nord"], upgraded("when App.__init__ makes CSS variables")
+    themes.clear()
+    ThemedLater("nord", quick=True)
+    assert themes == ["nord"]
 
 
 async def test_a_running_app_takes_its_theme_as_textual_sets_it() -> None:
@@ -210,6 +238,67 @@ async def test_a_running_app_takes_its_theme_as_textual_sets_it() -> None:
         assert app.theme == "coop-light" and "-light-mode" in app.classes
         with pytest.raises(Exception, match="has not been registered"):
             start_with_theme(app, "no-such-theme")
+
+
+class Focusable(Static, can_focus=True):
+    DEFAULT_CSS = """
+    Focusable { background: red; }
+    Focusable:focus { background: blue; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__("focus me")
+        self.focus_events = 0
+
+    def on_focus(self) -> None:
+        self.focus_events += 1
+
+
+class FocusedFirst(App[None]):
+    def __init__(self, quick: bool) -> None:
+        super().__init__()
+        self.widget = Focusable()
+        if quick:
+            start_focused(self.widget)
+
+    def compose(self) -> ComposeResult:
+        yield Static("not focusable")
+        yield self.widget
+
+
+async def test_a_widget_started_focused_is_focused_as_textual_would_and_styled_once_less(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    styled: list[object] = []
+    apply = Stylesheet.apply
+
+    def counted(stylesheet: Stylesheet, node: Any, **kwargs: Any) -> None:
+        styled.append(node)
+        apply(stylesheet, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    seen = []
+    for quick in (False, True):
+        styled.clear()
+        app = FocusedFirst(quick)
+        async with app.run_test(size=(20, 3)) as pilot:
+            await pilot.pause()
+            widget = app.widget
+            seen.append(
+                (
+                    app.screen.focused is widget,
+                    widget.has_focus,
+                    widget.focus_events,
+                    widget.styles.background,
+                    app.export_screenshot(),
+                )
+            )
+            times = styled.count(widget)
+            # Styled when mounted and when the screen resumes; the auto focus
+            # styled it a third time, unless it was started focused.
+            assert times == (2 if quick else 3), upgraded(f"styled {times} times")
+    assert seen[0][:3] == (True, True, 1), upgraded("the screen's auto focus")
+    assert seen[1] == seen[0], upgraded("what a widget's focus does")
 
 
 class Breaks(UnhandledErrorHook, App[None]):

@@ -44,7 +44,7 @@ from .lifecycle import CrashReport, repaint_after_resume
 from .messages import DataLoaded, DataReloaded, LoadFailed
 from .screens.main import MainScreen
 from .terminal_writes import short_writes_driver
-from .textual_private import start_with_theme
+from .textual_private import ThemeVariablesLater, start_with_theme
 from .themes import DARK, OWN_THEMES
 from .widgets import TitleBar
 
@@ -79,7 +79,7 @@ def _view_commands() -> type[Provider]:
     return ViewCommands
 
 
-class CoopApp(CrashReport, App[None]):
+class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
     """coop-tui: walk the topics on the left, read the open page on the right."""
 
     CSS_PATH = "app.tcss"
@@ -171,7 +171,7 @@ class CoopApp(CrashReport, App[None]):
         """
         if self._main is None:
             dataset, lang, preview = self._main_args
-            self._main = MainScreen(dataset, lang, self.bookmarks, preview=preview)
+            self._main = MainScreen(dataset, lang, self.bookmarks, preview=preview, size=self.size)
         return self._main
 
     def get_default_screen(self) -> Screen[None]:
@@ -186,10 +186,14 @@ class CoopApp(CrashReport, App[None]):
             self.warn(self._startup_notice, timeout=8)
         # Subscribed after the start-up theme is set: only a reader's choice is saved.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        repaint_after_resume(self)
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        # Not needed for the first frame (moving the driver's signal handlers
+        # into the loop cost it half a millisecond): Ctrl+Z and `fg` work the
+        # driver's way until now. A signal may have ended the App meanwhile.
+        if self.is_running:
+            repaint_after_resume(self)
         if self.collect_after_first_paint:
             # The command line kept the cyclic collector off until now (see
             # cli.run_tui): what the first screen made lives as long as it.

@@ -55,6 +55,22 @@ HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] = [
 VERTICAL_BREAKPOINTS: list[tuple[int, str]] = [(0, TOO_LOW), (MIN_HEIGHT, HIGH_ENOUGH)]
 
 
+def breakpoint_classes(width: int, height: int) -> str:
+    """The classes the App's breakpoints give a screen of this size, as Textual picks them.
+
+    A screen made with them is styled for its size from the start: Textual sets
+    them only when the screen's first Resize arrives, and styles every widget
+    again for them then (before the first frame in a narrow terminal, just
+    after it at 80 columns): some milliseconds of every start.
+    """
+    classes = []
+    for breakpoints, size in ((HORIZONTAL_BREAKPOINTS, width), (VERTICAL_BREAKPOINTS, height)):
+        chosen = [name for start, name in sorted(breakpoints, reverse=True) if size >= start]
+        if chosen:
+            classes.append(chosen[0])
+    return " ".join(classes)
+
+
 def size_class(width: int, height: int) -> str | None:
     """The layout for a terminal of this size: TOO_SMALL, NARROW or None (both panes)."""
     if width < MIN_WIDTH or height < MIN_HEIGHT:

@@ -39,6 +39,13 @@ doing; two races followed (`handle_suspend_in_the_loop` removes both):
 handlers as event-loop callbacks instead, and wakes the loop through a wakeup
 file descriptor whichever thread the signal reached.
 
+Frames go to the terminal from Textual's writer thread, which needs the GIL
+to write them: with Python's default switch interval of 5 ms it waited for the
+main thread to hand it over after every frame, and the first one reached the
+terminal some 4 ms after it was ready (the main thread goes on laying out and
+handling the first Resize meanwhile). `run_app` makes the interval
+`SWITCH_INTERVAL` while the App runs.
+
 An unexpected error writes its traceback to a log file and the reader gets one
 line naming it, instead of a screenful of traceback (with local variables)
 over their shell.
@@ -69,6 +76,10 @@ EXIT_CRASH = 70
 GRACE_SECONDS = 1.0
 """How long an exit asked for by a signal may take the orderly way before the
 watchdog restores the terminal and ends the process itself."""
+
+SWITCH_INTERVAL = 0.001
+"""How long a thread holds the GIL while another waits for it, while the App runs
+(Python's default is 0.005): a frame waits at most this long for the writer thread."""
 
 _EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
@@ -145,12 +156,15 @@ def run_app(app: App[Any]) -> int:
     for signum in _EXIT_SIGNALS:
         # Installed before asyncio.run, which then leaves SIGINT to us.
         signal.signal(signum, watchdog.on_signal)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     try:
         asyncio.run(_run(app, watchdog))
     except Exception as error:  # noqa: BLE001 - anything raised by Textual outside its loop
         print(crash_line_for(error), file=sys.stderr)
         return EXIT_CRASH
     finally:
+        sys.setswitchinterval(interval)
         for signum, handler in previous.items():
             signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
     line = getattr(app, "crash_line", None)

@@ -49,14 +49,25 @@ tests/test_repaint.py counts them):
   which of a scrollbar's rows change for a new length, so that only those are
   repainted (`move_scrollbar_quietly`).
 
-And one that spares start-up time (benchmarks/profile_paint.py measures it):
+And three that spare start-up time (benchmarks/profile_paint.py measures them):
 
+- `Widget.has_focus` set with `set_reactive` before the widget is mounted
+  (`start_focused`): the screen focuses its first focusable widget once its
+  children are mounted (`Screen.AUTO_FOCUS`), after they were first styled,
+  and `has_focus` turning True then styles the widget and its component
+  classes again (the topic tree and its seven: about 2 ms of the first
+  paint). Already True, it changes nothing; the screen still focuses the
+  widget and sends it Focus as ever.
 - `App.theme` set with `set_reactive`, and what Textual's theme watcher
   (`App._watch_theme`) would do done here (`start_with_theme`): setting
   `App.theme` on an App that is not running yet schedules `refresh_css`,
   which parses every stylesheet again once the App runs, and so forgets the
   parse cache that the widgets' CSS would have used (the first paint parsed
   the App's CSS three times: about 7 ms).
+- `App.get_css_variables()` answered with no variables while Textual's
+  `App.__init__` runs (`ThemeVariablesLater`): it asks for those of its own
+  default theme there, which `start_with_theme` replaces before anything is
+  parsed (some 1.5 ms of making a theme's colours, for nothing).
 
 And one for the tests' pace (only tests/conftest.py calls it):
 
@@ -77,6 +88,7 @@ from textual.command import CommandList
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
+from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
@@ -162,6 +174,33 @@ class LocalisedNoMatches:
         )
 
 
+def start_focused(widget: Widget) -> None:
+    """Style a widget that is not mounted yet as focused from its first styling.
+
+    For the widget its screen focuses first (`Screen.AUTO_FOCUS`, and the
+    screen's own `focus()` of it once mounted, in case): its styles are then
+    right from the start, not made again when the focus arrives.
+    """
+    widget.set_reactive(Widget.has_focus, True)
+
+
+class ThemeVariablesLater:
+    """Mixed into an App before `App`: no CSS variables until `start_with_theme` gives it a theme.
+
+    Textual's `App.__init__` makes the variables of its default theme for the
+    stylesheet; the App's own theme, given by `start_with_theme` right after,
+    replaces them before any CSS is parsed.
+    """
+
+    _theme_given = False
+
+    def get_css_variables(self) -> dict[str, str]:
+        if not self._theme_given:
+            return {}
+        variables: dict[str, str] = super().get_css_variables()  # type: ignore[misc]
+        return variables
+
+
 def start_with_theme(app: App[Any], name: str) -> None:
     """Give an App that is not running yet its theme, without a second parse of its CSS.
 
@@ -174,11 +213,16 @@ def start_with_theme(app: App[Any], name: str) -> None:
     """
     from textual.app import App
 
+    if isinstance(app, ThemeVariablesLater):
+        app._theme_given = True
     if app.is_running or name not in app.available_themes:
         app.theme = name
         return
     if app.theme == name:
-        return  # as `App.theme`: the same value again runs no watcher
+        # As `App.theme`: the same value again runs no watcher (but an App
+        # that made no variables yet needs them).
+        app.stylesheet.set_variables(app.get_css_variables())
+        return
     app.set_reactive(App.theme, name)
     theme = app.current_theme
     classes = {c: False for c in app.classes if c.startswith("-theme-")}

@@ -36,8 +36,17 @@ from ...model import Dataset, Lang
 from ...paging import PAGE_ITEMS
 from ...render import build_page, citation, citation_summary, page_title
 from ...search_session import SearchSession
-from ..layout import SHOW_DETAIL, TOO_SMALL, TooSmall, size_class, too_small_text, tree_width
+from ..layout import (
+    SHOW_DETAIL,
+    TOO_SMALL,
+    TooSmall,
+    breakpoint_classes,
+    size_class,
+    too_small_text,
+    tree_width,
+)
 from ..messages import IndexReady
+from ..textual_private import start_focused
 from ..widgets import DetailBox, DetailPane, KeyBar, TitleBar, TopicTree
 from ..widgets.topic_tree import TreeView, page_of
 
@@ -65,10 +74,20 @@ class MainScreen(Screen[None]):
     """The page in the detail pane: a topic (under the tree cursor), an entity or a source."""
 
     def __init__(
-        self, dataset: Dataset, lang: Lang, bookmarks: Sequence[PageRef], *, preview: bool
+        self,
+        dataset: Dataset,
+        lang: Lang,
+        bookmarks: Sequence[PageRef],
+        *,
+        preview: bool,
+        size: tuple[int, int],
     ) -> None:
-        """`preview`: `dataset` is a preview; the pane says "loading" until `take_dataset`."""
-        super().__init__()
+        """`preview`: `dataset` is a preview; the pane says "loading" until `take_dataset`.
+
+        `size`: the terminal's, whose size classes (see layout.py) the screen starts with.
+        """
+        super().__init__(classes=breakpoint_classes(*size))
+        self._start_size = size
         self.dataset = dataset
         self.set_reactive(MainScreen.lang, lang)
         self.bookmarks: Sequence[PageRef] = bookmarks
@@ -94,21 +113,33 @@ class MainScreen(Screen[None]):
         self._resized_since_input = False
         self._last_size: tuple[int, int] | None = None
         self.topic_tree = TopicTree(dataset, lang, id="topics")
+        # The screen focuses it once mounted (Textual's auto focus, then
+        # on_mount): styled focused from the start, not styled again then.
+        start_focused(self.topic_tree)
         self.detail = DetailPane(id="detail")
         self.error_bar: DataErrorBar | None = None
         """Mounted when a save first breaks the data (see `show_data_error`)."""
-        self.too_small = TooSmall(id="too-small")
+        self._panes = Horizontal(id="panes")
+        self.too_small: TooSmall | None = None
+        """The notice in place of the panes, made when the terminal is first too small."""
         self._ready = False
         self._ready_event: asyncio.Event | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar().data_bind(MainScreen.lang)
-        with Horizontal(id="panes"):
+        with self._panes:
             yield self.topic_tree.data_bind(MainScreen.lang)
             yield DetailBox(self.detail, id="detail-box")
-        yield self.too_small
-        # The data error bar goes here, when there is an error to show.
+        # Below the panes, when there is something to show: the search line
+        # (the first `/`), the too-small notice, the data error bar. Most
+        # starts show none of the notice, whose styling cost the first paint.
+        if size_class(*self._start_size) == TOO_SMALL:
+            yield self._make_too_small(*self._start_size)
         yield KeyBar().data_bind(MainScreen.lang)
+
+    def _make_too_small(self, width: int, height: int) -> TooSmall:
+        self.too_small = TooSmall(too_small_text(width, height, self.lang), id="too-small")
+        return self.too_small
 
     def on_mount(self) -> None:
         try:
@@ -205,7 +236,7 @@ class MainScreen(Screen[None]):
             # Its language follows the screen's by hand (see watch_lang): a
             # data binding can be made only while the screen composes.
             bar.lang = self.lang
-            self.mount(bar, after=self.too_small)
+            self.mount(bar, after=self.too_small or self._search_bar or self._panes)
             return
         bar.problems = problems
 
@@ -640,7 +671,7 @@ class MainScreen(Screen[None]):
             from ..widgets.search_bar import SearchBar
 
             bar = self._search_bar = SearchBar(self._search_prompt(), id="search")
-            await self.mount(bar, before=self.too_small)
+            await self.mount(bar, after=self._panes)
         if self._tree_before_search is None:
             self._tree_before_search = self.topic_tree.save_view()
             self._page_before_search = self.page
@@ -781,7 +812,12 @@ class MainScreen(Screen[None]):
             self._resized_since_input = True
         self._last_size = (width, height)
         if size_class(width, height) == TOO_SMALL:
-            self.too_small.update(too_small_text(width, height, self.lang))
+            if self.too_small is None:
+                self.mount(
+                    self._make_too_small(width, height), after=self._search_bar or self._panes
+                )
+            else:
+                self.too_small.update(too_small_text(width, height, self.lang))
         else:
             # Hiding both panes let Textual move focus to whatever it found
             # next; once they show again the reader's pane gets it back.

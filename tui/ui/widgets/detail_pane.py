@@ -46,6 +46,7 @@ from ..textual_private import (
     set_virtual_size_quietly,
 )
 from .page_job import WAIT_SECONDS, PageJob
+from .render_style import StyleOncePerRender
 from .strips import compact, ink_width
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class _Rendered:
         self.lines = lines
 
 
-class DetailPane(ScrollView, can_focus=True):
+class DetailPane(StyleOncePerRender, ScrollView, can_focus=True):
     """Scrolls with the same keys as the tree: arrows, j/k, g/G, PageUp/PageDown."""
 
     # Tab walks the links; past the last (or before the first) it goes to the

@@ -102,8 +102,12 @@ NARROW_RANKS = {"foot.pane": 97, "foot.tree": 97}
 def fit(entries: list[Hint], width: int) -> list[Hint]:
     """Drop the least needed entries until the line fits `width` cells."""
     kept = list(entries)
-    while kept and 1 + sum(h.width + 2 for h in kept) - 2 > width:
-        kept.remove(min(kept, key=lambda h: h.rank))
+    # A space before the first entry, two between entries.
+    used = sum(h.width + 2 for h in kept) - 1
+    while kept and used > width:
+        dropped = min(kept, key=lambda h: h.rank)
+        kept.remove(dropped)
+        used -= dropped.width + 2
     return kept
 
 
@@ -160,19 +164,25 @@ class KeyBar(Static):
         key_style = self.get_component_rich_style("keybar--key")
         line = Text(" ", no_wrap=True, overflow="crop")
         spans: list[tuple[int, int, str]] = []
+        # The cells drawn so far, counted as the pieces go in.
+        end = 1
         for index, hint in enumerate(self.shown()):
             if index:
                 line.append("  ")
+                end += 2
             for n, (name, glyph) in enumerate(hint.keys):
                 if n and hint.keys_text != "".join(g for _k, g in hint.keys):
                     line.append("/", style=key_style)
-                start = line.cell_len
+                    end += 1
+                start = end
                 line.append(glyph, style=key_style)
-                spans.append((start, line.cell_len, name))
+                end += cell_len(glyph)
+                spans.append((start, end, name))
             # The word presses the first key.
-            start = line.cell_len
-            line.append(f" {hint.word}")
-            spans.append((start, line.cell_len, hint.keys[0][0]))
+            word = f" {hint.word}"
+            line.append(word)
+            spans.append((end, end + cell_len(word), hint.keys[0][0]))
+            end += cell_len(word)
         self._spans = spans
         return line
 

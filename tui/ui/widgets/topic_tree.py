@@ -19,6 +19,7 @@ from ...model import Dataset, Lang, Topic
 from ...render import MATCH
 from ...value import Value
 from ..bindings import bindings
+from .render_style import StyleOncePerRender
 from .strips import compact
 
 Marks = Callable[[str], "list[tuple[int, int]]"]
@@ -70,7 +71,7 @@ class TreeView(Value):
         self.cursor: Final = cursor
 
 
-class TopicTree(Tree[str]):
+class TopicTree(StyleOncePerRender, Tree[str]):
     """Topics as a tree whose node data is the topic id.
 
     Children are added the first time a node expands, so a data set with tens of
