@@ -192,3 +192,20 @@ async def test_the_error_bar_speaks_the_language(tmp_path: Path, lang: str, word
         other = {"ru": "Data not reloaded", "en": "Данные не перечитаны"}[lang]
         app.action_toggle_language()
         assert await wait_for(pilot, lambda: other in screen_text(app))
+
+
+async def test_the_watcher_ends_when_its_worker_is_cancelled(tmp_path: Path) -> None:
+    # The App cancels its workers as it ends; the event loop's close then waits
+    # for this thread. A browser session whose server died ended its App without
+    # the Unmount that stops the watcher, and hung in that wait for good.
+    app = make_app([copy_data(tmp_path)], "en", watch=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app._watcher is not None
+        closed: list[bool] = []
+        close = app._watcher.close
+        app._watcher.close = lambda: (closed.append(True), close())[1]  # type: ignore[method-assign]
+        assert await wait_for(pilot, lambda: any(w.group == "data-watch" for w in app.workers))
+        [worker] = [w for w in app.workers if w.group == "data-watch"]
+        worker.cancel()
+        assert await wait_for(pilot, lambda: bool(closed))
+        assert not app._stop_watching.is_set()

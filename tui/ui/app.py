@@ -324,8 +324,13 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
 
         watcher = self._watcher or DataWatcher(self._watch_paths)
         paths = list(self._watch_paths)
+        worker = get_current_worker()
         try:
-            while not self._stop_watching.wait(POLL_SECONDS):
+            # Until the App unmounts, or cancels its workers as it ends: the
+            # event loop's close waits for this thread, and an App ended by its
+            # input closing (a browser session whose server died) could reach
+            # that close without its Unmount having set the event.
+            while not self._stop_watching.wait(POLL_SECONDS) and not worker.is_cancelled:
                 if not watcher.poll():
                     continue
                 try:
