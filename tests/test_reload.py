@@ -203,7 +203,12 @@ async def test_the_watcher_ends_when_its_worker_is_cancelled(tmp_path: Path) -> 
         assert app._watcher is not None
         closed: list[bool] = []
         close = app._watcher.close
-        app._watcher.close = lambda: (closed.append(True), close())[1]  # type: ignore[method-assign]
+
+        def closing() -> None:
+            closed.append(True)
+            close()
+
+        app._watcher.close = closing  # type: ignore[method-assign]
         assert await wait_for(pilot, lambda: any(w.group == "data-watch" for w in app.workers))
         [worker] = [w for w in app.workers if w.group == "data-watch"]
         worker.cancel()
