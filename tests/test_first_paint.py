@@ -11,10 +11,13 @@ import gc
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.dom import DOMNode
 
 import tui.ui.lifecycle
 from tui import cli
@@ -147,3 +150,35 @@ def test_frames_wait_for_the_writer_thread_at_most_a_short_switch_interval() -> 
     assert probe.seen == [tui.ui.lifecycle.SWITCH_INTERVAL]
     assert tui.ui.lifecycle.SWITCH_INTERVAL <= 0.001
     assert sys.getswitchinterval() == before
+
+
+async def test_each_widget_of_the_first_screen_is_styled_once_before_the_first_frame() -> None:
+    app = make_app(None, "en")
+    styled: Counter[str] = Counter()
+    painted: list[bool] = []
+    apply = app.stylesheet.apply
+
+    def counted(node: DOMNode, *args: Any, **kwargs: Any) -> None:
+        # Widgets and screens; the bare DOMNodes are a widget's component classes.
+        if not painted and type(node) is not DOMNode:
+            styled[f"{type(node).__name__}#{node.id}"] += 1
+        apply(node, *args, **kwargs)
+
+    app.stylesheet.apply = counted  # type: ignore[method-assign]
+    after_first_paint = app._after_first_paint
+
+    def note_the_first_frame() -> None:
+        painted.append(True)
+        after_first_paint()
+
+    app._after_first_paint = note_the_first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):  # message-loop turns, not a clock
+            if painted:
+                break
+            await pilot.pause()
+        assert painted
+    # The screen and its panes were styled (as they mounted) ...
+    assert {"MainScreen#None", "TopicTree#topics", "DetailPane#detail", "KeyBar#None"} <= set(styled)
+    # ... and none of them again at the screen's first resume, to the same result.
+    assert {name: times for name, times in styled.items() if times > 1} == {}

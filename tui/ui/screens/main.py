@@ -124,6 +124,7 @@ class MainScreen(Screen[None]):
         """The notice in place of the panes, made when the terminal is first too small."""
         self._ready = False
         self._ready_event: asyncio.Event | None = None
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar().data_bind(MainScreen.lang)
@@ -140,6 +141,17 @@ class MainScreen(Screen[None]):
     def _make_too_small(self, width: int, height: int) -> TooSmall:
         self.too_small = TooSmall(too_small_text(width, height, self.lang), id="too-small")
         return self.too_small
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.ScreenResume) and not self._resumed:
+            # The first resume follows the mount, where every widget here was
+            # styled with the screen's size classes and the tree as focused
+            # (see `start_focused`): Textual would style them all again, some
+            # 5 ms before the first frame, to the same result. Later resumes
+            # (a dialog closed, the theme or language changed behind it) restyle.
+            self._resumed = True
+            event.refresh_styles = False
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         try:
