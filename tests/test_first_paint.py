@@ -179,6 +179,8 @@ async def test_each_widget_of_the_first_screen_is_styled_once_before_the_first_f
             await pilot.pause()
         assert painted
     # The screen and its panes were styled (as they mounted) ...
-    assert {"MainScreen#None", "TopicTree#topics", "DetailPane#detail", "KeyBar#None"} <= set(styled)
+    assert {"MainScreen#None", "TopicTree#topics", "DetailPane#detail", "KeyBar#None"} <= set(
+        styled
+    )
     # ... and none of them again at the screen's first resume, to the same result.
     assert {name: times for name, times in styled.items() if times > 1} == {}
