@@ -11,7 +11,6 @@ from drive import wait_until
 from helpers import screen_lines, screen_text
 from pty_session import PtySession, coop_tui
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widget import Widget
 
 from tui.factory import make_app
@@ -136,9 +135,11 @@ async def test_the_notice_is_made_when_the_terminal_first_gets_too_small() -> No
         await pilot.resize_terminal(80, 24)
         await wait_until(pilot, lambda: "Terminal too" not in screen_text(app), "the panes")
         assert "Center" in screen_text(app)
-        # The search line stays under the panes, the notice after it.
-        order = [type(w) for w in app.screen.children]
-        assert order.index(Horizontal) < order.index(SearchBar) < order.index(TooSmall)
+        # The search line stays under the panes, on the row above the keys.
+        search = app.query_one(SearchBar).region
+        assert search.y == 22 and search.width == 80
+        assert app.query_one(TopicTree).region.bottom == search.y
+        assert app.query_one("#detail-box").region.bottom == search.y
         await pilot.resize_terminal(15, 5)
         await wait_until(pilot, lambda: "15×5" in screen_text(app), "the notice again")
         assert len(app.query(TooSmall)) == 1

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
@@ -51,6 +51,8 @@ from ..widgets import DetailBox, DetailPane, KeyBar, TitleBar, TopicTree
 from ..widgets.topic_tree import TreeView, page_of
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from ...loader import DataError
     from ...search import SearchIndex
     from ..widgets.data_error_bar import DataErrorBar
@@ -119,7 +121,9 @@ class MainScreen(Screen[None]):
         self.detail = DetailPane(id="detail")
         self.error_bar: DataErrorBar | None = None
         """Mounted when a save first breaks the data (see `show_data_error`)."""
-        self._panes = Horizontal(id="panes")
+        self.detail_box = DetailBox(self.detail, id="detail-box")
+        self._below: Vertical | None = None
+        """Under the panes, above the keys: the search line and the data error bar (see `_mount_below`)."""
         self.too_small: TooSmall | None = None
         """The notice in place of the panes, made when the terminal is first too small."""
         self._ready = False
@@ -128,9 +132,11 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar().data_bind(MainScreen.lang)
-        with self._panes:
-            yield self.topic_tree.data_bind(MainScreen.lang)
-            yield DetailBox(self.detail, id="detail-box")
+        # The panes side by side, straight on the screen (its layout is
+        # horizontal, see app.tcss): a container around them cost the first
+        # frame its styling and 22 rows rendered under them.
+        yield self.topic_tree.data_bind(MainScreen.lang)
+        yield self.detail_box
         # Below the panes, when there is something to show: the search line
         # (the first `/`), the too-small notice, the data error bar. Most
         # starts show none of the notice, whose styling cost the first paint.
@@ -152,6 +158,18 @@ class MainScreen(Screen[None]):
             self._resumed = True
             event.refresh_styles = False
         await super().on_event(event)
+
+    def _mount_below(self, bar: Widget, *, first: bool = False) -> AwaitMount:
+        """Mount `bar` under the panes (`first`: above what is there already).
+
+        The search line and the data error bar share a box docked above the
+        keys, made when the first of them is needed: most starts show neither.
+        """
+        below = self._below
+        if below is None:
+            below = self._below = Vertical(bar, id="below")
+            return self.mount(below)
+        return below.mount(bar, before=0 if first and below.children else None)
 
     def on_mount(self) -> None:
         try:
@@ -248,7 +266,7 @@ class MainScreen(Screen[None]):
             # Its language follows the screen's by hand (see watch_lang): a
             # data binding can be made only while the screen composes.
             bar.lang = self.lang
-            self.mount(bar, after=self.too_small or self._search_bar or self._panes)
+            self._mount_below(bar)
             return
         bar.problems = problems
 
@@ -683,7 +701,7 @@ class MainScreen(Screen[None]):
             from ..widgets.search_bar import SearchBar
 
             bar = self._search_bar = SearchBar(self._search_prompt(), id="search")
-            await self.mount(bar, after=self._panes)
+            await self._mount_below(bar, first=True)
         if self._tree_before_search is None:
             self._tree_before_search = self.topic_tree.save_view()
             self._page_before_search = self.page
@@ -825,9 +843,7 @@ class MainScreen(Screen[None]):
         self._last_size = (width, height)
         if size_class(width, height) == TOO_SMALL:
             if self.too_small is None:
-                self.mount(
-                    self._make_too_small(width, height), after=self._search_bar or self._panes
-                )
+                self.mount(self._make_too_small(width, height), after=self.detail_box)
             else:
                 self.too_small.update(too_small_text(width, height, self.lang))
         else:
