@@ -22,6 +22,7 @@ from textual.dom import DOMNode
 import tui.ui.lifecycle
 from tui import cli
 from tui.factory import make_app
+from tui.paths import bundled_data_path
 from tui.ui.app import CoopApp
 
 # Imported when first used, after the first frame: the search line (the first
@@ -53,13 +54,18 @@ DEFERRED = (
 )
 
 # The modules present when the first frame has been written, one name a line.
+# argv[1]: a data folder opened as big data (its roots first, the load after), or none.
 _MODULES_AT_FIRST_PAINT = """
 import sys
+from pathlib import Path
 from tui.cache import DatasetCache
 from tui.factory import make_app
 from tui.paths import bundled_data_path
 
-app = make_app([bundled_data_path()], "en", cache=DatasetCache())
+if len(sys.argv) > 1:
+    app = make_app([Path(sys.argv[1])], "en", background=True)
+else:
+    app = make_app([bundled_data_path()], "en", cache=DatasetCache())
 seen = []
 
 def after_first_paint():
@@ -72,18 +78,41 @@ app.run(headless=True, size=(80, 24))
 print("\\n".join(seen[0]))
 """
 
+# What a big data set's first frame needs of the loader: the file list and the
+# TOML reader, for the preview of its roots. The rest is the load's, after it.
+LOADER_PASSES = (
+    "tui.loader.load",
+    "tui.loader.build",
+    "tui.loader.datafile",
+    "tui.loader.tables",
+    "tui.loader.links",
+    "tui.loader.schema",
+    "tui.loader.tree",
+)
+
+
+def _modules_at_first_paint(tmp_path: Path, *args: str) -> set[str]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    run = [sys.executable, "-c", _MODULES_AT_FIRST_PAINT, *args]
+    result = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
 
 def test_the_first_paint_imports_none_of_what_it_does_not_show(tmp_path: Path) -> None:
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
-    run = [sys.executable, "-c", _MODULES_AT_FIRST_PAINT]
     # The first start fills the data cache; the second starts from it, as a reader's does.
-    for _ in range(2):
-        result = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
-        assert result.returncode == 0, result.stderr
-    modules = set(result.stdout.split())
+    _modules_at_first_paint(tmp_path)
+    modules = _modules_at_first_paint(tmp_path)
     # The first screen itself is there: the hook ran after it was made.
     assert {"tui.ui.widgets.topic_tree", "tui.ui.widgets.key_bar", "tui.render.topic"} <= modules
     assert sorted(modules.intersection(DEFERRED)) == []
+
+
+def test_big_data_paints_its_roots_before_importing_the_loaders_passes(tmp_path: Path) -> None:
+    modules = _modules_at_first_paint(tmp_path, str(bundled_data_path()))
+    # The preview read the roots with the TOML reader; the load has not begun.
+    assert {"tui.preview", "tui.loader.toml_reader", "tui.ui.widgets.topic_tree"} <= modules
+    assert sorted(modules.intersection(LOADER_PASSES)) == []
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -84,6 +85,12 @@ def make_app(
     )
 
 
+def _load(paths: list[Path]) -> Dataset:
+    from .loader import load_dataset
+
+    return load_dataset(paths)
+
+
 def _open_data(
     paths: list[Path], background: bool | None, cache: DatasetCache | None
 ) -> tuple[Dataset, Callable[[], Dataset] | None]:
@@ -94,15 +101,17 @@ def _open_data(
         cached = cache.get(paths, key)
         if cached is not None:
             return cached, None  # only small data is ever stored
-    from .loader import data_size, load_dataset
+    from .loader.read import data_size
 
     if background is None:
         background = data_size(paths) > EAGER_BYTES
     if background:
         from .preview import preview_roots
 
-        return preview_roots(paths), lambda: load_dataset(paths)
-    dataset = load_dataset(paths)
+        # The loader itself is imported by the load, in its thread, after the
+        # first frame (see tui/loader/__init__.py).
+        return preview_roots(paths), partial(_load, paths)
+    dataset = _load(paths)
     if cache is not None:
         cache.put(paths, dataset, key)
     return dataset, None

@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from tui.loader import MAX_FILE_BYTES, data_files, toml_reader
+from tui.loader import toml_reader
+from tui.loader.read import MAX_FILE_BYTES, data_files
 from tui.model import LANGS, Dataset, Localized, Topic
 from tui.sanitize import clean_text
 
