@@ -284,7 +284,8 @@ def _disputes_markdown(
     dataset: Dataset, section: Disputes, topic: Topic, lang: Lang, cite: Citations
 ) -> list[str]:
     lines: list[str] = []
-    for disagreement, sides in section.items:
+    for dispute in section.items:
+        disagreement, sides = dispute.disagreement, dispute.sides
         lines.append(f"≠ **{_md(disagreement.about, lang)}**")
         lines.append("")
         for side in sides:

@@ -438,8 +438,9 @@ class SearchIndex:
                     text = " — ".join(p for p in parts if p)
                     yield _Text(ref, "quote", text, "quote", i)
             elif isinstance(section, Disputes):
-                for disagreement, _sides in section.items:
-                    said = (get(disagreement.about), get(disagreement.note))
+                for dispute in section.items:
+                    about = dispute.disagreement
+                    said = (get(about.about), get(about.note))
                     yield _Text(ref, "figure", " ".join(p for p in said if p), whole)
 
     def _entity_texts(self, lang: Lang, ref: PageRef) -> Iterator[_Text]:

@@ -131,7 +131,8 @@ def _disputes(
     topic: Topic,
 ) -> None:
     """Each disagreement the page touches: what it is about, then every side with its source."""
-    for number, (disagreement, sides) in enumerate(section.items):
+    for number, dispute in enumerate(section.items):
+        disagreement, sides = dispute.disagreement, dispute.sides
         if number:
             page.add(Text(""))
         about = Text("≠ ", style=DISAGREE)
