@@ -1,8 +1,8 @@
 """A checked data set kept between runs, so that an unchanged data folder opens without re-reading it.
 
 Reading and checking the bundled data takes longer than the rest of coop-tui's
-start-up work of its own; reading it back from the cache takes about a
-millisecond. The cache holds one data set per set of data paths, under
+start-up work of its own; reading it back from the cache takes a few
+milliseconds. The cache holds one data set per set of data paths, under
 `$XDG_CACHE_HOME/coop-tui`, and is used only when nothing that went into it
 has changed:
 
@@ -15,28 +15,38 @@ has changed:
 - the Python version.
 
 Anything else (a missing or unreadable file, a path that is neither file nor
-folder, a cache file that is damaged or written by other code) is a miss: the
+folder, a cache file that is damaged, written by other code or that asks
+for anything but the data model when read) is a miss: the
 caller loads the data with the strict loader, which reports every problem as
 ever. Only data that passed that loader is stored, so the cache never lets bad
 data through. Nothing here imports the loader or Textual: a hit costs neither.
 A data set from the cache has no `locations` (where each id was defined):
 those serve only the loader's own messages.
 
-Safety. The data set is stored as a pickle, and read back by an unpickler
-that runs nothing but the constructors of our own value classes. A pickle
-names, for every object, a function or class to call; this one
-(`_ModelUnpickler`) answers only for the classes a data set is made of (the
-classes of `tui.model` and `datetime.date`, each rebuilt through its
-`__init__`, which only sets its fields) and refuses any other name (`os.system`,
-`builtins.eval`, `copyreg._reconstructor` ...) and any persistent id, which
-makes the file a miss: the data is then read and checked afresh. What it gives
-back must be a `Dataset` with no derived data of its own. A hit reads the
-bundled data back in a few milliseconds, where the JSON this cache held before
-took three to four times as long (`benchmarks/cache_formats.py`), and a start
-imports `pickle` anyway (Textual does). The cache is used only from a folder that belongs to the user running
-coop-tui and that neither group nor others may write; otherwise it is not
-used at all, and `notice` says why, once. A cache file itself must be a
-regular file of the same owner, opened without following links.
+Safety. The data set is stored as a pickle (on the third line, after the key
+and the data files, without its locations and without the data it derives and
+keeps, such as the timeline: `Frozen.__reduce__` pickles the fields alone).
+A pickle names the classes and functions to call to rebuild it, and
+`pickle.loads` calls whatever it names; this cache reads it with
+`_ModelUnpickler`, whose `find_class` answers only from `_ALLOWED` (the model
+classes of `tui.model` and `datetime.date`, from a table, never importing by
+name) and refuses anything else (`os.system`, `builtins.eval`,
+`copyreg._reconstructor` ...) and every persistent id. So all a cache file can
+run are those classes' constructors, which only set their fields (a date
+checks its numbers), besides building strings, numbers, tuples and dicts,
+hashing and comparing our own values; the attributes a pickle could set
+afterwards are refused by the classes themselves, and what is read must be one
+`Dataset` with nothing in its `__dict__`, filling the whole body. A file that
+fails any of this is a miss like a damaged one: the data is loaded and checked
+afresh, and the file written again. The cache was JSON for a while, which runs
+no code at all; it is a pickle again for start-up time: the bundled data reads
+back in 2-3 ms rather than 6-9 (JSON: decoding, parsing and building every
+object in Python; see `benchmarks/cache_formats.py`), and Textual imports
+`pickle` before the first frame anyway. It is used only from a folder that
+belongs to the user running coop-tui and that neither group nor others may
+write; otherwise it is not used at all, and `notice` says why, once. A cache
+file itself must be a regular file of the same owner, opened without following
+links.
 """
 
 from __future__ import annotations
