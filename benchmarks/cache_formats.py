@@ -4,11 +4,20 @@
 
 For each data path: the stored size, and the median time (of 15 reads) to
 turn the stored bytes back into a Dataset, for
-- pickle (what the cache used to hold; unsafe from a folder others can write),
-- pickle checked with HMAC-SHA256 first (a per-user key),
-- JSON through tui.jsonio (cannot run code when read).
-Then, in fresh interpreters, what importing each reader costs (`hmac` and
-`hashlib` for the HMAC, `json` for JSON): a cache hit pays it on every start.
+- pickle read by `pickle.loads` (what the cache held first; runs whatever
+  code the file names, so unsafe in a folder others can write),
+- pickle checked with HMAC-SHA256 first (a per-user key), then `pickle.loads`,
+- pickle read by the cache's restricted unpickler (what the cache holds now:
+  only the model's classes and `datetime.date` may be called),
+- JSON through tui.jsonio as the cache held it before (one line, no derived
+  timeline), the UTF-8 decoding included.
+Each format holds the data set as the cache stores it: without `locations`
+(which serve only the loader's messages; a big data set's cannot be pickled)
+and without its files list (a line of its own). Then, in fresh interpreters,
+what importing each reader costs (`hmac` and `hashlib` for the HMAC, `json`
+for JSON, `pickle`): a cache hit pays it on every start, unless something
+imports it anyway (Textual imports `pickle` before the first frame, coop-tui
+`json`).
 """
 
 from __future__ import annotations
@@ -25,7 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.jsonio import dataset_from_json, dataset_to_json
+from tui.cache import _PROTOCOL, _unpickle_dataset
+from tui.jsonio import dataset_from_json, dataset_to_compact_json
 from tui.loader import load_dataset
 from tui.paths import bundled_data_path
 
@@ -61,11 +71,14 @@ def main() -> None:
     paths = [Path(p) for p in sys.argv[1:]] or [bundled_data_path()]
     key = os.urandom(32)
     for path in paths:
-        dataset = load_dataset([path])
-        facts = dataset.fact_count
-        pickled = pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
+        loaded = load_dataset([path])
+        facts = loaded.fact_count
+        dataset = loaded.replace(locations={}, files=())
+        pickled = pickle.dumps(dataset, protocol=_PROTOCOL)
         mac = hmac.new(key, pickled, hashlib.sha256).digest()
-        as_json = dataset_to_json(dataset).encode("utf-8")
+        as_json = dataset_to_compact_json(dataset).encode("utf-8")
+        assert _unpickle_dataset(pickled) == dataset
+        assert dataset_from_json(as_json.decode("utf-8")) == dataset
 
         def read_pickle(pickled: bytes = pickled) -> None:
             pickle.loads(pickled)
@@ -75,6 +88,9 @@ def main() -> None:
             assert hmac.compare_digest(expected, mac)
             pickle.loads(pickled)
 
+        def read_restricted(pickled: bytes = pickled) -> None:
+            _unpickle_dataset(pickled)
+
         def read_json(as_json: bytes = as_json) -> None:
             dataset_from_json(as_json.decode("utf-8"))
 
@@ -82,6 +98,7 @@ def main() -> None:
         for name, size, action in (
             ("pickle", len(pickled), read_pickle),
             ("pickle + HMAC-SHA256", len(pickled), read_hmac_pickle),
+            ("restricted pickle", len(pickled), read_restricted),
             ("JSON (tui.jsonio)", len(as_json), read_json),
         ):
             print(f"  {name:22} {size / 1e6:8.2f} MB  {_median_ms(action):9.1f} ms")

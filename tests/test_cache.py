@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import builtins
+import io
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tui.cache import DatasetCache
 from tui.factory import make_app
-from tui.jsonio import dataset_to_json
 from tui.loader import DataError, load_dataset
+from tui.model import Dataset, Localized
 from tui.paths import bundled_data_path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from make_dataset import make_dataset
 
 HOUR_AGO = time.time() - 3600
 CENTER = "Center of Belarusian Machinery"
@@ -159,20 +167,207 @@ def test_an_edit_that_keeps_size_and_mtime_is_seen(data: Path, tmp_path: Path) -
     assert _open(data, cache) == "Centre of Belarusian Machinery"
 
 
-def test_the_cache_is_json_that_export_could_have_written(data: Path, tmp_path: Path) -> None:
+def _parts(stored: Path) -> tuple[bytes, bytes, bytes]:
+    """A cache file's key line, files line and pickled body."""
+    key, files, body = stored.read_bytes().split(b"\n", 2)
+    return key, files, body
+
+
+def test_the_cache_holds_the_key_the_files_and_the_data_set_pickled(
+    data: Path, tmp_path: Path
+) -> None:
     cache = DatasetCache(tmp_path / "cache")
     _open(data, cache)
     (stored,) = (tmp_path / "cache").iterdir()
-    _key, files, body = stored.read_text(encoding="utf-8").split("\n", 2)
+    key, files, body = _parts(stored)
     fresh = load_dataset([data])
-    exported = json.loads(dataset_to_json(fresh))
-    # The model as the export writes it, without the derived timeline (read
-    # back, it would be ignored) and on one line: a start reads half the bytes.
-    del exported["timeline"]
-    assert json.loads(body) == exported
-    assert "\n" not in body
+    assert json.loads(key) == cache.fingerprint([data])
     assert json.loads(files) == list(fresh.files)
+    # The model alone: no locations (they serve only the loader's messages),
+    # the files on their own line, no derived data.
+    kept = pickle.loads(body)
+    assert kept == fresh.replace(locations={}, files=())
+    assert vars(kept) == {}
     assert stored.stat().st_mode & 0o077 == 0
+
+
+def _stored_for(data: Path, tmp_path: Path) -> tuple[DatasetCache, Path]:
+    """A cache holding the data in `data`, and its one file."""
+    cache = DatasetCache(tmp_path / "cache")
+    assert _open(data, cache) == CENTER
+    (stored,) = (tmp_path / "cache").iterdir()
+    return cache, stored
+
+
+def _replace_body(stored: Path, body: bytes) -> None:
+    """Keep the file's key and files lines (still valid: only the body is bad)."""
+    key, files, _body = _parts(stored)
+    stored.write_bytes(key + b"\n" + files + b"\n" + body)
+
+
+class _Call:
+    """Pickles as a call of `function` with `args` (what an attacker's pickle asks
+    for), then, with a `state`, as setting that state on what the call made."""
+
+    def __init__(
+        self, function: Callable[..., Any], *args: Any, state: dict[str, Any] | None = None
+    ) -> None:
+        self.function = function
+        self.args = args
+        self.state = state
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.state is None:
+            return (self.function, self.args)
+        return (self.function, self.args, self.state)
+
+
+def _payloads(marker: Path) -> dict[str, object]:
+    """Pickled, each of these would create `marker` if it were unpickled as pickle.loads does."""
+    touch = f"open({str(marker)!r}, 'w').close()"
+    return {
+        "os.system": _Call(os.system, f"touch {marker}"),
+        "builtins.eval": _Call(builtins.eval, touch),
+        "builtins.exec": _Call(builtins.exec, touch),
+        "subprocess.Popen": _Call(subprocess.Popen, ["touch", str(marker)]),
+        # A real data set with the call deep inside, after allowed classes.
+        "a data set's topic title": _Call(
+            Dataset,
+            {"center": _Call(Localized, _Call(os.system, f"touch {marker}"), "x")},
+            {},
+            {},
+            {},
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "os.system",
+        "builtins.eval",
+        "builtins.exec",
+        "subprocess.Popen",
+        "a data set's topic title",
+    ],
+)
+def test_a_pickle_that_would_run_code_is_a_miss_and_runs_nothing(
+    data: Path, tmp_path: Path, payload: str
+) -> None:
+    cache, stored = _stored_for(data, tmp_path)
+    marker = tmp_path / "ran"
+    body = pickle.dumps(_payloads(marker)[payload], protocol=pickle.HIGHEST_PROTOCOL)
+    _replace_body(stored, body)
+
+    assert cache.get([data]) is None
+    assert not marker.exists(), "the cache file ran code"
+    assert _open(data, cache) == CENTER  # read afresh
+    assert not marker.exists()
+    # ... and stored again, good this time.
+    assert _parts(stored)[2] != body
+    assert cache.get([data]) == load_dataset([data]).replace(locations={})
+    assert not marker.exists()
+
+
+class _Persistent(pickle.Pickler):
+    """Pickles the data set's topics as a persistent id, for a loader to look up."""
+
+    def persistent_id(self, obj: Any) -> Any:
+        return "topics" if isinstance(obj, dict) and "center" in obj else None
+
+
+def test_a_persistent_id_or_derived_data_in_the_pickle_is_a_miss(
+    data: Path, tmp_path: Path
+) -> None:
+    cache, stored = _stored_for(data, tmp_path)
+    good = pickle.loads(_parts(stored)[2])
+    assert cache.get([data]) is not None
+
+    out = io.BytesIO()
+    _Persistent(out, protocol=pickle.HIGHEST_PROTOCOL).dump(good)
+    _replace_body(stored, out.getvalue())
+    assert cache.get([data]) is None
+
+    # A timeline that was never built from this data, waiting in `__dict__`.
+    with_timeline = _Call(Dataset, *Dataset._values(good), state={"timeline": ()})
+    forged = pickle.dumps(with_timeline, protocol=pickle.HIGHEST_PROTOCOL)
+    assert pickle.loads(forged).timeline == ()
+    _replace_body(stored, forged)
+    assert cache.get([data]) is None
+
+    # Something other than a data set, made only of allowed classes.
+    _replace_body(stored, pickle.dumps(good.topics["center"], protocol=pickle.HIGHEST_PROTOCOL))
+    assert cache.get([data]) is None
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbled", "trailing bytes", "empty"])
+def test_a_damaged_body_is_a_miss(data: Path, tmp_path: Path, damage: str) -> None:
+    cache, stored = _stored_for(data, tmp_path)
+    body = _parts(stored)[2]
+    middle = len(body) // 2
+    damaged = {
+        "truncated": body[:middle],
+        "garbled": body[:middle] + bytes(b ^ 0x5A for b in body[middle : middle + 64]),
+        "trailing bytes": body + b"x",
+        "empty": b"",
+    }[damage]
+    _replace_body(stored, damaged)
+    assert cache.get([data]) is None
+    assert _open(data, cache) == CENTER
+    assert cache.get([data]) is not None
+
+
+def _without_locations(dataset: Dataset) -> Dataset:
+    return dataset.replace(locations={})
+
+
+def test_a_start_from_the_cache_gives_what_a_fresh_load_gives(data: Path, tmp_path: Path) -> None:
+    cache = DatasetCache(tmp_path / "cache")
+    _open(data, cache)
+    cached = cache.get([data])
+    fresh = load_dataset([data])
+    assert cached is not None
+    assert cached == _without_locations(fresh)
+    assert cached.locations == {}
+    for field in ("sources", "entities", "metrics", "topics", "disagreements", "files"):
+        assert getattr(cached, field) == getattr(fresh, field), field
+    assert fresh.disagreements and fresh.metrics  # the data has each kind
+    assert list(cached.topics) == list(fresh.topics)  # in the data's order
+
+
+def test_generated_data_with_stored_texts_round_trips(tmp_path: Path) -> None:
+    # 2,000 facts: more than the loader keeps as strings, so the texts live in a
+    # TextStore (coop-tui itself caches only data it loads before the screen
+    # opens, which is smaller; the cache must still hold such data whole).
+    folder = tmp_path / "data"
+    make_dataset(2000, folder)
+    _settled(folder)
+    fresh = load_dataset([folder])
+    title = next(iter(fresh.topics.values())).title
+    assert type(title) is not Localized  # read from the store
+    # Derived data built before storing is not stored: a data set pickles as
+    # its fields alone (`Frozen.__reduce__`), whatever it has built meanwhile.
+    assert fresh.timeline and fresh.backlinks
+    bare = _without_locations(fresh)
+    assert bare.timeline and vars(bare)
+    assert vars(pickle.loads(pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL))) == {}
+    cache = DatasetCache(tmp_path / "cache")
+    key = cache.fingerprint([folder])
+    cache.put([folder], fresh, key)
+    cached = cache.get([folder], key)
+    assert cached is not None
+    assert cached == _without_locations(fresh)
+    for field in ("sources", "entities", "metrics", "topics", "disagreements", "files"):
+        assert getattr(cached, field) == getattr(fresh, field), field
+    assert vars(cached) == {}
+    assert cached.timeline == fresh.timeline
+
+
+def test_the_unpickler_knows_only_the_model_and_dates() -> None:
+    from tui.cache import _ALLOWED
+
+    assert {module for module, _name in _ALLOWED} == {"tui.model", "datetime"}
+    assert ("datetime", "date") in _ALLOWED
 
 
 @pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])

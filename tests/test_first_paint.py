@@ -28,9 +28,9 @@ from tui.ui.app import CoopApp
 # Imported when first used, after the first frame: the search line (the first
 # `/`), the bar that says a save broke the data, the search index and its
 # results (built once the screen is up), the
-# palette's commands, the other views and dialogs, the loader (a start from the
-# data cache never needs it) and Rich's emoji table (nothing on the first
-# screen is markup).
+# palette's commands, the other views and dialogs, the loader and the JSON
+# export (a start from the data cache, a pickle, needs neither) and Rich's
+# emoji table (nothing on the first screen is markup).
 DEFERRED = (
     "tui.ui.widgets.search_bar",
     "tui.ui.widgets.query_input",
@@ -48,6 +48,7 @@ DEFERRED = (
     "tui.ui.screens.bookmarks",
     "tui.ui.screens.citation",
     "tui.loader",
+    "tui.jsonio",
     "tomllib",
     "tomli",
     "rich._emoji_codes",

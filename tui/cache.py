@@ -1,8 +1,8 @@
 """A checked data set kept between runs, so that an unchanged data folder opens without re-reading it.
 
 Reading and checking the bundled data takes longer than the rest of coop-tui's
-start-up work of its own; reading it back from the cache takes about a
-millisecond. The cache holds one data set per set of data paths, under
+start-up work of its own; reading it back from the cache takes a few
+milliseconds. The cache holds one data set per set of data paths, under
 `$XDG_CACHE_HOME/coop-tui`, and is used only when nothing that went into it
 has changed:
 
@@ -15,50 +15,108 @@ has changed:
 - the Python version.
 
 Anything else (a missing or unreadable file, a path that is neither file nor
-folder, a cache file that is damaged or written by other code) is a miss: the
+folder, a cache file that is damaged, written by other code or that asks
+for anything but the data model when read) is a miss: the
 caller loads the data with the strict loader, which reports every problem as
 ever. Only data that passed that loader is stored, so the cache never lets bad
 data through. Nothing here imports the loader or Textual: a hit costs neither.
 A data set from the cache has no `locations` (where each id was defined):
 those serve only the loader's own messages.
 
-Safety. The cache is JSON (`tui.jsonio`: the model as `export --format json`
-writes it, on one line and without the derived timeline, which halves what a
-start reads back), which cannot run code when it is read, unlike the pickle
-it replaced (see benchmarks/cache_formats.py: JSON reads the bundled data in
-the same millisecond). It is used only from a folder that belongs to the user running
-coop-tui and that neither group nor others may write; otherwise it is not
-used at all, and `notice` says why, once. A cache file itself must be a
-regular file of the same owner, opened without following links.
+Safety. The data set is stored as a pickle (on the third line, after the key
+and the data files, without its locations and without the data it derives and
+keeps, such as the timeline: `Frozen.__reduce__` pickles the fields alone).
+A pickle names the classes and functions to call to rebuild it, and
+`pickle.loads` calls whatever it names; this cache reads it with
+`_ModelUnpickler`, whose `find_class` answers only from `_ALLOWED` (the model
+classes of `tui.model` and `datetime.date`, from a table, never importing by
+name) and refuses anything else (`os.system`, `builtins.eval`,
+`copyreg._reconstructor` ...) and every persistent id. So all a cache file can
+run are those classes' constructors, which only set their fields (a date
+checks its numbers), besides building strings, numbers, tuples and dicts,
+hashing and comparing our own values; the attributes a pickle could set
+afterwards are refused by the classes themselves, and what is read must be one
+`Dataset` with nothing in its `__dict__`, filling the whole body. A file that
+fails any of this is a miss like a damaged one: the data is loaded and checked
+afresh, and the file written again. The cache was JSON for a while, which runs
+no code at all; it is a pickle again for start-up time: the bundled data reads
+back in 2-3 ms rather than 6-9 (JSON: decoding, parsing and building every
+object in Python; see `benchmarks/cache_formats.py`), and Textual imports
+`pickle` before the first frame anyway. It is used only from a folder that
+belongs to the user running coop-tui and that neither group nor others may
+write; otherwise it is not used at all, and `notice` says why, once. A cache
+file itself must be a regular file of the same owner, opened without following
+links.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import pickle
 import stat
 import sys
 import tempfile
 import time
 import zlib
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import __version__
-from .jsonio import dataset_from_json, dataset_to_compact_json
-from .model import Dataset
+from .model import (
+    Dataset,
+    Disagreement,
+    Entity,
+    Fact,
+    Localized,
+    Metric,
+    Observation,
+    PartialDate,
+    Quote,
+    Source,
+    Target,
+    Topic,
+)
 from .notices import Notice
 from .paths import user_dir
 
 _PACKAGE = Path(__file__).resolve().parent
-_FORMAT = 3  # bump when what the file holds changes shape (1 and 2 were pickles)
+_FORMAT = 4  # bump when what the file holds changes shape (1 and 2: pickles, 3: JSON)
+_PROTOCOL = 5  # every Python coop-tui runs on reads it; the key holds the Python version
 # A file changed this recently may change again within its file system's
 # timestamp resolution without its size or time changing: not cached.
 _RACY_NS = 2_000_000_000
 
 Fingerprint = list[Any]
 """Plain JSON values, so that the stored key compares as text."""
+
+# Everything a stored data set is made of besides str, int, float, None,
+# tuples and dicts (which a pickle holds without naming a class): each is
+# rebuilt by calling it with its fields (`Frozen.__reduce__`,
+# `Localized.__reduce__`; a date from its bytes), and its `__init__` only sets
+# them. `Localized` covers a big data set's stored texts too: they pickle as
+# plain ones. `Location` is not here: a stored data set has no locations.
+_ALLOWED: dict[tuple[str, str], type] = {
+    (cls.__module__, cls.__qualname__): cls
+    for cls in (
+        Dataset,
+        Disagreement,
+        Entity,
+        Fact,
+        Localized,
+        Metric,
+        Observation,
+        PartialDate,
+        Quote,
+        Source,
+        Target,
+        Topic,
+        date,
+    )
+}
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -123,6 +181,37 @@ def folder_problem(folder: Path) -> Notice | None:
     return None
 
 
+class _ModelUnpickler(pickle.Unpickler):
+    """Unpickles a data set and nothing else: any name outside `_ALLOWED` is refused.
+
+    A pickle can call only what `find_class` gives it (and what it builds from
+    that): here, our value classes and `date`, looked up in a table, never
+    imported by name. Anything else raises `UnpicklingError`, so a file that
+    asks for `os.system`, `builtins.eval` or `subprocess.Popen` runs nothing and
+    is a miss.
+    """
+
+    def find_class(self, module: str, name: str) -> type:
+        allowed = _ALLOWED.get((module, name))
+        if allowed is None:
+            raise pickle.UnpicklingError(f"not a class of the data model: {module}.{name}")
+        return allowed
+
+    def persistent_load(self, pid: Any) -> NoReturn:
+        raise pickle.UnpicklingError("a persistent id in the data cache")
+
+
+def _unpickle_dataset(body: bytes) -> Dataset:
+    """The data set pickled in `body`; UnpicklingError when it holds anything else."""
+    stream = io.BytesIO(body)
+    dataset = _ModelUnpickler(stream).load()
+    # One data set, all of `body`, and none of the derived data a data set
+    # keeps in its `__dict__` (a pickle's BUILD could put it there).
+    if type(dataset) is not Dataset or vars(dataset) or stream.tell() != len(body):
+        raise pickle.UnpicklingError("not a data set alone")
+    return dataset
+
+
 class DatasetCache:
     """Checked data sets by their data paths, in one folder."""
 
@@ -157,7 +246,7 @@ class DatasetCache:
         # Only a file name: the key inside holds the paths themselves, so two
         # data sets sharing a checksum take turns in one file, never mix up.
         # (hashlib would cost more to import than the whole lookup.)
-        return self.folder / f"data-{zlib.crc32(names):08x}-{len(names)}.json"
+        return self.folder / f"data-{zlib.crc32(names):08x}-{len(names)}.pickle"
 
     def fingerprint(self, paths: Sequence[Path]) -> Fingerprint | None:
         """What data loaded from `paths` right now would be stored under (None: never stored)."""
@@ -179,16 +268,16 @@ class DatasetCache:
             raw = _read_own_file(self._file_for(paths))
             if raw is None:
                 return None
-            # Line 1: the key; line 2: the data files; then the data set as
-            # `export --format json` writes it, without its derived timeline
-            # and on one line. The key is compared first, as text.
+            # Line 1: the key; line 2: the data files (both JSON); then the
+            # data set, pickled without its locations, files and derived data.
+            # The key is compared first, as text.
             first, _, rest = raw.partition(b"\n")
             if first.decode("utf-8") != _key_text(key):
                 return None
             listed, _, body = rest.partition(b"\n")
             files = tuple(str(name) for name in json.loads(listed.decode("utf-8")))
-            dataset = dataset_from_json(body.decode("utf-8"))
-        except Exception:  # noqa: BLE001 - damaged, or written by other code: a miss
+            dataset = _unpickle_dataset(body)
+        except Exception:  # noqa: BLE001 - damaged, refused or written by other code: a miss
             return None
         return dataset.replace(files=files)
 
@@ -205,8 +294,10 @@ class DatasetCache:
         target = self._file_for(paths)
         try:
             files = json.dumps(list(dataset.files), ensure_ascii=True)
-            body = dataset_to_compact_json(dataset)
-            content = "\n".join([_key_text(key), files, body]).encode("utf-8")
+            # Pickled as it is made (`Frozen.__reduce__`: the fields alone,
+            # so no derived data), a big data set's stored texts as plain ones.
+            body = pickle.dumps(dataset.replace(locations={}, files=()), protocol=_PROTOCOL)
+            content = "\n".join([_key_text(key), files]).encode("ascii") + b"\n" + body
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".data-", suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as file:
@@ -215,7 +306,7 @@ class DatasetCache:
             except BaseException:
                 os.unlink(temporary)
                 raise
-        except Exception:  # noqa: BLE001 - a full disk, a value JSON cannot hold: no cache
+        except Exception:  # noqa: BLE001 - a full disk, a value pickle cannot hold: no cache
             pass
 
 
