@@ -71,10 +71,11 @@ def dataset_to_json(dataset: Dataset) -> str:
 
 
 def dataset_to_compact_json(dataset: Dataset) -> str:
-    """The model alone, on one line, for the data cache (`dataset_from_json` reads it).
+    """The model alone, on one line (`dataset_from_json` reads it).
 
     No timeline (derived, and ignored when read back) and no indentation: the
-    bundled data takes 265 KB rather than 475, and every start reads it back.
+    bundled data takes 265 KB rather than 475. The data cache held this until
+    it became a pickle; `benchmarks/cache_formats.py` still compares the two.
     """
     return json.dumps(_document(dataset), ensure_ascii=False, separators=(",", ":"))
 
