@@ -196,6 +196,8 @@ def save() -> None:
                     "spent": dict(spent),
                     "counts": dict(counts),
                     "modules": modules,
+                    # Which checkout's coop-tui ran (profile_paint.py checks it).
+                    "tui": getattr(sys.modules.get("tui"), "__file__", None),
                 },
                 file,
             )

@@ -209,11 +209,21 @@ def main() -> int:
     dataset = load_dataset([args.data or bundled_data_path()])
     coop_argv = ["-m", "tui", "--lang", "en"]
     if args.data is not None:
-        coop_argv += ["--data", str(args.data)]
+        coop_argv += ["--data", str(args.data.resolve())]
     workdir = Path(tempfile.mkdtemp(prefix="coop-paint-"))
     markers = [root.label("en") for root in dataset.roots]
+    # Every program starts in the work folder, and each coop-tui finds its own
+    # checkout first on the path: `python -m tui` started in a checkout runs
+    # that checkout's code whatever PYTHONPATH says, so a baseline measured
+    # from here would have been this very code again.
+    os.chdir(workdir)
     # coop-tui's data cache: the run's own, warmed by the unmeasured start.
-    coop = Program("coop-tui", coop_argv, markers, {"XDG_CACHE_HOME": str(workdir / "cache")})
+    coop = Program(
+        "coop-tui",
+        coop_argv,
+        markers,
+        {"PYTHONPATH": str(HERE.parent), "XDG_CACHE_HOME": str(workdir / "cache")},
+    )
     bare = Program("bare", [BARE, "hello"], ["hello ready"])
     programs = [coop, bare]
     if args.baseline is not None:
@@ -226,8 +236,12 @@ def main() -> int:
         programs.insert(1, Program("baseline", coop_argv, markers, env))
     load_before = os.getloadavg()
     print(f"machine: {machine()}; load {load_before[0]:.2f}", file=sys.stderr)
+    checkouts = {"coop-tui": HERE.parent, "baseline": args.baseline}
     for program in programs:
-        program.probed(workdir)
+        ran = program.probed(workdir).get("tui")
+        wanted = checkouts.get(program.name)
+        if wanted is not None and not str(ran).startswith(str(wanted.resolve()) + os.sep):
+            sys.exit(f"profile_paint: {program.name} ran the coop-tui in {ran}, not {wanted}")
         program.plain()
 
     runs: dict[str, list[dict[str, float]]] = {p.name: [] for p in programs}
