@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from helpers import screen_text
 
 from tui.factory import make_app
+from tui.ui.app import CoopApp
 from tui.ui.widgets import TopicTree
 from tui.watch import DataWatcher
 
@@ -214,3 +216,29 @@ async def test_the_watcher_ends_when_its_worker_is_cancelled(tmp_path: Path) -> 
         worker.cancel()
         assert await wait_for(pilot, lambda: bool(closed))
         assert not app._stop_watching.is_set()
+
+
+async def test_the_watcher_ends_with_an_app_that_neither_unmounted_nor_cancelled_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A browser session whose server was killed ended its App on its closed
+    # input just as the watcher started: no Unmount, and the worker started
+    # after the App had cancelled its workers. The event loop's close then
+    # waited for the watcher's thread for good (seen under load, on Python 3.9).
+    monkeypatch.setattr(CoopApp, "on_unmount", lambda self: None)
+    app = make_app([copy_data(tmp_path)], "en", watch=True)
+    closed = threading.Event()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app._watcher is not None
+        close = app._watcher.close
+
+        def closing() -> None:
+            closed.set()
+            close()
+
+        app._watcher.close = closing  # type: ignore[method-assign]
+        assert await wait_for(pilot, lambda: any(w.group == "data-watch" for w in app.workers))
+        monkeypatch.setattr(app.workers, "cancel_all", lambda: None)
+    # The App has ended: its watcher with it (a bound for a hang, not a speed limit).
+    assert closed.wait(timeout=30)
+    assert not app._stop_watching.is_set()

@@ -326,11 +326,16 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
         paths = list(self._watch_paths)
         worker = get_current_worker()
         try:
-            # Until the App unmounts, or cancels its workers as it ends: the
+            # Until the App unmounts, cancels its workers or stops running: the
             # event loop's close waits for this thread, and an App ended by its
             # input closing (a browser session whose server died) could reach
-            # that close without its Unmount having set the event.
-            while not self._stop_watching.wait(POLL_SECONDS) and not worker.is_cancelled:
+            # that close without its Unmount having set the event, and, when it
+            # ended just as this worker started, without having cancelled it.
+            while (
+                not self._stop_watching.wait(POLL_SECONDS)
+                and not worker.is_cancelled
+                and self.is_running
+            ):
                 if not watcher.poll():
                     continue
                 try:
