@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from drive import palette, search, settle, type_text, wait_for_page, wait_until
 from helpers import screen_lines, screen_text
 from rich.text import Text
@@ -69,6 +70,26 @@ async def test_keys_arriving_in_one_burst_after_slash_all_reach_the_search_line(
         assert app.lang == "en"
         assert app.query_one(SearchBar).value == "gomselmsh"
         assert "Tractors" in " ".join(tree_labels(app))
+
+
+@pytest.mark.parametrize("size", [(40, 12), SIZE])
+async def test_a_key_just_before_slash_acts_where_it_was_typed(size: tuple[int, int]) -> None:
+    # `/` acts as it arrives; a Tab typed just before it was still on its way
+    # through the page and came back to the App's keys after the search line
+    # had opened, where it moved the focus off the line: the query went nowhere.
+    app = make_app(lang="ru")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab")  # to the page
+        assert isinstance(app.focused, DetailPane)
+        for key, character in [("tab", "\t"), ("slash", "/"), *[(c, c) for c in "фарм"]]:
+            app.post_message(events.Key(key, character))
+        await wait_until(
+            pilot,
+            lambda: bool(app.query(SearchBar)) and app.query_one(SearchBar).value == "фарм",
+            "the query typed after the Tab and the slash",
+        )
+        assert isinstance(app.focused, Input)
+        assert app.main.searching
 
 
 async def test_a_slash_typed_in_a_query_or_the_palette_is_a_character() -> None:

@@ -15,18 +15,20 @@ import gc
 import os
 import shutil
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
@@ -155,6 +157,10 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
         # watcher thread starts (it starts after the first paint) still counts.
         self._watcher = DataWatcher(self._watch_paths) if self._watch_paths else None
         self._size_check_timer: Timer | None = None
+        self._held_keys: list[events.Key] | None = None
+        """Keys that came after a `/` whose search line is not open yet (see `action_search`)."""
+        self._replayed: set[int] = set()
+        """The held keys handed back, by id: they go through this time."""
         self._main: MainScreen | None = None
         self._main_args = (dataset, lang, load is not None)
         self.collect_after_first_paint = False
@@ -456,8 +462,60 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
     # ------------------------------------------------------------ keys for the main screen
     # Bound here with the others (see BINDINGS); the main screen does the work.
 
-    async def action_search(self) -> None:
-        await self.main.action_search()
+    def action_search(self) -> None:
+        # `/` is a priority key: the App acts on it as it arrives, so that the
+        # keys typed after it go to the search line. A key typed just before it
+        # may still be on its way through the focused pane and back to the
+        # App's bindings (a Tab: the pane's, or Textual's focus_next); opened
+        # now, the search line would take that key in the pane's place. So the
+        # line opens once the keys in flight are done, and the keys after the
+        # `/` wait for it, in order (a burst over SSH, or fast typing).
+        if self._held_keys is not None:
+            return  # a `/` is waiting already
+        self._held_keys = []
+        self._after_keys_in_flight(self._open_search)
+
+    def _after_keys_in_flight(self, then: Callable[[], Awaitable[None]]) -> None:
+        """Call `then` once the keys handed to the focused widget have gone all the way.
+
+        A key goes to the focused widget, bubbles up through its ancestors and
+        comes back to the App's bindings; a callback following it through the
+        same queues arrives behind it.
+        """
+        chain: list[Widget] = []
+        node: DOMNode | None = self.focused
+        while isinstance(node, Widget):  # the widget, its containers, the screen
+            chain.append(node)
+            node = node.parent
+
+        def follow(index: int) -> None:
+            while index < len(chain):
+                if chain[index].call_later(follow, index + 1):
+                    return
+                index += 1  # closed meanwhile: nothing more comes from it
+            self.call_later(then)
+
+        follow(0)
+
+    async def _open_search(self) -> None:
+        try:
+            await self.main.action_search()
+        finally:
+            self._hand_back_held_keys()
+
+    def _hand_back_held_keys(self) -> None:
+        # Keys that came while the line opened are queued behind this: they are
+        # held too, and handed back after these, until none is left.
+        held = self._held_keys or []
+        if not held:
+            self._held_keys = None
+            return
+        self._held_keys = []
+        for key in held:
+            again = events.Key(key.key, key.character)
+            self._replayed.add(id(again))
+            self.post_message(again)
+        self.call_later(self._hand_back_held_keys)
 
     def action_step_match(self, step: int) -> None:
         self.main.action_step_match(step)
@@ -519,6 +577,12 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
         # screen then knows that change is the reader's, not one Textual made when
         # a resize hid a pane. The screen itself sees a key only after the widget
         # has (and a focus change before it), and no other public hook comes first.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if id(event) in self._replayed:
+                self._replayed.discard(id(event))
+            elif self._held_keys is not None:
+                self._held_keys.append(event)  # until the search line is open
+                return
         if isinstance(event, (events.Key, events.MouseDown)):
             self.main.reader_input()
         await super().on_event(event)
