@@ -65,21 +65,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import __version__
-from .model import (
-    Dataset,
-    Disagreement,
-    Entity,
-    Fact,
-    Localized,
-    Metric,
-    Observation,
-    PartialDate,
-    Quote,
-    Source,
-    Target,
-    Topic,
-)
+from . import __version__, model
+from .model import Dataset
 from .notices import Notice
 from .paths import user_dir
 
@@ -102,18 +89,18 @@ Fingerprint = list[Any]
 _ALLOWED: dict[tuple[str, str], type] = {
     (cls.__module__, cls.__qualname__): cls
     for cls in (
-        Dataset,
-        Disagreement,
-        Entity,
-        Fact,
-        Localized,
-        Metric,
-        Observation,
-        PartialDate,
-        Quote,
-        Source,
-        Target,
-        Topic,
+        model.Dataset,
+        model.Disagreement,
+        model.Entity,
+        model.Fact,
+        model.Localized,
+        model.Metric,
+        model.Observation,
+        model.PartialDate,
+        model.Quote,
+        model.Source,
+        model.Target,
+        model.Topic,
         date,
     )
 }

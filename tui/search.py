@@ -439,8 +439,8 @@ class SearchIndex:
                     yield _Text(ref, "quote", text, "quote", i)
             elif isinstance(section, Disputes):
                 for dispute in section.items:
-                    about = dispute.disagreement
-                    said = (get(about.about), get(about.note))
+                    disagreement = dispute.disagreement
+                    said = (get(disagreement.about), get(disagreement.note))
                     yield _Text(ref, "figure", " ".join(p for p in said if p), whole)
 
     def _entity_texts(self, lang: Lang, ref: PageRef) -> Iterator[_Text]:
