@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from drive import wait_for_page
 from helpers import screen_text
 
 from tui.factory import make_app
 from tui.jsonio import dataset_from_json, dataset_to_json, subset
+from tui.links import PageRef
 from tui.loader import load_dataset
 from tui.report import markdown_report, md_escape, report_topics, report_width, text_report
 from tui.ui.widgets import TopicTree
@@ -63,7 +65,8 @@ async def test_text_report_says_what_the_pane_shows(bundled_dataset) -> None:  #
     app = make_app(lang="en")
     async with app.run_test(size=(100, 60)) as pilot:
         app.query_one("#topics", TopicTree).select_topic("trade.turnover")
-        await pilot.pause()
+        # Built in its thread on a busy machine: wait for it, not for one turn.
+        await wait_for_page(pilot, PageRef("topic", "trade.turnover"))
         pane = app.query_one("#detail")
         # The width the page is rendered at: inside the padding and the scrollbar.
         width = pane.scrollable_content_region.width
