@@ -134,8 +134,33 @@ class PtySession:
         while self.master_open and time.monotonic() < end:
             before = len(self.output)
             self.read(quiet)
-            if len(self.output) == before:
+            if len(self.output) == before and not self.busy():
                 return
+
+    def busy(self) -> bool:
+        """Whether a thread of the child is running or waiting for a CPU (Linux; False elsewhere).
+
+        Quiet alone is not drawn: on a loaded machine a child can go a quarter of a
+        second without a CPU halfway through its work, and a frame it owes (the
+        first page, a late repaint as it starts) would then land in the next key's
+        bytes. An idle Textual App sleeps in its event loop, every thread asleep.
+        """
+        task_dir = f"/proc/{self.proc.pid}/task"
+        try:
+            tasks = os.listdir(task_dir)
+        except OSError:
+            return False
+        for task in tasks:
+            try:
+                with open(f"{task_dir}/{task}/stat", "rb") as stat:
+                    fields = stat.read()
+            except OSError:
+                continue  # the thread ended meanwhile
+            # "pid (name) S ...": the name may hold spaces and parentheses.
+            state = fields[fields.rfind(b")") + 2 : fields.rfind(b")") + 3]
+            if state in (b"R", b"D"):
+                return True
+        return False
 
     def press(self, *keys: str, settle: float | None = None) -> None:
         """Type each key and wait until the screen is drawn (`settle`: read that long instead)."""
