@@ -141,3 +141,33 @@ async def test_every_key_and_word_on_the_footer_is_clickable_where_it_is_drawn(
         assert all(
             bar.key_at(start) == bar.key_at(end - 1) == name for start, end, name in bar._spans
         )
+
+
+async def test_a_bindings_refresh_that_keeps_the_keys_leaves_the_footer_unwritten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Textual refreshes the bindings on every move of the focus, mostly to the
+    # same keys: each repaint of the footer would be a row written to the
+    # terminal (over SSH) for nothing.
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        drawn: list[str] = []
+        render = bar.render
+
+        def counted() -> Any:
+            line = render()
+            drawn.append(line.plain)
+            return line
+
+        monkeypatch.setattr(bar, "render", counted)
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert drawn == []
+        # Keys that differ are drawn.
+        await pilot.press("tab")
+        assert app.focused is app.query_one(DetailPane)
+        await pilot.pause()
+        assert drawn
+        assert label("foot.scroll", "en") in screen_lines(app)[-1]

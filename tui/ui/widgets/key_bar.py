@@ -141,6 +141,8 @@ class KeyBar(Static):
             self.set_reactive(KeyBar.lang, lang)
         self._spans: list[tuple[int, int, str]] = []
         self._screen: Screen[object] | None = None
+        self._drawn: list[Hint] | None = None
+        """The entries of the last render: a bindings change that keeps them repaints nothing."""
 
     def on_mount(self) -> None:
         self._screen = self.screen
@@ -151,7 +153,11 @@ class KeyBar(Static):
             self._screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen: Screen[object]) -> None:
-        self.refresh()
+        # The bindings change on every move of the focus (the tree taking it as
+        # coop-tui starts, Tab between the panes), mostly to the same entries:
+        # the line is rewritten to the terminal only when it would differ.
+        if self._drawn is None or self.shown() != self._drawn:
+            self.refresh()
 
     def shown(self) -> list[Hint]:
         """The entries on the line now."""
@@ -166,7 +172,8 @@ class KeyBar(Static):
         spans: list[tuple[int, int, str]] = []
         # The cells drawn so far, counted as the pieces go in.
         end = 1
-        for index, hint in enumerate(self.shown()):
+        self._drawn = shown = self.shown()
+        for index, hint in enumerate(shown):
             if index:
                 line.append("  ")
                 end += 2
