@@ -95,6 +95,18 @@ async def test_typing_filters_with_the_search_rules_and_escape_clears() -> None:
         assert {e.year for e in shown(screen)} == {2023}
 
 
+async def test_ctrl_q_while_typing_a_filter_ends_coop_tui_cleanly() -> None:
+    # The footer asks the view which keys it takes while it is being taken down;
+    # the view looked its filter line up then, gone already, and coop-tui ended
+    # in a traceback.
+    app = make_app([HISTORY], lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_timeline(pilot)
+        await pilot.press("slash", *"bus", "ctrl+q")
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
+
+
 async def test_f_o_e_filter_by_kind_topic_and_who_and_x_resets() -> None:
     app = make_app([HISTORY], lang="en")
     async with app.run_test(size=SIZE) as pilot:

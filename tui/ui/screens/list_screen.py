@@ -198,8 +198,10 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
     @property
     def _typing(self) -> bool:
         # The screen's focus, not the widget's `has_focus`: that follows only
-        # once the focus event is handled, after keys already queued.
-        return self.focused is self.filter_input
+        # once the focus event is handled, after keys already queued. The filter
+        # is the screen's one Input; not looked up, as the footer asks this while
+        # the screen is taken down too, its Input already gone.
+        return isinstance(self.focused, Input)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the filter line has focus, keys are its text; Escape leaves it.
