@@ -12,13 +12,14 @@ from rich.text import Text
 from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.factory import make_app
 from tui.links import PageRef
 from tui.render import MATCH
 from tui.ui.app import CoopApp
-from tui.ui.screens import BookmarksScreen
+from tui.ui.screens import BookmarksScreen, IndexScreen, TimelineScreen
 from tui.ui.widgets import DetailPane, SearchBar, TopicTree
 
 SIZE = (100, 30)
@@ -90,6 +91,40 @@ async def test_a_key_just_before_slash_acts_where_it_was_typed(size: tuple[int, 
         )
         assert isinstance(app.focused, Input)
         assert app.main.searching
+
+
+@pytest.mark.parametrize(
+    ("key", "character", "view", "typed"),
+    [
+        ("t", "t", TimelineScreen, "ab"),  # the timeline's `/` is its filter
+        ("i", "i", IndexScreen, "ab"),
+        ("ctrl+p", None, CommandPalette, "/ab"),
+    ],
+)
+async def test_a_slash_right_after_a_key_that_opens_a_view_is_that_view_s(
+    key: str, character: str | None, view: type[Screen[object]], typed: str
+) -> None:
+    # The `/` waits for the key before it; when that key opened a view, the
+    # search line opening under it waited for good, and every key after it
+    # with it: coop-tui took no more keys. Typed in a burst, the keys now do
+    # what they do typed one by one.
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for name, char in [(key, character), ("slash", "/"), ("a", "a"), ("b", "b")]:
+            app.post_message(events.Key(name, char))
+
+        def field() -> list[str]:
+            return [line.value for line in app.screen.query(Input)]
+
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, view) and field() == [typed],
+            f"{typed!r} in the field of the view {key!r} opened",
+        )
+        assert not app.main.searching
+        await pilot.press("c")
+        assert field() == [typed + "c"]
 
 
 async def test_a_slash_typed_in_a_query_or_the_palette_is_a_character() -> None:

@@ -499,7 +499,14 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
 
     async def _open_search(self) -> None:
         try:
-            await self.main.action_search()
+            if self.check_action("search", ()):
+                await self.main.action_search()
+            else:
+                # A key before the `/` opened a dialog (`?`, `t`) or the palette:
+                # the `/` is that screen's key now (the timeline's filter), and
+                # goes there first, ahead of the keys typed after it.
+                held = self._held_keys or []
+                self._held_keys = [events.Key("slash", "/"), *held]
         finally:
             self._hand_back_held_keys()
 
