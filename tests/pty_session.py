@@ -133,8 +133,9 @@ class PtySession:
         end = time.monotonic() + timeout
         while self.master_open and time.monotonic() < end:
             before = len(self.output)
+            ran = self.main_thread_runs()
             self.read(quiet)
-            if len(self.output) == before and not self.busy():
+            if len(self.output) == before and not self.busy() and self.main_thread_runs() == ran:
                 return
 
     def busy(self) -> bool:
@@ -143,7 +144,9 @@ class PtySession:
         Quiet alone is not drawn: on a loaded machine a child can go a quarter of a
         second without a CPU halfway through its work, and a frame it owes (the
         first page, a late repaint as it starts) would then land in the next key's
-        bytes. An idle Textual App sleeps in its event loop, every thread asleep.
+        bytes. An idle Textual App sleeps in its event loop, every thread asleep
+        (`settle` also asks that its main thread did not run at all meanwhile: it
+        may have just gone to sleep until the timer of a frame it owes).
         """
         task_dir = f"/proc/{self.proc.pid}/task"
         try:
@@ -161,6 +164,20 @@ class PtySession:
             if state in (b"R", b"D"):
                 return True
         return False
+
+    def main_thread_runs(self) -> int:
+        """How many times the child's main thread has been on a CPU (Linux; 0 elsewhere).
+
+        An idle Textual App's main thread sleeps until an input or a timer: the
+        count stays still then. (Its input thread and coop-tui's file watcher
+        wake a few times a second, so they are not counted.)
+        """
+        try:
+            pid = self.proc.pid
+            with open(f"/proc/{pid}/task/{pid}/schedstat", "rb") as stat:
+                return int(stat.read().split()[2])
+        except (OSError, IndexError, ValueError):
+            return 0
 
     def press(self, *keys: str, settle: float | None = None) -> None:
         """Type each key and wait until the screen is drawn (`settle`: read that long instead)."""
