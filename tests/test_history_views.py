@@ -287,6 +287,43 @@ async def test_i_lists_organisations_by_name_with_mentions_and_enter_opens_one()
         assert "Электрон" in screen_text(app)
 
 
+@pytest.mark.parametrize("keys", [("G", "right"), ("G", "slash", "m"), ("G", "enter", "left")])
+async def test_keys_that_replace_the_rows_in_one_burst_never_name_another_row(
+    keys: tuple[str, ...],
+) -> None:
+    # The list tells the view which row its cursor is on, or which row Enter
+    # chose, by a message; keys in the same burst could replace the rows
+    # (another list, a filter) before the view read it. A row past the new
+    # list's end ended coop-tui in an IndexError; one within it opened the
+    # page of whatever the new list had there.
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, IndexScreen))
+        opened = app.screen
+        assert isinstance(opened, IndexScreen)
+        screen: IndexScreen = opened
+        last = screen.shown[-1].ref
+        for key in keys:
+            app.post_message(events.Key(key, {"slash": "/", "enter": "\r"}.get(key, key)))
+        rows = len(screen.shown)
+        await until(
+            pilot,
+            lambda: (
+                app.screen is not screen
+                or len(screen.shown) != rows
+                or screen.kind != "organisation"
+            ),
+        )
+        await pilot.pause()
+        if app.screen is not screen:
+            assert app.page == last  # the row Enter was pressed on
+        elif screen.list.cursor >= 0:
+            assert screen.status(screen.list.cursor).plain in screen_text(app)
+        else:
+            assert not screen.shown  # nothing matches: no row, no status
+
+
 async def test_the_index_switches_lists_and_follows_the_language() -> None:
     app = make_app([HISTORY], lang="en")
     async with app.run_test(size=SIZE) as pilot:

@@ -177,12 +177,17 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
     @on(LineList.Highlighted)
     def _highlighted(self, event: LineList.Highlighted) -> None:
         event.stop()
-        self.show_status(event.row)
+        # About rows since replaced: the new rows' own message follows.
+        if event.generation == self.list.generation:
+            self.show_status(event.row)
 
     @on(LineList.Chosen)
     def _chosen(self, event: LineList.Chosen) -> None:
         event.stop()
-        self.chosen(event.row)
+        # An Enter on rows that keys typed after it have replaced meanwhile (a
+        # filter, another list) names another item, or none: it opens nothing.
+        if event.generation == self.list.generation:
+            self.chosen(event.row)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

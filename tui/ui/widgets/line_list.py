@@ -59,18 +59,20 @@ class LineList(ScrollView, can_focus=True):
     ]
 
     class Highlighted(Message):
-        """The cursor moved to `row` (-1: no row can take it)."""
+        """The cursor moved to `row` (-1: no row can take it) of the rows set `generation`."""
 
-        def __init__(self, row: int) -> None:
+        def __init__(self, row: int, generation: int) -> None:
             super().__init__()
             self.row = row
+            self.generation = generation
 
     class Chosen(Message):
-        """Enter (or a click) on `row`."""
+        """Enter (or a click) on `row` of the rows set `generation`."""
 
-        def __init__(self, row: int) -> None:
+        def __init__(self, row: int, generation: int) -> None:
             super().__init__()
             self.row = row
+            self.generation = generation
 
     def __init__(
         self,
@@ -84,6 +86,13 @@ class LineList(ScrollView, can_focus=True):
         self._selectable = selectable
         self.count = 0
         self.cursor = -1
+        self.generation = 0
+        """Counts `set_rows`: a message about rows set before the last one is stale.
+
+        A burst of keys can change the rows (a filter, another list) before the
+        screen has read a message about the old ones; its row then names
+        another item, or none.
+        """
         self._cache: dict[tuple[int, bool], Strip] = {}
         self._width = 0
 
@@ -95,6 +104,7 @@ class LineList(ScrollView, can_focus=True):
         `top` puts that row at the top of the list (a reader's place, kept).
         """
         self.count = count
+        self.generation += 1
         self._cache.clear()
         self.virtual_size = Size(self.virtual_size.width, count)
         if not 0 <= cursor < count or not self._selectable(cursor):
@@ -106,7 +116,7 @@ class LineList(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
         self._keep_cursor_in_view()
         self.refresh()
-        self.post_message(self.Highlighted(self.cursor))
+        self.post_message(self.Highlighted(self.cursor, self.generation))
 
     def redraw(self) -> None:
         """Render every row again (the language or the theme changed)."""
@@ -180,7 +190,7 @@ class LineList(ScrollView, can_focus=True):
         if not scrolled:
             self._repaint_row(old)
             self._repaint_row(row)
-        self.post_message(self.Highlighted(row))
+        self.post_message(self.Highlighted(row, self.generation))
 
     def _keep_cursor_in_view(self) -> bool:
         """Scroll as little as possible to show the cursor; True when it scrolled."""
@@ -228,11 +238,11 @@ class LineList(ScrollView, can_focus=True):
 
     def action_choose(self) -> None:
         if self.cursor >= 0:
-            self.post_message(self.Chosen(self.cursor))
+            self.post_message(self.Chosen(self.cursor, self.generation))
 
     def on_click(self, event: events.Click) -> None:
         row = round(self.scroll_y) + event.y
         if 0 <= row < self.count and self._selectable(row):
             event.stop()
             self.move_to(row)
-            self.post_message(self.Chosen(row))
+            self.post_message(self.Chosen(row, self.generation))
