@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from drive import open_palette, wait_until
+from drive import open_palette, settle, wait_until
 from helpers import notice_texts, screen_text
+from textual import events
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from tui.factory import make_app
@@ -63,6 +65,26 @@ async def test_palette_words_are_russian_in_russian_mode() -> None:
         app.action_change_theme()
         await pilot.pause()
         assert "Тема оформления…" in screen_text(app)
+
+
+@pytest.mark.parametrize("key", ["pagedown", "pageup"])
+async def test_a_page_key_typed_ahead_of_the_palettes_list_waits_for_it(key: str) -> None:
+    # Ctrl+P and PageDown in one burst: Textual's list paged by lines it had not
+    # laid out yet, and coop-tui ended in a KeyError.
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("ctrl+p", None))
+        app.post_message(events.Key(key, None))
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await settle(pilot)
+        # Once the list is shown, the page keys page it.
+        commands = app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: commands.option_count > 0, "the palette's list")
+        before = commands.highlighted or 0
+        await pilot.press("pagedown")
+        assert (commands.highlighted or 0) > before
+    assert app.return_code in (None, 0)
 
 
 @pytest.fixture

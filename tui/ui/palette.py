@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Callable
 
 from rich.text import Text
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 
 from ..i18n import label
 from ..keymap import KEYS, glyph
@@ -68,6 +68,15 @@ class Palette(LocalisedNoMatches, CommandPalette):
         kwargs.setdefault("placeholder", label("palette.placeholder", lang))
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.lang = lang
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command_list" and parameters in (("page_down",), ("page_up",)):
+            # Textual's list pages by its laid-out lines, and has none until it
+            # is shown with a size: a PageDown typed ahead of the list's first
+            # layout (Ctrl+P and PageDown in one burst) raised a KeyError.
+            commands = self.query_one(CommandList)
+            return bool(commands.option_count and commands.scrollable_content_region)
+        return super().check_action(action, parameters)
 
     def no_matches_text(self) -> Text:
         return Text(label("palette.none", self.lang), style="not bold")
