@@ -591,6 +591,11 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
                 self._held_keys.append(event)  # until the search line is open
                 return
         if isinstance(event, (events.Key, events.MouseDown)):
+            if not self.screen_stack:
+                # coop-tui is closing and its screens are gone: a key typed just
+                # before (or bubbling back from a pane being taken down) has
+                # nowhere to go, and Textual's binding lookup would raise.
+                return
             self.main.reader_input()
         await super().on_event(event)
 
