@@ -21,8 +21,10 @@ from textual.pilot import Pilot
 
 from tui.factory import make_app
 from tui.keymap import KEYS
+from tui.links import PageRef
 from tui.model import Lang
 from tui.ui.app import CoopApp
+from tui.ui.screens import BookmarksScreen
 from tui.ui.widgets import SearchBar
 
 # Left out: the keys that end or suspend coop-tui, and `o`, which starts a web browser.
@@ -80,3 +82,48 @@ async def test_random_bursts_over_every_view_leave_coop_tui_answering(
             lambda: bool(app.query(SearchBar)) and app.query_one(SearchBar).value == "maz",
             "a search typed after the bursts",
         )
+
+
+@pytest.mark.parametrize("view_key", ["i", "t"])
+async def test_a_second_enter_in_a_burst_leaves_the_main_screen_open(view_key: str) -> None:
+    # The first Enter opens the item and closes the view; the list's message
+    # for the second was read after that, and the view's `dismiss` closed
+    # whatever was on top then: the main screen, and Textual raised.
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(view_key)
+        await wait_until(pilot, lambda: app.screen is not app.main, "the view")
+        await pilot.pause()
+        view = app.screen
+        for _ in range(3):
+            app.post_message(key_event("enter"))
+        await wait_until(pilot, lambda: app.screen is app.main, "the item opened")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert view not in app.screen_stack
+
+
+async def test_enter_then_d_in_the_bookmarks_opens_the_bookmark_enter_was_on() -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        first, second = PageRef("organisation", "gomselmash"), PageRef("organisation", "ptz")
+        for ref in (first, second):
+            app.open_page(ref)
+            await pilot.press("b")
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BookmarksScreen), "the bookmarks")
+        await pilot.pause()
+        for name in ("enter", "d"):
+            app.post_message(key_event(name))
+        await wait_until(pilot, lambda: app._held_keys is None, "the keys handled")
+        for _ in range(5):
+            await pilot.pause()
+        # Enter was on the first. `d` after it may have deleted that one before
+        # the list's message was read: then the list stays open with the other,
+        # and nothing opens rather than the bookmark that took its place.
+        if app.screen is app.main:
+            assert app.page == first
+        else:
+            assert isinstance(app.screen, BookmarksScreen)
+            assert app.page == second  # the last page opened, as before the list
+            assert app.screen.refs == [second]

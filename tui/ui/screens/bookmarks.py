@@ -66,7 +66,7 @@ class BookmarksScreen(ModalScreen[BookmarksClosed]):
     def _option(self, ref: PageRef) -> Option:
         line = Text(f"{label('kind.' + ref.kind, self.lang)}: ", style="dim")
         line.append(page_title(self.dataset, ref, self.lang))
-        return Option(line)
+        return Option(line, id=_option_id(ref))
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -82,7 +82,12 @@ class BookmarksScreen(ModalScreen[BookmarksClosed]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(BookmarksClosed(self.refs[event.option_index], tuple(self.refs)))
+        # Read after keys typed behind the Enter: a `d` may have deleted the
+        # bookmark (its place now another's), an Escape or a second Enter
+        # closed the list (`dismiss` closes whatever screen is on top).
+        chosen = next((ref for ref in self.refs if _option_id(ref) == event.option.id), None)
+        if chosen is not None and self.is_active:
+            self.dismiss(BookmarksClosed(chosen, tuple(self.refs)))
 
     def action_close(self) -> None:
         self.dismiss(BookmarksClosed(None, tuple(self.refs)))
@@ -100,3 +105,8 @@ class BookmarksScreen(ModalScreen[BookmarksClosed]):
 
     def action_cursor_up(self) -> None:
         self.query_one(OptionList).action_cursor_up()
+
+
+def _option_id(ref: PageRef) -> str:
+    """A bookmark's option, named by its page (bookmarks are unique) rather than its place."""
+    return f"{ref.kind}:{ref.id}"

@@ -186,7 +186,9 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
         event.stop()
         # An Enter on rows that keys typed after it have replaced meanwhile (a
         # filter, another list) names another item, or none: it opens nothing.
-        if event.generation == self.list.generation:
+        # Nor does a second Enter of a burst, read after the first closed the
+        # view: `dismiss` closes whatever screen is on top.
+        if event.generation == self.list.generation and self.is_active:
             self.chosen(event.row)
 
     @on(Input.Changed)
