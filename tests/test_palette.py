@@ -87,6 +87,22 @@ async def test_a_page_key_typed_ahead_of_the_palettes_list_waits_for_it(key: str
     assert app.return_code in (None, 0)
 
 
+@pytest.mark.parametrize(("query", "ends_on"), [("gomsel", "MainScreen"), ("index", "IndexScreen")])
+async def test_enters_typed_ahead_in_the_palette_run_one_command(query: str, ends_on: str) -> None:
+    # The Enters after the first were read by the palette after it had run
+    # the command and closed; Textual's palette then closed whatever was on
+    # top (the main screen), and Textual raised.
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_palette(pilot, query)
+        for _ in range(3):
+            app.post_message(events.Key("enter", "\r"))
+        await wait_until(pilot, lambda: not isinstance(app.screen, CommandPalette), "a command run")
+        await settle(pilot)
+        assert type(app.screen).__name__ == ends_on
+        assert app.screen_stack[0] is app.main
+
+
 @pytest.fixture
 def short_folder(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A working folder with a short path, so the notice shows the file's path on one line.

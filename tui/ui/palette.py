@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Callable
 
 from rich.text import Text
+from textual import on
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Input, OptionList
 
 from ..i18n import label
 from ..keymap import KEYS, glyph
@@ -68,6 +70,17 @@ class Palette(LocalisedNoMatches, CommandPalette):
         kwargs.setdefault("placeholder", label("palette.placeholder", lang))
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.lang = lang
+
+    @on(Input.Submitted)
+    @on(OptionList.OptionSelected)
+    def _closed_already(self, event: Input.Submitted | OptionList.OptionSelected) -> None:
+        # Read after the palette closed: a second Enter of a burst, behind the
+        # one that ran a command. Textual's palette would close whatever screen
+        # is on top then (the main screen, and Textual raised), so the message
+        # stops here, before the palette's own handlers.
+        if not self.is_active:
+            event.stop()
+            event.prevent_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "command_list" and parameters in (("page_down",), ("page_up",)):
