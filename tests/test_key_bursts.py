@@ -11,6 +11,7 @@ and the footer asking a closing view for its keys raised.
 
 from __future__ import annotations
 
+import asyncio
 import random
 from pathlib import Path
 
@@ -127,3 +128,21 @@ async def test_enter_then_d_in_the_bookmarks_opens_the_bookmark_enter_was_on() -
             assert isinstance(app.screen, BookmarksScreen)
             assert app.page == second  # the last page opened, as before the list
             assert app.screen.refs == [second]
+
+
+@pytest.mark.parametrize("after", ["slash", "question_mark", "B", "t", "i", "c"])
+async def test_keys_typed_after_q_in_one_burst_let_coop_tui_end_cleanly(after: str) -> None:
+    # They were still acted on while the screens were taken down: the search
+    # line mounted on a screen no longer there, help and the bookmarks looked
+    # up widgets already gone, and coop-tui ended in a traceback.
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for name in ("q", after, "a", "enter"):
+            app.post_message(key_event(name))
+        for _ in range(200):
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.01)  # not pilot.pause: it waits on a screen that is gone
+        assert not app.is_running
+    assert app.return_code == 0

@@ -15,7 +15,7 @@ import gc
 import os
 import shutil
 import threading
-from collections.abc import Awaitable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ClassVar
 
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     # The loader, the dialogs and the palette's commands are imported where
     # they are first used: a start from the data cache needs none of them
     # before the first paint.
+    from rich.console import RenderableType
     from textual.command import Provider
     from textual.driver import Driver
 
@@ -158,9 +159,15 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
         self._watcher = DataWatcher(self._watch_paths) if self._watch_paths else None
         self._size_check_timer: Timer | None = None
         self._held_keys: list[events.Key] | None = None
-        """Keys that came after a `/` whose search line is not open yet (see `action_search`)."""
+        """Keys typed ahead of what the keys before them are still doing: after a `/`
+        whose search line is not open yet (see `action_search`), or for a screen that
+        a key opened and that is not ready for keys yet (see `on_event`)."""
         self._replayed: set[int] = set()
         """The held keys handed back, by id: they go through this time."""
+        self._search_pending = False
+        """A `/` came: the search line opens once the keys before it are done."""
+        self._quitting = False
+        """`exit` was called: keys still on their way are not acted on."""
         self._main: MainScreen | None = None
         self._main_args = (dataset, lang, load is not None)
         self.collect_after_first_paint = False
@@ -470,12 +477,16 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
         # now, the search line would take that key in the pane's place. So the
         # line opens once the keys in flight are done, and the keys after the
         # `/` wait for it, in order (a burst over SSH, or fast typing).
-        if self._held_keys is not None:
+        if self._search_pending:
             return  # a `/` is waiting already
-        self._held_keys = []
-        self._after_keys_in_flight(self._open_search)
+        self._search_pending = True
+        if self._held_keys is None:
+            self._held_keys = []
+            self._after_keys_in_flight(self._hand_back_held_keys)
+        # Otherwise held keys are being handed back, this `/` one of them: the
+        # hand-back opens the line before it hands back the next.
 
-    def _after_keys_in_flight(self, then: Callable[[], Awaitable[None]]) -> None:
+    def _after_keys_in_flight(self, then: Callable[[], object]) -> None:
         """Call `then` once the keys handed to the focused widget have gone all the way.
 
         A key goes to the focused widget, bubbles up through its ancestors and
@@ -498,31 +509,43 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
         follow(0)
 
     async def _open_search(self) -> None:
-        try:
-            if self.check_action("search", ()):
-                await self.main.action_search()
-            else:
-                # A key before the `/` opened a dialog (`?`, `t`) or the palette:
-                # the `/` is that screen's key now (the timeline's filter), and
-                # goes there first, ahead of the keys typed after it.
-                held = self._held_keys or []
-                self._held_keys = [events.Key("slash", "/"), *held]
-        finally:
-            self._hand_back_held_keys()
+        self._search_pending = False
+        if self.check_action("search", ()):
+            await self.main.action_search()
+            return
+        # A key before the `/` opened a dialog (`?`, `t`) or the palette: the
+        # `/` is that screen's key now (the timeline's filter), and goes there
+        # first, ahead of the keys typed after it.
+        self._held_keys = [events.Key("slash", "/"), *(self._held_keys or [])]
 
-    def _hand_back_held_keys(self) -> None:
-        # Keys that came while the line opened are queued behind this: they are
-        # held too, and handed back after these, until none is left.
-        held = self._held_keys or []
+    async def _hand_back_held_keys(self) -> None:
+        """Open a search line a `/` asked for, then hand the held keys back one at a time.
+
+        As if typed one by one: each goes once the one before it has gone all
+        the way (it may have opened a view, or asked for the search line), and
+        once the screen shown then is ready for keys; keys typed meanwhile join
+        the end of the line. When none is left, keys go straight through again.
+        """
+        if self._quitting or not self.screen_stack:  # the keys have nowhere to go
+            self._held_keys = None
+            self._search_pending = False
+            return
+        screen = self.screen
+        if not screen.is_mounted and screen.call_later(self._hand_back_held_keys):
+            return  # after the screen's own mount (its queue has that first)
+        if self._search_pending:
+            await self._open_search()
+        held = self._held_keys
         if not held:
             self._held_keys = None
             return
-        self._held_keys = []
-        for key in held:
-            again = events.Key(key.key, key.character)
-            self._replayed.add(id(again))
-            self.post_message(again)
-        self.call_later(self._hand_back_held_keys)
+        key = held.pop(0)
+        again = events.Key(key.key, key.character)
+        self._replayed.add(id(again))
+        self.post_message(again)
+        # Behind the key in the App's queue: the chain then starts from the
+        # widget the App hands the key to.
+        self.call_later(self._after_keys_in_flight, self._hand_back_held_keys)
 
     def action_step_match(self, step: int) -> None:
         self.main.action_step_match(step)
@@ -578,24 +601,45 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
 
     # ------------------------------------------------------------ the terminal's size
 
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        # `q` and the keys typed after it in one burst: those would otherwise
+        # still open views and the search line while the screens are taken
+        # down, and Textual raised from their queries and mounts.
+        self._quitting = True
+        self._held_keys = None
+        super().exit(result, return_code, message)
+
     async def on_event(self, event: events.Event) -> None:
         # Keys and clicks come to the App before it hands them to the widget with
         # focus, and so before any focus change they cause is reported: the main
         # screen then knows that change is the reader's, not one Textual made when
         # a resize hid a pane. The screen itself sees a key only after the widget
         # has (and a focus change before it), and no other public hook comes first.
+        if isinstance(event, (events.Key, events.MouseDown)) and (
+            self._quitting or not self.screen_stack
+        ):
+            # coop-tui is closing (and its screens may be gone): a key typed just
+            # before, or bubbling back from a pane, is not acted on.
+            return
         if isinstance(event, events.Key) and not event.is_forwarded:
             if id(event) in self._replayed:
                 self._replayed.discard(id(event))
             elif self._held_keys is not None:
-                self._held_keys.append(event)  # until the search line is open
+                self._held_keys.append(event)  # behind the keys held already
+                return
+            elif self.screen_stack and not self.screen.is_mounted:
+                # A key before this one opened a view (`t`, `?`, Ctrl+P) that is
+                # still being made: its keys would reach widgets it has not made
+                # yet. This one, and those after it, wait for the view.
+                self._held_keys = [event]
+                self.call_later(self._hand_back_held_keys)
                 return
         if isinstance(event, (events.Key, events.MouseDown)):
-            if not self.screen_stack:
-                # coop-tui is closing and its screens are gone: a key typed just
-                # before (or bubbling back from a pane being taken down) has
-                # nowhere to go, and Textual's binding lookup would raise.
-                return
             self.main.reader_input()
         await super().on_event(event)
 
