@@ -211,6 +211,10 @@ class ListScreen(ModalScreen[ResultType], Generic[ResultType]):
         return isinstance(self.focused, Input)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_active:
+            # Closed (or under a dialog): a key typed ahead and still on its way
+            # back from this view's widgets does nothing here, as its list is gone.
+            return False
         # While the filter line has focus, keys are its text; Escape leaves it.
         typing = self._typing
         if action == "to_list":
