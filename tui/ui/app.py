@@ -526,7 +526,7 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
         once the screen shown then is ready for keys; keys typed meanwhile join
         the end of the line. When none is left, keys go straight through again.
         """
-        if self._quitting or not self.screen_stack:  # the keys have nowhere to go
+        if self._taking_no_keys():
             self._held_keys = None
             self._search_pending = False
             return
@@ -614,17 +614,18 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
         self._held_keys = None
         super().exit(result, return_code, message)
 
+    def _taking_no_keys(self) -> bool:
+        # coop-tui is closing (and its screens may be gone): a key typed just
+        # before, bubbling back from a pane or held, is not acted on.
+        return self._quitting or not self.screen_stack
+
     async def on_event(self, event: events.Event) -> None:
         # Keys and clicks come to the App before it hands them to the widget with
         # focus, and so before any focus change they cause is reported: the main
         # screen then knows that change is the reader's, not one Textual made when
         # a resize hid a pane. The screen itself sees a key only after the widget
         # has (and a focus change before it), and no other public hook comes first.
-        if isinstance(event, (events.Key, events.MouseDown)) and (
-            self._quitting or not self.screen_stack
-        ):
-            # coop-tui is closing (and its screens may be gone): a key typed just
-            # before, or bubbling back from a pane, is not acted on.
+        if isinstance(event, (events.Key, events.MouseDown)) and self._taking_no_keys():
             return
         if isinstance(event, events.Key) and not event.is_forwarded:
             if id(event) in self._replayed:
@@ -632,7 +633,7 @@ class CoopApp(CrashReport, ThemeVariablesLater, App[None]):
             elif self._held_keys is not None:
                 self._held_keys.append(event)  # behind the keys held already
                 return
-            elif self.screen_stack and not self.screen.is_mounted:
+            elif not self.screen.is_mounted:
                 # A key before this one opened a view (`t`, `?`, Ctrl+P) that is
                 # still being made: its keys would reach widgets it has not made
                 # yet. This one, and those after it, wait for the view.

@@ -19,6 +19,7 @@ from ..i18n import label
 from ..keymap import KEYS, glyph
 from ..model import Lang
 from .textual_private import LocalisedNoMatches
+from .widgets.option_pages import can_page
 
 if TYPE_CHECKING:
     from .app import CoopApp
@@ -84,11 +85,8 @@ class Palette(LocalisedNoMatches, CommandPalette):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "command_list" and parameters in (("page_down",), ("page_up",)):
-            # Textual's list pages by its laid-out lines, and has none until it
-            # is shown with a size: a PageDown typed ahead of the list's first
-            # layout (Ctrl+P and PageDown in one burst) raised a KeyError.
-            commands = self.query_one(CommandList)
-            return bool(commands.option_count and commands.scrollable_content_region)
+            # The palette's own list is Textual's (see widgets/option_pages.py).
+            return can_page(self.query_one(CommandList))
         return super().check_action(action, parameters)
 
     def no_matches_text(self) -> Text:

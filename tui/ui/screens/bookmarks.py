@@ -20,6 +20,7 @@ from ...model import Dataset, Lang
 from ...render import page_title
 from ..bindings import bindings
 from ..widgets.key_bar import KeyBar
+from ..widgets.option_pages import PagedOptionList
 
 
 @dataclass(frozen=True)
@@ -28,20 +29,6 @@ class BookmarksClosed:
 
     open: PageRef | None
     remaining: tuple[PageRef, ...]
-
-
-class BookmarkList(OptionList):
-    """Textual's option list, whose page keys wait for its first layout.
-
-    It pages by its laid-out lines, and has none until it is shown with a
-    size: a PageUp typed ahead of that (B and PageUp in one burst) raised a
-    KeyError from Textual.
-    """
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("page_up", "page_down"):
-            return bool(self.option_count and self.scrollable_content_region)
-        return super().check_action(action, parameters)
 
 
 class BookmarksScreen(ModalScreen[BookmarksClosed]):
@@ -88,7 +75,7 @@ class BookmarksScreen(ModalScreen[BookmarksClosed]):
             box.border_subtitle = Content(label("bookmarks.close", self.lang))
             if not self.refs:
                 yield Static(Text(label("bookmarks.empty", self.lang)), id="bookmarks-empty")
-            yield BookmarkList(*[self._option(ref) for ref in self.refs])
+            yield PagedOptionList(*[self._option(ref) for ref in self.refs])
         yield KeyBar(self.lang)
 
     def on_mount(self) -> None:
