@@ -41,6 +41,34 @@ def key_name(character: str) -> str:
     return KEY_NAME_REPLACEMENTS.get(name, name)
 
 
+# The characters of the named keys that type one.
+TYPED = {
+    "slash": "/",
+    "question_mark": "?",
+    "space": " ",
+    "enter": "\r",
+    "tab": "\t",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+
+
+def key_event(name: str) -> events.Key:
+    """The key event a terminal's driver makes for the key `name` ("q", "slash", "ctrl+p")."""
+    return events.Key(name, TYPED.get(name, name if len(name) == 1 else None))
+
+
+def search_line_text(app: Any) -> str | None:
+    """What the search line holds; None before it is there and made (it is mounted on the first `/`).
+
+    For conditions polled while the App works: a search line just mounted has
+    not made its input yet.
+    """
+    bars = app.query(SearchBar)
+    inputs = bars.first().query(Input) if bars else None
+    return inputs.first().value if inputs else None
+
+
 async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type `text` in one burst of key events, then let the App handle every one."""
     for character in text:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from drive import open_palette
+from drive import key_event, open_palette
 from helpers import screen_text
 from textual import events
 from textual.pilot import Pilot
@@ -305,7 +305,7 @@ async def test_keys_that_replace_the_rows_in_one_burst_never_name_another_row(
         screen: IndexScreen = opened
         last = screen.shown[-1].ref
         for key in keys:
-            app.post_message(events.Key(key, {"slash": "/", "enter": "\r"}.get(key, key)))
+            app.post_message(key_event(key))
         rows = len(screen.shown)
         await until(
             pilot,

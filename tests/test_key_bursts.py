@@ -16,8 +16,7 @@ import random
 from pathlib import Path
 
 import pytest
-from drive import wait_until
-from textual import events
+from drive import key_event, search_line_text, wait_until
 from textual.pilot import Pilot
 
 from tui.factory import make_app
@@ -26,25 +25,11 @@ from tui.links import PageRef
 from tui.model import Lang
 from tui.ui.app import CoopApp
 from tui.ui.screens import BookmarksScreen
-from tui.ui.widgets import SearchBar
 
 # Left out: the keys that end or suspend coop-tui, and `o`, which starts a web browser.
 LEFT_OUT = {"q", "ctrl+q", "ctrl+z", "o"}
-TYPED = {
-    "slash": "/",
-    "question_mark": "?",
-    "space": " ",
-    "enter": "\r",
-    "tab": "\t",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-}
 # Every key of the key table (one source of truth), and letters a filter or query takes.
 BURST_KEYS = sorted({name for key in KEYS for name in key.keys} - LEFT_OUT) + ["a", "m", "x", "z"]
-
-
-def key_event(name: str) -> events.Key:
-    return events.Key(name, TYPED.get(name, name if len(name) == 1 else None))
 
 
 async def until_keys_settle(app: CoopApp, pilot: Pilot[None]) -> None:
@@ -80,7 +65,7 @@ async def test_random_bursts_over_every_view_leave_coop_tui_answering(
         await pilot.press("escape", "escape", "slash", *"maz")
         await wait_until(
             pilot,
-            lambda: bool(app.query(SearchBar)) and app.query_one(SearchBar).value == "maz",
+            lambda: search_line_text(app) == "maz",
             "a search typed after the bursts",
         )
 

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from drive import open_palette, settle, wait_until
+from drive import key_event, open_palette, settle, wait_until
 from helpers import notice_texts, screen_text
-from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
@@ -74,8 +73,8 @@ async def test_a_page_key_typed_ahead_of_the_palettes_list_waits_for_it(key: str
     app = make_app(lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.post_message(events.Key("ctrl+p", None))
-        app.post_message(events.Key(key, None))
+        app.post_message(key_event("ctrl+p"))
+        app.post_message(key_event(key))
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
         await settle(pilot)
         # Once the list is shown, the page keys page it.
@@ -96,7 +95,7 @@ async def test_enters_typed_ahead_in_the_palette_run_one_command(query: str, end
     async with app.run_test(size=(100, 30)) as pilot:
         await open_palette(pilot, query)
         for _ in range(3):
-            app.post_message(events.Key("enter", "\r"))
+            app.post_message(key_event("enter"))
         await wait_until(pilot, lambda: not isinstance(app.screen, CommandPalette), "a command run")
         await settle(pilot)
         assert type(app.screen).__name__ == ends_on
